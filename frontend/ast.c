@@ -1,0 +1,83 @@
+// ast.c: AST node allocation and the reflective tables generated from ast.def — kind names,
+// operator names and per-kind field descriptors — that the dumper and tests walk generically.
+#include "frontend.h"
+
+AstNode *ast_new(Arena *a, AstKind kind, SrcSpan span) {
+    AstNode *n = arena_alloc(a, sizeof(AstNode));
+    n->kind = kind;
+    n->span = span;
+    return n;
+}
+
+static const char *const kind_names[] = {
+#define AST_NODE(K, cat, fields) #K,
+#define AST_NODE0(K, cat) #K,
+#define AST_OP(K, cat)
+#include "ast.def"
+#undef AST_OP
+#undef AST_NODE
+#undef AST_NODE0
+};
+
+static const char *const op_names[] = {
+#define AST_OP(K, cat) #K,
+#define AST_NODE(K, cat, fields)
+#define AST_NODE0(K, cat)
+#include "ast.def"
+#undef AST_OP
+#undef AST_NODE
+#undef AST_NODE0
+};
+
+const char *ast_kind_name(AstKind kind) {
+    return kind_names[kind];
+}
+
+const char *ast_op_name(AstOp op) {
+    return op_names[op];
+}
+
+const AstField *ast_fields(AstKind kind, int *count) {
+    // Each case defines its node's field struct as 'Cur' so F can take offsets by name.
+    switch (kind) {
+#define F(k, n) {#n, FK_##k, offsetof(AstNode, u) + offsetof(Cur, n)},
+#define AST_NODE(K, cat, fields)                                                                   \
+    case AST_##K: {                                                                                \
+        typedef struct AstFields_##K Cur;                                                          \
+        static const AstField table[] = {fields};                                                  \
+        *count = (int)(sizeof table / sizeof table[0]);                                            \
+        return table;                                                                              \
+    }
+#define AST_NODE0(K, cat)                                                                          \
+    case AST_##K:                                                                                  \
+        *count = 0;                                                                                \
+        return NULL;
+#define AST_OP(K, cat)
+#include "ast.def"
+#undef AST_OP
+#undef F
+#undef AST_NODE
+#undef AST_NODE0
+    case AST__COUNT:
+        break;
+    }
+    *count = 0;
+    return NULL;
+}
+
+bool ast_has_location(AstKind kind) {
+    switch (kind) {
+    case AST_Module:
+    case AST_Interactive:
+    case AST_Expression:
+    case AST_FunctionType:
+    case AST_comprehension:
+    case AST_arguments:
+    case AST_withitem:
+    case AST_match_case:
+    case AST_TypeIgnore:
+        return false;
+    default:
+        return true;
+    }
+}

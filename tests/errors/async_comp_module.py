@@ -1,0 +1,1 @@
+r = [await x for x in y]

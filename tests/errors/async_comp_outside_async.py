@@ -1,0 +1,2 @@
+def f(it):
+    return [x async for x in it]

@@ -1,0 +1,1 @@
+type Alias = (await x)

@@ -1,0 +1,3 @@
+async def ok():
+    await ok()
+await ok()

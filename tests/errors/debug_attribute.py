@@ -1,0 +1,2 @@
+import os
+os.__debug__ = 1

@@ -1,0 +1,3 @@
+match m:
+    case {1: a, True: b}:
+        pass

@@ -1,0 +1,6 @@
+def f(a, a):
+    pass
+
+
+def g(b, b):
+    pass

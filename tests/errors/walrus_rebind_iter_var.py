@@ -1,0 +1,1 @@
+xs = [x := 0 for x in range(3)]

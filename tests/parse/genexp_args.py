@@ -1,0 +1,7 @@
+sum(x for x in y)
+sum((x for x in y))
+f(x for x in y if x)
+dict((k, v) for k, v in items)
+f(x async for x in y)
+any(x for x in y for z in x)
+f((x for x in y), 1)

@@ -142,14 +142,18 @@ typedef struct TokenArray {
 void lex_tokenize(Arena *a, Interner *in, const char *src, size_t len, TokenArray *out);
 // The kind's name: "NAME", "LPAR", "KW_IF", "OP", "ERROR"...
 const char *lex_token_name(TokenKind kind);
-// How CPython's parser treats a TK_ERROR when it has already failed on an earlier token: it
-// tokenizes the rest of the file, and an error the tokenizer raises itself (bad literal or
-// character, bracket mismatch, unterminated string...) replaces the parser's error. Errors of
-// layout (indentation, tabs, a backslash) and the end of input do not (false). An unclosed
-// bracket ("'(' was never closed", lex_error_is_unclosed; its span is the bracket's) replaces it
-// only when the bracket's line is before the line of the parser's error.
+// How CPython's parser treats the final TK_ERROR when it has already failed on an earlier token
+// (with any SyntaxError, generic or specific): it tokenizes the rest of the file, and
+//  - an error the tokenizer raises itself (bad literal or character, bracket mismatch,
+//    unterminated string, NUL byte...: lex_error_overrides) replaces the parser's error;
+//  - otherwise (indentation, tabs, a stray backslash, the end of input, and "'(' was never
+//    closed", lex_error_is_unclosed, whose span is the bracket's) the parser's error stays,
+//    unless a bracket is still open where the tokenizer stopped (lex_unclosed_bracket: the
+//    innermost LPAR/LSQB/LBRACE not closed before the TK_ERROR) on a line before the line of the
+//    parser's error: then the error is "'(' was never closed" at that bracket.
 bool lex_error_overrides(const Token *tok);
 bool lex_error_is_unclosed(const Token *tok);
+const Token *lex_unclosed_bracket(const TokenArray *toks);
 
 // strlit.c ---------------------------------------------------------------------------------------
 // Values of literal tokens.

@@ -269,6 +269,19 @@ static bool fail_tabs(Lexer *L) {
 
 // Layout -------------------------------------------------------------------------------------
 
+// The source ends where a token must follow. Inside brackets CPython reports the innermost one
+// as never closed.
+static bool fail_eof(Lexer *L) {
+    if (L->level > 0) {
+        int i = L->level - 1;
+        char msg[32];
+        snprintf(msg, sizeof(msg), "'%c' was never closed", L->parenstack[i]);
+        return fail_col(L, L->parenline[i], L->parencol[i],
+                        arena_strndup(L->arena, msg, strlen(msg)));
+    }
+    return fail_at(L, L->lineno - 1, L->prev_line_start, L->cur, "unexpected EOF while parsing");
+}
+
 // After a backslash: a newline must follow, and more source after it.
 static bool continuation_line(Lexer *L) {
     int c = nextc(L);
@@ -276,8 +289,7 @@ static bool continuation_line(Lexer *L) {
         return fail(L, "unexpected character after line continuation character");
     }
     if (L->cur >= L->end) {
-        return fail_at(L, L->lineno - 1, L->prev_line_start, L->cur,
-                       "unexpected EOF while parsing");
+        return fail_eof(L);
     }
     return true;
 }
@@ -903,17 +915,10 @@ static bool operator_token(Lexer *L, const char *start, int c) {
 
 // Normal mode --------------------------------------------------------------------------------
 
-// The end of the source. Inside brackets CPython reports the innermost one as never closed.
+// The end of the source.
 static bool end_of_source(Lexer *L) {
-    if (L->nul_line) {
-        return fail_col(L, L->nul_line, 0, nul_message);
-    }
-    if (L->level > 0) {
-        int i = L->level - 1;
-        char msg[32];
-        snprintf(msg, sizeof(msg), "'%c' was never closed", L->parenstack[i]);
-        return fail_col(L, L->parenline[i], L->parencol[i],
-                        arena_strndup(L->arena, msg, strlen(msg)));
+    if (L->nul_line || L->level > 0) {
+        return fail_eof(L);
     }
     emit_here(L, TK_ENDMARKER, L->cur);
     L->done = true;
@@ -1233,6 +1238,26 @@ bool lex_error_overrides(const Token *tok) {
 bool lex_error_is_unclosed(const Token *tok) {
     size_t n = tok->len;
     return n >= 20 && strcmp(tok->text + n - 17, " was never closed") == 0;
+}
+
+const Token *lex_unclosed_bracket(const TokenArray *toks) {
+    size_t n = toks->count;
+    if (n > 0 && toks->items[n - 1].kind == TK_ERROR) {
+        n--;
+    }
+    const Token **stack = malloc((n + 1) * sizeof(Token *));
+    size_t depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        TokenKind k = toks->items[i].kind;
+        if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE) {
+            stack[depth++] = &toks->items[i];
+        } else if ((k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) && depth > 0) {
+            depth--;
+        }
+    }
+    const Token *open = depth > 0 ? stack[depth - 1] : NULL;
+    free(stack);
+    return open;
 }
 
 static const char *const token_names[TK__COUNT] = {

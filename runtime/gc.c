@@ -1,0 +1,207 @@
+// gc.c: memory for the runtime (DESIGN.md §3).
+//
+// Objects are reference counted; their memory comes from Boehm GC so that cycles, which counts
+// cannot free, are reclaimed by Boehm's tracing collector. Objects whose type has a finalizer
+// (__del__) register a Boehm finalizer, so cyclic garbage is finalized too; finalizers run only
+// at safe points (allocation, kr_gc_collect), never inside the collector. GMP's limbs come from
+// GC memory as well, so a bigint that dies in a cycle leaks nothing.
+//
+// With KRAIT_RT_MALLOC everything is plain malloc/free and there is no tracing collector:
+// reference counting alone frees acyclic garbage, and ASan/LSan/valgrind see every block.
+#include "krait.h"
+
+#include <gmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef KRAIT_RT_MALLOC
+#include <gc/gc.h>
+#endif
+
+#ifdef KRAIT_RT_MALLOC
+
+void kr_gc_init(void) {}
+
+void kr_gc_add_root(void *start, size_t size) {
+    (void)start;
+    (void)size;
+}
+
+void kr_gc_remove_root(void *start, size_t size) {
+    (void)start;
+    (void)size;
+}
+
+void *kr_alloc(size_t size) {
+    void *p = calloc(1, size ? size : 1);
+    if (!p) {
+        kr_err_no_memory();
+    }
+    return p;
+}
+
+void *kr_alloc_atomic(size_t size) {
+    void *p = malloc(size ? size : 1);
+    if (!p) {
+        kr_err_no_memory();
+    }
+    return p;
+}
+
+void *kr_realloc(void *p, size_t size) {
+    void *q = realloc(p, size ? size : 1);
+    if (!q) {
+        kr_err_no_memory();
+    }
+    return q;
+}
+
+void kr_free(void *p) { free(p); }
+
+static void register_finalizer(kr_obj *o) { (void)o; }
+
+void kr_gc_forget_finalizer(kr_obj *o) { (void)o; }
+
+static void run_pending_finalizers(void) {}
+
+intptr_t kr_gc_collect(void) { return 0; }
+
+bool kr_gc_is_tracing(void) { return false; }
+
+#else
+
+static void *gmp_alloc(size_t n) {
+    void *p = GC_MALLOC_ATOMIC(n);
+    if (!p) {
+        kr_fatal("out of memory in GMP");
+    }
+    return p;
+}
+
+static void *gmp_realloc(void *p, size_t old, size_t n) {
+    (void)old;
+    void *q = GC_REALLOC(p, n);
+    if (!q) {
+        kr_fatal("out of memory in GMP");
+    }
+    return q;
+}
+
+static void gmp_free(void *p, size_t n) {
+    (void)n;
+    GC_FREE(p);
+}
+
+void kr_gc_init(void) {
+    GC_INIT();
+    // Finalizers run at our safe points, not from inside an allocation in the collector.
+    GC_set_finalize_on_demand(1);
+    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+}
+
+void kr_gc_add_root(void *start, size_t size) { GC_add_roots(start, (char *)start + size); }
+
+void kr_gc_remove_root(void *start, size_t size) {
+    GC_remove_roots(start, (char *)start + size);
+}
+
+void *kr_alloc(size_t size) {
+    void *p = GC_MALLOC(size);
+    if (!p) {
+        kr_err_no_memory();
+    }
+    return p;
+}
+
+void *kr_alloc_atomic(size_t size) {
+    void *p = GC_MALLOC_ATOMIC(size);
+    if (!p) {
+        kr_err_no_memory();
+    }
+    return p;
+}
+
+void *kr_realloc(void *p, size_t size) {
+    void *q = GC_REALLOC(p, size);
+    if (!q) {
+        kr_err_no_memory();
+    }
+    return q;
+}
+
+void kr_free(void *p) { GC_FREE(p); }
+
+// Called by the collector (through GC_invoke_finalizers) for an unreachable object. Only the
+// type's finalizer runs; the memory is reclaimed by a later collection. The pending exception
+// is saved around it, as CPython does for __del__.
+static void finalize_unreachable(void *obj, void *data) {
+    (void)data;
+    kr_obj *o = obj;
+    kr_val saved = kr_err_fetch();
+    o->type->finalize(o);
+    kr_err_clear();
+    kr_err_restore(saved);
+}
+
+static void register_finalizer(kr_obj *o) {
+    GC_REGISTER_FINALIZER_NO_ORDER(o, finalize_unreachable, NULL, NULL, NULL);
+}
+
+void kr_gc_forget_finalizer(kr_obj *o) {
+    GC_REGISTER_FINALIZER_NO_ORDER(o, NULL, NULL, NULL, NULL);
+}
+
+static _Thread_local bool in_finalizers;
+
+static intptr_t invoke_finalizers(void) {
+    if (in_finalizers) {
+        return 0;
+    }
+    in_finalizers = true;
+    intptr_t n = GC_invoke_finalizers();
+    in_finalizers = false;
+    return n;
+}
+
+static void run_pending_finalizers(void) {
+    if (KR_UNLIKELY(GC_should_invoke_finalizers())) {
+        invoke_finalizers();
+    }
+}
+
+intptr_t kr_gc_collect(void) {
+    intptr_t total = 0;
+    // A finalizer may drop the last reference to more finalizable garbage: repeat until quiet.
+    for (int round = 0; round < 4; round++) {
+        GC_gcollect();
+        intptr_t n = invoke_finalizers();
+        total += n;
+        if (n == 0) {
+            break;
+        }
+    }
+    return total;
+}
+
+bool kr_gc_is_tracing(void) { return true; }
+
+#endif
+
+kr_obj *kr_obj_new(const kr_type *type, size_t size) {
+    run_pending_finalizers();
+    kr_obj *o;
+    if (type->flags & KR_TF_ATOMIC) {
+        o = kr_alloc_atomic(size);
+    } else {
+        o = kr_alloc(size);
+    }
+    if (!o) {
+        return NULL;
+    }
+    o->rc = 1;
+    o->type = type;
+    if (type->finalize) {
+        register_finalizer(o);
+    }
+    return o;
+}

@@ -1,0 +1,86 @@
+import random
+TABLES = ['list_cases', 'slice_cases', 'sort_cases', 'float_cases']
+list_cases = [
+ "[]", "[1]", "[1, 'a', None, (2,), [3], {4: 5}]", "list('ab')", "list((1, 2))", "list(range(3))",
+ "list(1)", "list([1], 2)",
+ "a = [1, 2]; a.append(3); a", "a = []; a.append(a); b = repr(a); a.clear(); b", "a = [1]; a.append()",
+ "a = [1]; a.extend([2, 3]); a", "a = [1]; a.extend((2,)); a", "a = [1]; a.extend('xy'); a",
+ "a = [1]; a.extend(a); a", "a = [1]; a.extend(range(2)); a", "a = [1]; a.extend(5)",
+ "a = [1, 2]; a.insert(0, 0); a", "a = [1, 2]; a.insert(-1, 9); a", "a = [1, 2]; a.insert(100, 9); a",
+ "a = [1, 2]; a.insert(-100, 9); a", "a = [1]; a.insert(1)", "a = [1]; a.insert('x', 1)",
+ "a = [1, 2, 1]; a.remove(1); a", "a = [1]; a.remove(2)", "a = [1, 2.0]; a.remove(2); a",
+ "a = [1, 2, 3]; a.pop()", "a = [1, 2, 3]; a.pop(0); a", "a = [1, 2, 3]; a.pop(-2)", "[].pop()",
+ "[1].pop(5)", "[1].pop(1, 2)", "a = [1, 2]; a.clear(); a",
+ "[1, 2, 3, 2].index(2)", "[1, 2, 3, 2].index(2, 2)", "[1, 2, 3].index(4)", "[1, 2, 3].index(3, 0, 2)",
+ "[1, 2, 3, 2].index(2, -2)", "[1, 2].index(1, 'a')", "[1, 2].index()",
+ "[1, 2, 1, 1.0, True].count(1)", "[].count(0)", "[[1], [1]].count([1])",
+ "a = [1, 2, 3]; a.reverse(); a", "a = []; a.reverse(); a", "a = [1, [2]]; b = a.copy(); b",
+ "[1, 2] + [3]", "[1] + (2,)", "[] + []", "[1, 2] * 2", "2 * [0]", "[1] * 0", "[1] * -1", "[1] * 'a'",
+ "a = [1]; a += [2]; a", "a = [1]; a += (2, 3); a", "a = [1]; a += 'bc'; a", "a = [1]; a += 5",
+ "a = [1, 2]; a *= 2; a", "a = [1, 2]; a *= 0; a",
+ "[1, 2] == [1, 2]", "[1, 2] == [2, 1]", "[1, 2] != [1, 2]", "[1, 2] < [1, 3]", "[1, 2] < [1, 2, 3]",
+ "[2] > [1, 9]", "[1] <= [1]", "[] >= []", "[1, 2] == (1, 2)", "[1, 'a'] < [1, 2]", "[1] < [1.5]",
+ "2 in [1, 2]", "3 in [1, 2]", "3 not in [1, 2]", "[1] in [[1], 2]",
+ "len([1, 2, 3])", "[1, 2, 3][0]", "[1, 2, 3][-1]", "[1, 2, 3][3]", "[1, 2, 3][-4]", "[1]['a']",
+ "[1][1.0]", "[1, 2][True]",
+ "a = [1, 2, 3]; a[0] = 9; a", "a = [1, 2, 3]; a[-1] = 9; a", "a = [1]; a[1] = 2", "a = [1]; a['x'] = 2",
+ "a = [1, 2, 3]; del a[1]; a", "a = [1]; del a[5]", "a = [1, 2]; del a[-1]; a",
+ "a = [1, 2]; a.sort(1)", "a = [1, 2]; a.sort(foo=1)",
+ "a = [1, 2]; a.append(a); b = repr(a); a.clear(); b", "a = [1]; b = [a]; a.append(b); c = repr(a); a.clear(); c",
+ "list(reversed([1, 2, 3]))", "list(reversed([]))", "a = [1, 2]; b = iter(a); a.append(3); list(b)",
+ "a = [1, 2, 3]; b = iter(a); next(b); a.clear(); list(b)",
+]
+slice_cases = [
+ "[0, 1, 2, 3, 4][1:3]", "[0, 1, 2, 3, 4][::-1]", "[0, 1, 2, 3, 4][::2]", "[0, 1, 2, 3, 4][-2:]",
+ "[0, 1, 2, 3, 4][10:]", "[0, 1, 2, 3, 4][3:1]", "[0, 1, 2, 3, 4][4:0:-2]", "[0, 1, 2][::0]",
+ "[0, 1, 2][-100:100]", "[0, 1, 2][1:-1]",
+ "a = [0, 1, 2, 3]; a[1:3] = ['a', 'b', 'c']; a", "a = [0, 1, 2, 3]; a[1:3] = []; a",
+ "a = [0, 1, 2, 3]; a[:] = (9,); a", "a = [0, 1, 2]; a[5:] = [7]; a", "a = [0, 1, 2]; a[2:1] = [7, 8]; a",
+ "a = [0, 1, 2]; a[1:2] = 5", "a = [0, 1, 2]; a[:] = a; a", "a = [0, 1, 2]; a[1:] = 'xy'; a",
+ "a = [0, 1, 2, 3, 4]; a[::2] = [7, 8, 9]; a", "a = [0, 1, 2, 3, 4]; a[::2] = [7, 8]",
+ "a = [0, 1, 2, 3, 4]; a[::-2] = 'abc'; a", "a = [0, 1, 2, 3]; a[::-1] = a; a",
+ "a = [0, 1, 2, 3, 4]; a[::2] = 5", "a = [0, 1, 2, 3]; a[3:0:2] = []; a",
+ "a = [0, 1, 2, 3]; a[4:1:1] = [5, 6]; a", "a = [0, 1, 2, 3, 4]; a[1::-2] = [9]; a",
+ "a = [0, 1, 2, 3, 4, 5]; del a[::2]; a", "a = [0, 1, 2, 3, 4, 5]; del a[::-2]; a",
+ "a = [0, 1, 2, 3, 4, 5]; del a[1:4]; a", "a = [0, 1, 2, 3, 4, 5]; del a[4:1:-1]; a",
+ "a = [0, 1, 2]; del a[:]; a", "a = [0, 1, 2, 3, 4, 5]; del a[-1:-7:-3]; a",
+ "a = [0, 1, 2]; a[1:2:1] = [7, 8, 9]; a", "[0, 1]['a':]", "a = [0, 1]; a['a':] = []",
+ "slice(1, 2)", "slice(1)", "slice(1, 2, 3)", "slice(None, -1, None).indices(10)",
+ "slice(1, 20, 3).indices(10)", "slice(None, None, -1).indices(5)", "slice(-3, None).indices(2)",
+ "slice(0, 1, 0).indices(3)", "slice(1, 2).indices(-1)", "slice(1, 2) == slice(1, 2)",
+ "slice(1, 2) == slice(1, 3)", "slice(1, 2).start", "slice(1, 2).step", "slice()", "hash(slice(1, 2, 3))", "hash(slice(-1, 0, 4))",
+]
+random.seed(13)
+r1 = [random.randrange(100) for _ in range(200)]
+r2 = [random.randrange(10) for _ in range(300)]
+r3 = [random.random() for _ in range(100)]
+asc = list(range(100)) + [5, 3] + list(range(50, 0, -1)) + [7] * 20
+pairs = [(random.randrange(5), i) for i in range(150)]
+sort_cases = [
+ "a = [3, 1, 2]; a.sort(); a", "a = []; a.sort(); a", "a = [1]; a.sort(); a",
+ "a = [3, 1, 2]; a.sort(reverse=True); a", "a = [3, -1, 2]; a.sort(key=neg); a",
+ "a = ['b', 'a', 'c', 'ab', '']; a.sort(); a", "a = [2.5, 1, 3, -1.5]; a.sort(); a",
+ "a = [(1, 'b'), (1, 'a'), (0, 'z')]; a.sort(); a", "a = [1, 'a']; a.sort()",
+ "a = [3, 1, 2]; a.sort(key=None); a", "a = [3, 1, 2]; a.sort(key=5)",
+ "a = [[2], [1, 2], [1]]; a.sort(); a", "a = [1, 2]; a.sort(reverse=None); a",
+ "a = %r; a.sort(); a" % r1, "a = %r; a.sort(key=mod3); a" % r1, "a = %r; a.sort(key=mod3, reverse=True); a" % r1,
+ "a = %r; a.sort(); a" % r2, "a = %r; a.sort(reverse=True); a" % asc, "a = %r; a.sort(); a" % asc,
+ "a = %r; a.sort(key=first); a" % pairs, "a = %r; a.sort(key=first, reverse=True); a" % pairs,
+ "sorted(%r)" % r3, "sorted(%r, reverse=True)" % r3, "sorted('hello')", "sorted({3: 1, 1: 2})",
+ "sorted([3, 1, 2], key=neg)", "sorted(5)", "sorted([1, 2], foo=2)",
+ "a = [4611686018427387904, -4611686018427387905, 0, 99999999999999999999]; a.sort(); a",
+ "a = [True, 0, -1, False]; a.sort(); a", "a = [1, 2.5, 0]; a.sort(); a",
+]
+float_cases = [
+ "a = [1.5, 2.5]; a", "a = []; a.append(1.5); a.append(0.25); a", "a = [1.5]; a.append(2); a",
+ "a = [1.5]; a.append('x'); a", "a = [1.5, 2.5]; a[0] = 7; a", "a = [1.5, 2.5]; a[1] = 3.25; a",
+ "a = [1.5, 2.5]; a.pop()", "a = [1.5, 2.5, 0.5]; a.sort(); a", "a = [1.5, -2.5, 0.5]; a.sort(reverse=True); a",
+ "a = [1.5, -2.5, 0.5]; a.sort(key=neg); a", "a = [1.5, 2.5]; 2.5 in a", "a = [1.5, 2.5]; 2 in a",
+ "a = [1.0, 2.0]; a.index(2)", "a = [1.0, 2.0, 1.0]; a.count(1)", "a = [1.5, 2.5]; a + [1]",
+ "a = [1.5, 2.5]; a + [3.5]", "a = [1.5, 2.5]; a * 2", "a = [1.5, 2.5]; a[::-1]", "a = [1.5, 2.5]; a[1:]",
+ "[1.5, 2.5] == [1.5, 2.5]", "[1.5, 2.5] < [1.5, 3.0]", "[1.5] == [1]", "a = [0.5, 1.5]; list(reversed(a))",
+ "a = [0.5, 1.5]; a.insert(1, 9.5); a", "a = [0.5, 1.5]; a.insert(1, None); a", "a = [0.5, 1.5]; a.remove(0.5); a",
+ "a = [0.5, 1.5]; a.extend([2.5]); a", "a = [0.5, 1.5]; a.extend([2]); a", "a = [0.5, 1.5, 2.5]; del a[::2]; a",
+ "a = [0.5, 1.5, 2.5]; a[0:2] = [7.5]; a", "a = [0.5]; a.clear(); a.append(1); a", "tuple([0.5, 1.5])",
+ "a = [0.5, 1.5]; a.reverse(); a", "a = [1e300, -0.0, 0.1]; a", "a = [0.1]; a *= 3; a",
+]

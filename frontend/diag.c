@@ -47,16 +47,37 @@ static const char *find_line(const Diag *d, int line, size_t *len) {
     return p;
 }
 
+enum { LINE_WINDOW = 160 };  // longest source excerpt shown under a diagnostic, in bytes
+
+// Moves 'p' back to the start of the UTF-8 sequence it points into (not before 'start').
+static const char *utf8_start(const char *start, const char *p) {
+    while (p > start && ((unsigned char)*p & 0xC0) == 0x80) {
+        p--;
+    }
+    return p;
+}
+
 static void print_source_line(const Diag *d, SrcSpan span) {
     size_t len;
     const char *line = find_line(d, span.line, &len);
     if (!line) {
         return;
     }
-    fprintf(d->out, "    %.*s\n    ", (int)len, line);
+    // A very long line (minified code, a fuzzer's input) is shown as a window around the column.
+    size_t col = span.col < 0 ? 0 : (size_t)span.col > len ? len : (size_t)span.col;
+    const char *from = line, *to = line + len;
+    if (len > LINE_WINDOW) {
+        from = utf8_start(line, line + (col > LINE_WINDOW / 2 ? col - LINE_WINDOW / 2 : 0));
+        to = from + LINE_WINDOW < line + len ? utf8_start(line, from + LINE_WINDOW) : line + len;
+    }
+    fprintf(d->out, "    %s%.*s%s\n    ", from > line ? "..." : "", (int)(to - from), from,
+            to < line + len ? "..." : "");
+    if (from > line) {
+        fputs("   ", d->out);
+    }
     // The caret goes under column 'col'; tabs are copied so it lines up.
-    for (int i = 0; i < span.col && (size_t)i < len; i++) {
-        unsigned char c = (unsigned char)line[i];
+    for (const char *p = from; p < line + col && p < to; p++) {
+        unsigned char c = (unsigned char)*p;
         if (c == '\t') {
             fputc('\t', d->out);
         } else if ((c & 0xC0) != 0x80) {

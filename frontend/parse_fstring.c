@@ -99,7 +99,14 @@ static void cursor_copy(SrcCursor *c, StrBuf *b, int line, int col, bool gap) {
 // The debug text of '{expr=}': the source from after '{' up to the token 'end' ('!', ':' or '}'),
 // without comments.
 static AstNode *debug_text(Parser *p, Token *lbrace, Token *end) {
+    // Start right after the '{' (its text points into the source), not at the top of the file:
+    // scanning from the start made files with many '{x=}' fields quadratic.
     SrcCursor c = {p->src->text, 0, p->src->len, 1, 0};
+    if (lbrace->text >= p->src->text && lbrace->text + lbrace->len <= p->src->text + p->src->len) {
+        c.off = (size_t)(lbrace->text - p->src->text) + lbrace->len;
+        c.line = lbrace->span.end_line;
+        c.col = lbrace->span.end_col;
+    }
     while (cursor_before(&c, lbrace->span.end_line, lbrace->span.end_col)) {
         cursor_step(&c);
     }

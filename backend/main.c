@@ -1,6 +1,6 @@
 // main.c: the krait command line (docs/cli.md). Dispatches to one function per subcommand.
 // Exit status: 0 success, 1 a program error (syntax error, failed check), 2 bad usage.
-#include "frontend.h"
+#include "backend.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +18,12 @@ static const char usage_text[] =
     "  check FILE...             run the whole front end and report every error\n"
     "  check --dump-symtable FILE...  also print the symbol tables\n"
     "  tokenize FILE             print the tokens, one a line: kind, span, repr of the text\n"
+    "  build FILE [-o OUT] [-O0|-O2|-O3] [-g] [--cc CC] [--keep-c DIR] [-Werror]\n"
+    "                            compile FILE to a native executable\n"
+    "  run FILE [ARGS...]        build into the cache (~/.cache/krait), then run with ARGS\n"
+    "  emit-c FILE [-o DIR]      write the generated C (to DIR/<module>.c, or stdout)\n"
+    "  emit-ir FILE [--after PASS]  print the IR after PASS (lower, bound, errors,\n"
+    "                            refcount; default: all)\n"
     "\n"
     "options:\n"
     "  --version                 print krait's version\n"
@@ -206,6 +212,18 @@ int main(int argc, char **argv) {
     }
     if (strcmp(cmd, "tokenize") == 0) {
         return cmd_tokenize(argc - 2, argv + 2);
+    }
+    if (strcmp(cmd, "build") == 0) {
+        return driver_build(argc - 2, argv + 2, usage_text);
+    }
+    if (strcmp(cmd, "run") == 0) {
+        return driver_run(argc - 2, argv + 2, usage_text);
+    }
+    if (strcmp(cmd, "emit-c") == 0) {
+        return driver_emit_c(argc - 2, argv + 2, usage_text);
+    }
+    if (strcmp(cmd, "emit-ir") == 0) {
+        return driver_emit_ir(argc - 2, argv + 2, usage_text);
     }
     return usage_error("unknown command '%s'", cmd);
 }

@@ -127,10 +127,10 @@ typedef enum TokenKind {
 
 typedef struct Token {
     TokenKind kind;
+    uint32_t len;  // byte length of 'text'
     SrcSpan span;
     const char *text;  // raw source text of the token (the message for TK_ERROR)
-    uint32_t len;      // byte length of 'text'
-    Name name;         // NAME tokens: interned, NFKC-normalized identifier
+    Name name;         // NAME and keyword tokens: interned (NFKC-normalized) identifier
 } Token;
 
 typedef struct TokenArray {
@@ -196,7 +196,8 @@ bool lex_number_value(Arena *a, const Token *tok, AstConst *out, const char **er
 // 'tok' is a STRING token (any prefix but f). Decodes escapes; false with '*err' on a bad one.
 bool lex_string_value(Arena *a, const Token *tok, StrLit *out, const char **err);
 // 'tok' is an FSTRING_MIDDLE token of an f-string whose prefix is raw or not; "{{" and "}}" are
-// already single in the token's text.
+// already single in the token's text. Text that is not UTF-8 gets the message of the
+// UnicodeDecodeError CPython raises there (not a SyntaxError: it has no "(unicode error)" prefix).
 bool lex_fstring_middle_value(Arena *a, const Token *tok, bool raw, StrLit *out, const char **err);
 
 // unicode.c --------------------------------------------------------------------------------------

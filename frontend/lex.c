@@ -165,12 +165,9 @@ static bool is_xdigit(int c) {
 
 static Token *push(Lexer *L, TokenKind kind) {
     if (L->count == L->cap) {
-        L->cap = L->cap ? L->cap * 2 : 1024;
-        L->toks = realloc(L->toks, L->cap * sizeof(Token));
-        if (!L->toks) {
-            fputs("krait: out of memory\n", stderr);
-            exit(3);
-        }
+        L->toks = arena_realloc(L->arena, L->toks, L->cap * sizeof(Token),
+                                2 * L->cap * sizeof(Token));
+        L->cap *= 2;
     }
     Token *t = &L->toks[L->count++];
     t->kind = kind;
@@ -232,7 +229,8 @@ static bool failv(Lexer *L, int line, const char *line_start, const char *cursor
                   va_list ap) {
     char buf[256];
     vsnprintf(buf, sizeof(buf), fmt, ap);
-    return fail_col(L, line, column_before(line_start, cursor), arena_strndup(L->arena, buf, strlen(buf)));
+    const char *msg = arena_strndup(L->arena, buf, strlen(buf));
+    return fail_col(L, line, column_before(line_start, cursor), msg);
 }
 
 // An error CPython raises with the tokenizer at 'cursor' on line 'line'.
@@ -294,23 +292,23 @@ static bool continuation_line(Lexer *L) {
     return true;
 }
 
-// Measures the indentation of a new line and queues INDENT or DEDENTs ('pendin'). Sets
-// '*blankline' for a line with nothing but blanks and a comment.
-static bool read_indentation(Lexer *L, bool *blankline) {
-    int col = 0, altcol = 0, cont_line_col = 0;
-    L->atbol = false;
+// Skips the indentation of a new line and measures it: 'col' with tabs to multiples of 8,
+// 'altcol' with tabs of width 1 (CPython's check for inconsistent tabs). A backslash there joins
+// the next line, and the first one fixes the level.
+static bool measure_indentation(Lexer *L, int *col, int *altcol) {
+    int cont_line_col = 0;
+    *col = *altcol = 0;
     for (;;) {
         char c = *L->cur;
         if (c == ' ') {
-            col++, altcol++;
+            ++*col, ++*altcol;
         } else if (c == '\t') {
-            col = (col / TABSIZE + 1) * TABSIZE;
-            altcol++;
+            *col = (*col / TABSIZE + 1) * TABSIZE;
+            ++*altcol;
         } else if (c == '\f') {
-            col = altcol = 0;
-        } else if (c == '\\' && L->cur < L->end) {
-            // Indentation cannot be split over lines: the first backslash fixes the level.
-            cont_line_col = cont_line_col ? cont_line_col : col;
+            *col = *altcol = 0;
+        } else if (c == '\\') {
+            cont_line_col = cont_line_col ? cont_line_col : *col;
             L->cur++;
             if (!continuation_line(L)) {
                 return false;
@@ -321,42 +319,57 @@ static bool read_indentation(Lexer *L, bool *blankline) {
         }
         L->cur++;
     }
+    if (cont_line_col) {
+        *col = *altcol = cont_line_col;
+    }
+    return true;
+}
+
+// Pops indentation levels down to 'col', which must be one of them.
+static bool dedent(Lexer *L, int col, int altcol) {
+    while (L->indent > 0 && col < L->indstack[L->indent]) {
+        L->pendin--;
+        L->indent--;
+    }
+    if (col != L->indstack[L->indent]) {
+        return fail_at(L, L->lineno, L->line_start, line_end(L),
+                       "unindent does not match any outer indentation level");
+    }
+    if (altcol != L->altindstack[L->indent]) {
+        return fail_tabs(L);
+    }
+    return true;
+}
+
+// Measures the indentation of a new line and queues INDENT or DEDENTs ('pendin'). Sets
+// '*blankline' for a line with nothing but blanks and a comment.
+static bool read_indentation(Lexer *L, bool *blankline) {
+    int col, altcol;
+    L->atbol = false;
+    if (!measure_indentation(L, &col, &altcol)) {
+        return false;
+    }
     char c = *L->cur;
     *blankline = L->cur < L->end && (c == '#' || c == '\n');
     if (*blankline || L->level > 0) {
         return true;
     }
-    if (cont_line_col) {
-        col = altcol = cont_line_col;
+    if (col < L->indstack[L->indent]) {
+        return dedent(L, col, altcol);
     }
     if (col == L->indstack[L->indent]) {
-        if (altcol != L->altindstack[L->indent]) {
-            return fail_tabs(L);
-        }
-    } else if (col > L->indstack[L->indent]) {
-        if (L->indent + 1 >= MAX_INDENT) {
-            return fail_col(L, L->lineno, 0, "too many levels of indentation");
-        }
-        if (altcol <= L->altindstack[L->indent]) {
-            return fail_tabs(L);
-        }
-        L->pendin++;
-        L->indent++;
-        L->indstack[L->indent] = col;
-        L->altindstack[L->indent] = altcol;
-    } else {
-        while (L->indent > 0 && col < L->indstack[L->indent]) {
-            L->pendin--;
-            L->indent--;
-        }
-        if (col != L->indstack[L->indent]) {
-            return fail_at(L, L->lineno, L->line_start, line_end(L),
-                           "unindent does not match any outer indentation level");
-        }
-        if (altcol != L->altindstack[L->indent]) {
-            return fail_tabs(L);
-        }
+        return altcol == L->altindstack[L->indent] || fail_tabs(L);
     }
+    if (L->indent + 1 >= MAX_INDENT) {
+        return fail_col(L, L->lineno, 0, "too many levels of indentation");
+    }
+    if (altcol <= L->altindstack[L->indent]) {
+        return fail_tabs(L);
+    }
+    L->pendin++;
+    L->indent++;
+    L->indstack[L->indent] = col;
+    L->altindstack[L->indent] = altcol;
     return true;
 }
 
@@ -430,13 +443,15 @@ static bool name_token(Lexer *L, const char *start) {
 // follow a number in valid code (CPython only warns there); reads ahead without consuming.
 static bool keyword_follows(const Lexer *L, int c) {
     const char *p = L->cur;  // just after 'c'
-    const char *rest = c == 'a' ? "nd" : c == 'e' ? "lse" : c == 'f' ? "or" : c == 'o' ? "r"
-                     : c == 'n' ? "ot" : NULL;
-    if (c == 'i') {
-        return *p == 'f' || *p == 'n' || *p == 's';
-    }
-    if (!rest) {
-        return false;
+    const char *rest;
+    switch (c) {
+    case 'a': rest = "nd"; break;
+    case 'e': rest = "lse"; break;
+    case 'f': rest = "or"; break;
+    case 'o': rest = "r"; break;
+    case 'n': rest = "ot"; break;
+    case 'i': return *p == 'f' || *p == 'n' || *p == 's';  // if, in, is: no more is checked
+    default: return false;
     }
     size_t n = strlen(rest);
     return strncmp(p, rest, n) == 0 && !is_potential_identifier_char((unsigned char)p[n]);
@@ -474,8 +489,10 @@ static int decimal_tail(Lexer *L) {
     }
 }
 
-// Hex, octal or binary digits after the prefix; 'digit' tells which are allowed.
-static bool radix_digits(Lexer *L, int *cp, bool (*digit)(int), const char *kind, bool decimal_err) {
+// Hex, octal or binary digits after the prefix; 'digit' tells which are allowed, 'decimal_err'
+// whether a decimal digit beyond them has its own message. '*cp' gets the character after.
+static bool radix_digits(Lexer *L, int *cp, bool (*digit)(int), const char *kind,
+                         bool decimal_err) {
     int c = nextc(L);
     do {
         if (c == '_') {
@@ -506,8 +523,6 @@ static bool is_octal(int c) {
 static bool is_binary(int c) {
     return c == '0' || c == '1';
 }
-
-static bool number_token(Lexer *L, const char *start, int c);
 
 static bool finish_number(Lexer *L, const char *start, int c) {
     backup(L, c);
@@ -604,15 +619,12 @@ static bool zero_number(Lexer *L, const char *start) {
         return number_rest(L, start, c, AT_IMAGINARY);
     }
     if (nonzero) {
+        // CPython marks the digits up to the first nonzero one.
         backup(L, c);
-        Token *t = push(L, TK_ERROR);
-        const char *msg = "leading zeros in decimal integer literals are not permitted; use an "
-                          "0o prefix for octal integers";
-        int col = (int)(start - L->line_start);
-        t->span = (SrcSpan){L->lineno, col, L->lineno, (int)(zeros_end - L->line_start) - 1};
-        t->text = msg;
-        t->len = (uint32_t)strlen(msg);
-        L->done = true;
+        fail_col(L, L->lineno, (int)(start - L->line_start),
+                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix "
+                 "for octal integers");
+        L->toks[L->count - 1].span.end_col = (int)(zeros_end - L->line_start);
         return false;
     }
     if (!verify_end_of_number(L, c, "decimal")) {
@@ -637,8 +649,35 @@ static bool number_token(Lexer *L, const char *start, int c) {
 
 // Strings ------------------------------------------------------------------------------------
 
-static bool string_token(Lexer *L, const char *start, int start_line,
-                         const char *start_line_start) {
+// The error for a string that runs into the end of its line (or of the source), reported at its
+// start. Inside an f-string, a string with the f-string's own quotes means a missing '}'.
+static bool unterminated_string(Lexer *L, const char *start, int line, const char *line_start,
+                                int quote, int quote_size, bool escaped_quote) {
+    int detected = cpython_lineno(L);
+    const char *at = start + 1;
+    const FMode *m = &L->modes[L->mode];
+    if (L->mode > 0 && m->quote == quote && m->quote_size == quote_size) {
+        return fail_at(L, line, line_start, at, "f-string: expecting '}'");
+    }
+    if (quote_size == 3) {
+        return fail_at(L, line, line_start, at,
+                       "unterminated triple-quoted string literal (detected at line %d)",
+                       detected);
+    }
+    if (escaped_quote) {
+        return fail_at(L, line, line_start, at,
+                       "unterminated string literal (detected at line %d); perhaps you escaped "
+                       "the end quote?",
+                       detected);
+    }
+    return fail_at(L, line, line_start, at, "unterminated string literal (detected at line %d)",
+                   detected);
+}
+
+// A string literal; the current character is its opening quote, 'start' its prefix.
+static bool string_token(Lexer *L, const char *start) {
+    int line = L->lineno;
+    const char *line_start = L->line_start;
     int quote = nextc(L);
     int quote_size = 1, end_quote_size = 0;
     bool escaped_quote = false;
@@ -657,25 +696,8 @@ static bool string_token(Lexer *L, const char *start, int start_line,
     while (end_quote_size != quote_size) {
         c = nextc(L);
         if (c == EOF || (quote_size == 1 && c == '\n')) {
-            int detected = cpython_lineno(L);
-            const char *at = start + 1;
-            FMode *m = &L->modes[L->mode];
-            if (L->mode > 0 && m->quote == quote && m->quote_size == quote_size) {
-                return fail_at(L, start_line, start_line_start, at, "f-string: expecting '}'");
-            }
-            if (quote_size == 3) {
-                return fail_at(L, start_line, start_line_start, at,
-                               "unterminated triple-quoted string literal (detected at line %d)",
-                               detected);
-            }
-            if (escaped_quote) {
-                return fail_at(L, start_line, start_line_start, at,
-                               "unterminated string literal (detected at line %d); perhaps you "
-                               "escaped the end quote?",
-                               detected);
-            }
-            return fail_at(L, start_line, start_line_start, at,
-                           "unterminated string literal (detected at line %d)", detected);
+            return unterminated_string(L, start, line, line_start, quote, quote_size,
+                                       escaped_quote);
         }
         if (c == quote) {
             end_quote_size++;
@@ -687,7 +709,7 @@ static bool string_token(Lexer *L, const char *start, int start_line,
             }
         }
     }
-    emit(L, TK_STRING, start, start_line, start_line_start);
+    emit(L, TK_STRING, start, line, line_start);
     return true;
 }
 
@@ -750,7 +772,7 @@ static bool name_or_string(Lexer *L, const char *start) {
             if (saw_f) {
                 return fstring_start(L, start);
             }
-            return string_token(L, start, L->lineno, L->line_start);
+            return string_token(L, start);
         }
     }
     return name_token(L, start);
@@ -855,7 +877,9 @@ static bool close_bracket(Lexer *L, int c) {
             return fail(L, "f-string: unmatched '%c'", c);
         }
         if (L->parenline[L->level] != L->lineno) {
-            return fail(L, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d",
+            return fail(L,
+                        "closing parenthesis '%c' does not match opening parenthesis '%c' on "
+                        "line %d",
                         c, open, L->parenline[L->level]);
         }
         return fail(L, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open);
@@ -935,6 +959,59 @@ static bool newline_token(Lexer *L, const char *at) {
     return true;
 }
 
+static bool dot_token(Lexer *L, const char *start) {
+    if (is_digit((unsigned char)*L->cur)) {
+        return number_token(L, start, '.');
+    }
+    if (L->cur[0] == '.' && L->cur[1] == '.') {
+        L->cur += 2;
+        emit_here(L, TK_ELLIPSIS, start);
+        return true;
+    }
+    emit_here(L, TK_DOT, start);
+    return true;
+}
+
+// A token that starts with 'c', the current character (no blank, newline or backslash).
+static bool token_at(Lexer *L, const char *start, int c) {
+    if (is_potential_identifier_start(c)) {
+        return name_or_string(L, start);
+    }
+    if (c == '"' || c == '\'') {
+        return string_token(L, start);
+    }
+    L->cur++;
+    if (c == '.') {
+        return dot_token(L, start);
+    }
+    if (is_digit(c)) {
+        return number_token(L, start, c);
+    }
+    return operator_token(L, start, c);
+}
+
+// Skips blanks, a comment and backslash continuations; false after an error.
+static bool skip_blanks(Lexer *L) {
+    for (;;) {
+        while (*L->cur == ' ' || *L->cur == '\t' || *L->cur == '\f') {
+            L->cur++;
+        }
+        if (*L->cur == '#') {
+            const char *nl = memchr(L->cur, '\n', (size_t)(L->end - L->cur));
+            L->cur = nl ? nl : L->end;
+        }
+        if (*L->cur != '\\' || L->cur >= L->end) {
+            return true;
+        }
+        L->cur++;
+        if (!continuation_line(L)) {
+            return false;
+        }
+    }
+}
+
+// The next token outside f-string literals: layout first (INDENT, DEDENT, NEWLINE; blank and
+// comment lines and, inside brackets, newlines are skipped), then a token.
 static bool normal_token(Lexer *L) {
     for (;;) {
         bool blankline = false;
@@ -944,59 +1021,20 @@ static bool normal_token(Lexer *L) {
         if (L->pendin != 0) {
             return emit_pending_indent(L);
         }
-        for (;;) {
-            while (*L->cur == ' ' || *L->cur == '\t' || *L->cur == '\f') {
-                L->cur++;
-            }
-            const char *start = L->cur;
-            int c = (unsigned char)*L->cur;
-            if (c == '#') {
-                const char *nl = memchr(L->cur, '\n', (size_t)(L->end - L->cur));
-                L->cur = nl ? nl : L->end;
-                c = (unsigned char)*L->cur;
-            }
-            if (L->cur >= L->end) {
-                return end_of_source(L);
-            }
-            if (is_potential_identifier_start(c)) {
-                return name_or_string(L, start);
-            }
-            if (c == '\n') {
-                const char *at = L->cur;
-                nextc(L);
-                L->atbol = true;
-                if (blankline || L->level > 0) {
-                    break;  // the next line
-                }
-                return newline_token(L, at);
-            }
-            if (c == '\\') {
-                L->cur++;
-                if (!continuation_line(L)) {
-                    return false;
-                }
-                continue;
-            }
-            if (c == '"' || c == '\'') {
-                return string_token(L, start, L->lineno, L->line_start);
-            }
-            L->cur++;
-            if (c == '.') {
-                if (is_digit((unsigned char)*L->cur)) {
-                    return number_token(L, start, c);
-                }
-                if (L->cur[0] == '.' && L->cur[1] == '.') {
-                    L->cur += 2;
-                    emit_here(L, TK_ELLIPSIS, start);
-                    return true;
-                }
-                emit_here(L, TK_DOT, start);
-                return true;
-            }
-            if (is_digit(c)) {
-                return number_token(L, start, c);
-            }
-            return operator_token(L, start, c);
+        if (!skip_blanks(L)) {
+            return false;
+        }
+        if (L->cur >= L->end) {
+            return end_of_source(L);
+        }
+        const char *start = L->cur;
+        if (*start != '\n') {
+            return token_at(L, start, (unsigned char)*start);
+        }
+        nextc(L);
+        L->atbol = true;
+        if (!blankline && L->level == 0) {
+            return newline_token(L, start);
         }
     }
 }
@@ -1014,37 +1052,6 @@ static bool enter_expression(Lexer *L, FMode *m) {
     return true;
 }
 
-static bool fstring_end_or_literal(Lexer *L, FMode *m, const char *start, int start_line,
-                                   const char *start_line_start);
-
-static bool fstring_token(Lexer *L) {
-    FMode *m = &L->modes[L->mode];
-    const char *start = L->cur;
-    int start_line = L->lineno;
-    const char *start_line_start = L->line_start;
-    if (*L->cur == '{' && L->cur[1] != '{') {
-        if (!enter_expression(L, m)) {
-            return false;
-        }
-        return normal_token(L);
-    }
-    // The closing quotes?
-    int i;
-    for (i = 0; i < m->quote_size; i++) {
-        int q = nextc(L);
-        if (q != m->quote) {
-            backup(L, q);
-            break;
-        }
-    }
-    if (i == m->quote_size) {
-        emit_here(L, TK_FSTRING_END, start);
-        L->mode--;
-        return true;
-    }
-    return fstring_end_or_literal(L, m, start, start_line, start_line_start);
-}
-
 static bool unterminated_fstring(Lexer *L, FMode *m) {
     int detected = cpython_lineno(L);
     if (m->quote_size == 3) {
@@ -1056,89 +1063,143 @@ static bool unterminated_fstring(Lexer *L, FMode *m) {
                    "unterminated f-string literal (detected at line %d)", detected);
 }
 
-// Scans FSTRING_MIDDLE text from 'start' up to a replacement field, the closing quotes or the
-// end of a format spec. "{{" and "}}" end the token after their first brace, so that its text
-// is the literal with the doubled brace made single; the second brace is skipped.
-static bool fstring_end_or_literal(Lexer *L, FMode *m, const char *start, int start_line,
-                                   const char *start_line_start) {
+// Where an FSTRING_MIDDLE starts.
+typedef struct Mark {
+    const char *at;
+    int line;
+    const char *line_start;
+} Mark;
+
+static Token *emit_middle(Lexer *L, Mark mk) {
+    return emit(L, TK_FSTRING_MIDDLE, mk.at, mk.line, mk.line_start);
+}
+
+// "{{" or "}}" was just consumed: the literal ends after the first brace (so that its text has
+// the brace single); the second is skipped.
+static bool emit_doubled_brace(Lexer *L, Mark mk) {
+    Token *t = emit_middle(L, mk);
+    t->len--;
+    t->span.end_col--;
+    return true;
+}
+
+// A '{' was consumed in the literal: a replacement field starts, unless the brace is doubled
+// (which it cannot be in a format spec).
+static bool literal_open_brace(Lexer *L, FMode *m, Mark mk, bool in_format_spec) {
+    int peek = nextc(L);
+    if (peek == '{' && !in_format_spec) {
+        return emit_doubled_brace(L, mk);
+    }
+    backup(L, peek);
+    backup(L, '{');
+    if (!enter_expression(L, m)) {
+        return false;
+    }
+    m->in_format_spec = false;
+    emit_middle(L, mk);
+    return true;
+}
+
+// A '}' was consumed in the literal: it ends a format spec, or is doubled, or is an error the
+// normal mode reports.
+static bool literal_close_brace(Lexer *L, FMode *m, Mark mk, bool in_format_spec) {
+    int peek = nextc(L);
+    if (peek == '}' && !in_format_spec && m->curly_depth == 0) {
+        return emit_doubled_brace(L, mk);
+    }
+    backup(L, peek);
+    backup(L, '}');
+    m->in_literal = false;
+    m->in_format_spec = false;
+    emit_middle(L, mk);
+    return true;
+}
+
+// After a backslash in the literal: an escaped brace is still a brace; "\N{" starts a named
+// escape, whose '}' is part of the literal (and ends the token).
+static void literal_backslash(Lexer *L, const FMode *m, bool *unicode_escape) {
+    int peek = nextc(L);
+    if (peek == '{' || peek == '}') {
+        backup(L, peek);
+        return;
+    }
+    if (!m->raw && peek == 'N') {
+        peek = nextc(L);
+        if (peek == '{') {
+            *unicode_escape = true;
+        } else {
+            backup(L, peek);
+        }
+    }
+}
+
+// Scans FSTRING_MIDDLE text up to a replacement field, the closing quotes or the end of a format
+// spec.
+static bool fstring_literal(Lexer *L, FMode *m, Mark mk) {
     int end_quote_size = 0;
     bool unicode_escape = false;
     while (end_quote_size != m->quote_size) {
         int c = nextc(L);
         bool in_format_spec = m->in_format_spec && m->expr_start_depth >= 0;
         if (c == EOF || (m->quote_size == 1 && c == '\n')) {
-            if (in_format_spec && c == '\n') {
-                backup(L, c);
-                m->in_literal = false;
-                m->in_format_spec = false;
-                emit(L, TK_FSTRING_MIDDLE, start, start_line, start_line_start);
-                return true;
+            if (!in_format_spec || c != '\n') {
+                return unterminated_fstring(L, m);
             }
-            return unterminated_fstring(L, m);
+            // A newline ends a format spec; the expression goes on in normal mode.
+            backup(L, c);
+            m->in_literal = false;
+            m->in_format_spec = false;
+            emit_middle(L, mk);
+            return true;
         }
-        if (c == m->quote) {
-            end_quote_size++;
-            continue;
-        }
-        end_quote_size = 0;
+        end_quote_size = c == m->quote ? end_quote_size + 1 : 0;
         if (c == '{') {
-            int peek = nextc(L);
-            if (peek != '{' || in_format_spec) {
-                backup(L, peek);
-                backup(L, c);
-                if (!enter_expression(L, m)) {
-                    return false;
-                }
-                m->in_format_spec = false;
-                emit(L, TK_FSTRING_MIDDLE, start, start_line, start_line_start);
-            } else {
-                Token *t = emit(L, TK_FSTRING_MIDDLE, start, start_line, start_line_start);
-                t->len--;
-                t->span.end_col--;
-            }
+            return literal_open_brace(L, m, mk, in_format_spec);
+        }
+        if (c == '}' && unicode_escape) {
+            emit_middle(L, mk);
             return true;
         }
         if (c == '}') {
-            if (unicode_escape) {
-                emit(L, TK_FSTRING_MIDDLE, start, start_line, start_line_start);
-                return true;
-            }
-            int peek = nextc(L);
-            if (peek == '}' && !in_format_spec && m->curly_depth == 0) {
-                Token *t = emit(L, TK_FSTRING_MIDDLE, start, start_line, start_line_start);
-                t->len--;
-                t->span.end_col--;
-            } else {
-                backup(L, peek);
-                backup(L, c);
-                m->in_literal = false;
-                m->in_format_spec = false;
-                emit(L, TK_FSTRING_MIDDLE, start, start_line, start_line_start);
-            }
-            return true;
+            return literal_close_brace(L, m, mk, in_format_spec);
         }
         if (c == '\\') {
-            int peek = nextc(L);
-            if (peek == '{' || peek == '}') {
-                backup(L, peek);
-                continue;
-            }
-            if (!m->raw && peek == 'N') {
-                peek = nextc(L);
-                if (peek == '{') {
-                    unicode_escape = true;
-                } else {
-                    backup(L, peek);
-                }
-            }
+            literal_backslash(L, m, &unicode_escape);
         }
     }
     // The closing quotes end the literal; they become FSTRING_END next.
     for (int i = 0; i < m->quote_size; i++) {
         backup(L, m->quote);
     }
-    emit(L, TK_FSTRING_MIDDLE, start, start_line, start_line_start);
+    emit_middle(L, mk);
     return true;
+}
+
+// The next token inside an f-string's literal part: FSTRING_END, FSTRING_MIDDLE, or the first
+// token of a replacement field.
+static bool fstring_token(Lexer *L) {
+    FMode *m = &L->modes[L->mode];
+    Mark mk = {L->cur, L->lineno, L->line_start};
+    if (*L->cur == '{' && L->cur[1] != '{') {
+        if (!enter_expression(L, m)) {
+            return false;
+        }
+        return normal_token(L);
+    }
+    int i;
+    for (i = 0; i < m->quote_size; i++) {
+        int q = nextc(L);
+        if (q != m->quote) {
+            backup(L, q);
+            break;
+        }
+    }
+    if (i == m->quote_size) {
+        emit_here(L, TK_FSTRING_END, mk.at);
+        L->mode--;
+        return true;
+    }
+    return fstring_literal(L, m, mk);
 }
 
 // Driver -------------------------------------------------------------------------------------
@@ -1205,14 +1266,16 @@ void lex_tokenize(Arena *a, Interner *in, const char *src, size_t len, TokenArra
     L->lineno = 1;
     L->atbol = true;
     L->modes[0].expr_start_depth = -1;
+    // The array grows in the arena, where it stays: the standard library averages a token per
+    // 6 bytes, so most sources never outgrow the first guess.
+    L->cap = n / 6 + 64;
+    L->toks = arena_alloc(a, L->cap * sizeof(Token));
     keywords_init(L);
     while (!L->done) {
         next_token(L);
     }
     out->count = L->count;
-    out->items = arena_alloc(a, L->count * sizeof(Token));
-    memcpy(out->items, L->toks, L->count * sizeof(Token));
-    free(L->toks);
+    out->items = L->toks;
     free(L);
 }
 

@@ -396,8 +396,13 @@ bool lex_string_value(Arena *a, const Token *tok, StrLit *out, const char **err)
 }
 
 bool lex_fstring_middle_value(Arena *a, const Token *tok, bool raw, StrLit *out, const char **err) {
-    *err = NULL;
     out->is_bytes = out->is_u = false;
     out->is_raw = raw;
+    // CPython makes a str of the token's text before decoding escapes; invalid UTF-8 fails there,
+    // with a UnicodeDecodeError rather than a SyntaxError.
+    *err = uni_utf8_error(a, tok->text, tok->len, 0, NULL);
+    if (*err) {
+        return false;
+    }
     return str_value(a, (Body){tok->text, tok->len}, raw, out, err);
 }

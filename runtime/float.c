@@ -8,6 +8,7 @@
 // hash equals the int hash for integral values; comparisons with ints are exact.
 #include "krait.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <float.h>
 #include <gmp.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define HASH_BITS 61
 #define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
@@ -53,121 +55,96 @@ static void float_free(kr_obj *o) {
 // ---------------------------------------------------------------------------------------------
 // repr
 
-// Splits "%.*e" output (optional '-', digits around a '.', 'e', exponent) into the digits as
-// an integer and the decimal exponent of the first digit.
-static uint64_t split_exp_format(const char *buf, int *exp) {
-    uint64_t mant = 0;
-    const char *p = buf[0] == '-' ? buf + 1 : buf;
-    for (; *p != 'e'; p++) {
-        if (*p != '.') {
-            mant = mant * 10 + (uint64_t)(*p - '0');
+// Shortest digits: Schubfach (R. Giulietti, "The Schubfach way to render doubles", 2021).
+// For d = c * 2^q, the decimals that read back as d are those in the rounding interval
+// [(4c - 2 or 4c - 1) 2^(q-2), (4c + 2) 2^(q-2)], its ends included when c is even (ties go
+// to the even mantissa). Scaling the ends and 4c by 10^-k, with k = floor(log10(2^q)) (of
+// 3/4 2^q at a power of two, whose interval is lopsided), leaves at most one multiple of 10
+// and at least one integer inside; 128-bit powers of ten rounded up and products rounded to
+// odd decide every comparison exactly. The result is the shortest decimal in the interval,
+// the one nearest d among those, ties to even: what CPython's dtoa mode 0 returns.
+#include "float_pow10.inc"
+
+typedef unsigned __int128 u128;
+
+// floor(g * cp / 2^128), rounded to odd when bits are lost below.
+static uint64_t round_to_odd(const uint64_t g[2], uint64_t cp) {
+    u128 x = (u128)g[1] * cp, y = (u128)g[0] * cp + (uint64_t)(x >> 64);
+    uint64_t y0 = (uint64_t)y, y1 = (uint64_t)(y >> 64);
+    return y1 | (y0 > 1);
+}
+
+// floor(e * log2(10)), floor(e * log10(2)), floor(e * log10(3/4 * 2)) for |e| < 1700.
+static int floor_log2_pow10(int e) { return (e * 1741647) >> 19; }
+
+static int floor_log10_pow2(int e, bool three_quarters) {
+    return (e * 1262611 - (three_quarters ? 524031 : 0)) >> 22;
+}
+
+// Digits 's' and exponent '*k' with d = s * 10^k, for 'c' and 'q' with d = c * 2^q.
+static uint64_t schubfach(uint64_t c, int q, bool lower_closer, int *k_out) {
+    bool even = (c & 1) == 0;
+    int k = floor_log10_pow2(q, lower_closer);
+    int h = q + floor_log2_pow10(-k) + 1;
+    const uint64_t *g = pow10_g[-k - POW10_KMIN];
+    uint64_t vbl = round_to_odd(g, (4 * c - 2 + lower_closer) << h);
+    uint64_t vb = round_to_odd(g, (4 * c) << h);
+    uint64_t vbr = round_to_odd(g, (4 * c + 2) << h);
+    uint64_t lower = vbl + !even, upper = vbr - !even;
+    uint64_t s = vb / 4;
+    if (s >= 10) {
+        // One digit fewer: the multiple of 10 inside the interval, if there is one.
+        uint64_t sp = s / 10, sp40 = 40 * sp;
+        bool up_in = lower <= sp40, wp_in = sp40 + 40 <= upper;
+        if (up_in != wp_in) {
+            *k_out = k + 1;
+            return sp + wp_in;
         }
     }
-    *exp = atoi(p + 1);
-    return mant;
-}
-
-// At a power of two the gap to the next double below is half the gap above, so the nearest
-// 'prec'-digit decimal may miss while the next one up still reads back as 'd'. Returns the
-// digits of that one (0 if it does not round-trip either).
-static uint64_t try_next_up(double d, uint64_t mant, int prec, int exp) {
-    char buf[48];
-    snprintf(buf, sizeof buf, "%llue%d", (unsigned long long)(mant + 1), exp - (prec - 1));
-    return strtod(buf, NULL) == d ? mant + 1 : 0;
-}
-
-// Formats 'd' with 'prec' significant digits; true when that reads back as 'd'.
-static bool round_trips(double d, int prec, char *buf, size_t size) {
-    snprintf(buf, size, "%.*e", prec - 1, d);
-    return strtod(buf, NULL) == d;
-}
-
-static const uint64_t pow10_table[18] = {
-    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
-    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
-    1000000000000000u, 10000000000000000u, 100000000000000000u,
-};
-
-// The 'prec' digits of the decimal nearest to 'd', from 'd17', its 17 correctly rounded
-// digits with first-digit exponent '*exp' (updated on a carry). Rounding the 17 digits again
-// is exact unless the dropped digits read exactly 5000...: then the first rounding may have
-// hidden which side of the tie 'd' lies on, and printf decides.
-static uint64_t nearest_digits(double d, uint64_t d17, int prec, int *exp) {
-    uint64_t div = pow10_table[17 - prec], q = d17 / div, r = d17 % div;
-    if (prec < 17 && r == div / 2) {
-        char buf[40];
-        snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
-        return split_exp_format(buf, exp);
+    *k_out = k;
+    bool u_in = lower <= 4 * s, w_in = 4 * s + 4 <= upper;
+    if (u_in != w_in) {
+        return s + w_in;
     }
-    if (prec < 17 && r > div / 2 && ++q == pow10_table[prec]) {
-        q /= 10;
-        (*exp)++;
-    }
-    return q;
-}
-
-static bool reads_back(double d, uint64_t mant, int prec, int exp) {
-    char buf[48];
-    snprintf(buf, sizeof buf, "%llue%d", (unsigned long long)mant, exp - (prec - 1));
-    return strtod(buf, NULL) == d;
+    // Both s and s + 1 read back: the nearer one, ties to even.
+    uint64_t mid = 4 * s + 2;
+    return s + (vb > mid || (vb == mid && (s & 1) != 0));
 }
 
 // Finds the fewest significant digits that read back as 'd' (d finite, positive), as
 // CPython's repr (dtoa mode 0): writes them to 'digits' (trailing zeros removed) and returns
 // the decimal exponent of the first digit.
-//
-// Away from powers of two the rounding interval of 'd' is symmetric, so if the nearest
-// p-digit decimal reads back, so does the nearest (p+1)-digit one: a binary search over p
-// finds the shortest. At a power of two the interval is lopsided, so p is searched linearly
-// and the next decimal up is tried too.
 static int shortest_digits(double d, char *digits) {
-    char buf[40];
-    uint64_t mant = 0;
-    int exp = 0, prec, e2;
-    if (frexp(d, &e2) != 0.5) {
-        snprintf(buf, sizeof buf, "%.16e", d);
-        int exp17;
-        uint64_t d17 = split_exp_format(buf, &exp17);
-        int lo = 1, hi = 17;
-        while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            exp = exp17;
-            uint64_t m = nearest_digits(d, d17, mid, &exp);
-            if (reads_back(d, m, mid, exp)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        prec = lo;
-        exp = exp17;
-        mant = nearest_digits(d, d17, prec, &exp);
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    uint64_t frac = bits & (((uint64_t)1 << 52) - 1);
+    int bexp = (int)(bits >> 52) & 0x7FF, k = 0;
+    uint64_t s;
+    if (bexp == 0) {
+        s = schubfach(frac, 1 - 1075, false, &k);
     } else {
-        for (prec = 1; prec < 17; prec++) {
-            bool ok = round_trips(d, prec, buf, sizeof buf);
-            mant = split_exp_format(buf, &exp);
-            if (ok) {
-                break;
-            }
-            uint64_t up = strtod(buf, NULL) < d ? try_next_up(d, mant, prec, exp) : 0;
-            if (up) {
-                mant = up;
-                break;
-            }
-        }
-        if (prec == 17) {
-            round_trips(d, prec, buf, sizeof buf);
-            mant = split_exp_format(buf, &exp);
+        uint64_t c = frac | ((uint64_t)1 << 52);
+        int q = bexp - 1075;
+        if (q <= 0 && q > -53 && (c & (((uint64_t)1 << -q) - 1)) == 0) {
+            s = c >> -q;  // an integer below 2^53 is its own shortest form
+        } else {
+            s = schubfach(c, q, frac == 0 && bexp > 1, &k);
         }
     }
-    int n = snprintf(digits, 24, "%llu", (unsigned long long)mant);
-    // A carry out of the top digit (9.99 -> 10.0) moves the exponent.
-    exp += n - prec;
-    while (n > 1 && digits[n - 1] == '0') {
-        n--;
+    while (s % 10 == 0) {
+        s /= 10;
+        k++;
+    }
+    char tmp[24];
+    int n = 0;
+    for (; s; s /= 10) {
+        tmp[n++] = (char)('0' + s % 10);
+    }
+    for (int i = 0; i < n; i++) {
+        digits[i] = tmp[n - 1 - i];
     }
     digits[n] = '\0';
-    return exp;
+    return k + n - 1;
 }
 
 // Python's repr: fixed notation when -4 <= exponent < 16 (always with a fractional part),
@@ -535,10 +512,11 @@ double kr_float_pow(double iv, double iw) {
     bool negate = false;
     if (iv < 0.0) {
         if (iw != floor(iw)) {
-            // CPython returns a complex number here; krait has no complex type yet.
+            // The result is complex: boxed operands go to kr_complex_pow_parts (float_pow2);
+            // an unboxed double cannot hold it.
             kr_err_set(&kr_exc_ValueError,
                        "negative number cannot be raised to a fractional power (complex result "
-                       "not supported by krait)");
+                       "in a float context)");
             return error_double();
         }
         iv = -iv;
@@ -764,7 +742,15 @@ FLOAT_BINOP(float_mul, kr_float_new(a * b))
 FLOAT_BINOP(float_truediv, box(kr_float_div(a, b)))
 FLOAT_BINOP(float_floordiv, box(kr_float_floordiv(a, b)))
 FLOAT_BINOP(float_mod, box(kr_float_mod(a, b)))
-FLOAT_BINOP(float_pow2, box(kr_float_pow(a, b)))
+// A negative base with a finite fractional exponent gives a complex, as in CPython.
+static kr_val float_pow_val(double a, double b) {
+    if (a < 0.0 && isfinite(a) && isfinite(b) && b != floor(b)) {
+        return kr_complex_pow_parts(a, 0.0, b, 0.0);
+    }
+    return box(kr_float_pow(a, b));
+}
+
+FLOAT_BINOP(float_pow2, float_pow_val(a, b))
 
 static kr_val float_divmod_pair(double a, double b) {
     if (b == 0.0) {
@@ -877,10 +863,133 @@ static kr_val float_m_as_integer_ratio(kr_val self, const kr_val *args, size_t n
     return t;
 }
 
+// float.hex(): "[-]0xh.hhhhhhhhhhhhhp[+-]e", 13 hex digits after the point (CPython's
+// float_hex; subnormals keep a leading 0).
+static kr_val float_m_hex(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    (void)args;
+    (void)nargs;
+    (void)kw;
+    double x = KR_FLOAT_VALUE(self);
+    char buf[40];
+    if (isnan(x) || isinf(x)) {
+        return kr_float_repr(self);
+    }
+    if (x == 0.0) {
+        return kr_str_from_cstr(signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
+    }
+    int e;
+    double m = frexp(fabs(x), &e);
+    int shift = 1 - (DBL_MIN_EXP - e > 0 ? DBL_MIN_EXP - e : 0);
+    m = ldexp(m, shift);
+    e -= shift;
+    char digits[16];
+    digits[0] = "0123456789abcdef"[(int)m];
+    m -= (int)m;
+    for (int i = 1; i <= 13; i++) {
+        m *= 16.0;
+        digits[i] = "0123456789abcdef"[(int)m];
+        m -= (int)m;
+    }
+    snprintf(buf, sizeof buf, "%s0x%c.%.13sp%c%d", x < 0 ? "-" : "", digits[0], digits + 1,
+             e < 0 ? '-' : '+', e < 0 ? -e : e);
+    return kr_str_from_cstr(buf);
+}
+
+static bool is_hex_digit(char c) { return isxdigit((unsigned char)c) != 0; }
+
+// Checks float.fromhex syntax at 's' (after the sign): [0x] hex digits with an optional point
+// (at least one digit), then an optional p[+-]decimal exponent. Returns the end, or NULL.
+static const char *hex_float_end(const char *s) {
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        s += 2;
+    }
+    size_t digits = 0;
+    for (; is_hex_digit(*s); s++) {
+        digits++;
+    }
+    if (*s == '.') {
+        for (s++; is_hex_digit(*s); s++) {
+            digits++;
+        }
+    }
+    if (digits == 0) {
+        return NULL;
+    }
+    if (*s == 'p' || *s == 'P') {
+        const char *e = s + 1 + (s[1] == '+' || s[1] == '-');
+        if (!isdigit((unsigned char)*e)) {
+            return NULL;
+        }
+        for (s = e; isdigit((unsigned char)*s); s++) {
+        }
+    }
+    return s;
+}
+
+// float.fromhex(text) (a class method): the syntax is checked here, then glibc's strtod
+// rounds the hexadecimal value correctly (half to even), as CPython's float_fromhex does.
+static kr_val float_m_fromhex(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    (void)self;
+    kr_val a[1];
+    if (kr_str_unpack_args("fromhex", args, nargs, kw, NULL, 1, 1, a) < 0) {
+        return 0;
+    }
+    if (!kr_str_check(a[0])) {
+        return kr_err_set(&kr_exc_TypeError, "fromhex() argument must be str, not %s",
+                          kr_type_name(a[0]));
+    }
+    const char *s = kr_str_data(a[0]), *end = s + kr_str_nbytes(a[0]);
+    while (is_space(*s)) {
+        s++;
+    }
+    const char *body = s + (*s == '+' || *s == '-');
+    const char *p = NULL;
+    static const char *const words[] = { "infinity", "inf", "nan" };
+    for (int w = 0; w < 3 && !p; w++) {
+        if (strncasecmp(body, words[w], strlen(words[w])) == 0) {
+            p = body + strlen(words[w]);
+        }
+    }
+    p = p ? p : hex_float_end(body);
+    const char *q = p;
+    while (q && is_space(*q)) {
+        q++;
+    }
+    if (!p || q != end) {
+        return kr_err_set(&kr_exc_ValueError, "invalid hexadecimal floating-point string");
+    }
+    char *text = kr_alloc_atomic((size_t)(p - s) + 3);
+    if (!text) {
+        return 0;
+    }
+    // strtod needs the 0x that fromhex may omit: "[sign]0x" + the rest.
+    size_t n = 0;
+    if (body != s) {
+        text[n++] = *s;
+    }
+    bool has_0x = body[0] == '0' && (body[1] == 'x' || body[1] == 'X');
+    if (p == hex_float_end(body) && !has_0x) {
+        text[n++] = '0';
+        text[n++] = 'x';
+    }
+    memcpy(text + n, body, (size_t)(p - body));
+    text[n + (size_t)(p - body)] = '\0';
+    errno = 0;
+    double d = strtod(text, NULL);
+    kr_free(text);
+    if (isinf(d) && errno == ERANGE) {
+        return kr_err_set(&kr_exc_OverflowError,
+                          "hexadecimal value too large to represent as a float");
+    }
+    return kr_float_new(d);
+}
+
 static const kr_method_def float_methods[] = {
     { "is_integer", float_m_is_integer, 0 },
     { "conjugate", float_m_conjugate, 0 },
     { "as_integer_ratio", float_m_as_integer_ratio, 0 },
+    { "hex", float_m_hex, 0 },
+    { "fromhex", float_m_fromhex, KR_METH_CLASS },
     { NULL, NULL, 0 },
 };
 

@@ -92,10 +92,23 @@ static void gmp_free(void *p, size_t n) {
     GC_FREE(p);
 }
 
+// Collection policy. Reference counting frees acyclic garbage the moment it dies, so the
+// collector only has cycles to find and can run rarely: a divisor of 1 lets the program
+// allocate about as much as it holds before the next collection (Boehm's default 3 collects
+// three times as often, each a full mark of every live object), and a first heap of 64 MiB
+// (address space only, touched as it is used) skips the string of tiny collections a growing
+// program starts with. Boehm's warnings ("repeated allocation of very large block") are
+// advice for programs without explicit frees and must not reach a user's stderr.
+#define GC_FREE_SPACE_DIVISOR 1
+#define GC_INITIAL_HEAP (64u << 20)
+
 void kr_gc_init(void) {
     GC_INIT();
     // Finalizers run at our safe points, not from inside an allocation in the collector.
     GC_set_finalize_on_demand(1);
+    GC_set_warn_proc(GC_ignore_warn_proc);
+    GC_set_free_space_divisor(GC_FREE_SPACE_DIVISOR);
+    GC_expand_hp(GC_INITIAL_HEAP);
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
 
@@ -121,7 +134,19 @@ void *kr_alloc_atomic(size_t size) {
     return p;
 }
 
+// Boehm grows a block by allocating a new one and copying, and clears and faults in every
+// fresh page: a list growing by CPython's 1/8 steps would copy itself eight times over. Large
+// blocks therefore grow by at least half, and later growth fits in place (GC_REALLOC keeps
+// a block that still holds the new size).
+#define LARGE_BLOCK (128u << 10)
+
 void *kr_realloc(void *p, size_t size) {
+    if (p && size >= LARGE_BLOCK) {
+        size_t have = GC_size(p);
+        if (size > have && size - have < have / 2) {
+            size = have + have / 2;
+        }
+    }
     void *q = GC_REALLOC(p, size);
     if (!q) {
         kr_err_no_memory();

@@ -1150,12 +1150,139 @@ static kr_val int_m_as_integer_ratio(kr_val self, const kr_val *args, size_t nar
     return pair(kr_newref(unbool(self)), KR_FROM_SMALL(1));
 }
 
+// ---------------------------------------------------------------------------------------------
+// to_bytes / from_bytes
+
+// The 'byteorder' argument: "big" (also when absent) or "little". 0, or -1 with an error.
+static int byteorder_arg(const char *fname, kr_val v, bool *little) {
+    *little = false;
+    if (!v) {
+        return 0;
+    }
+    if (!kr_str_check(v)) {
+        kr_err_set(&kr_exc_TypeError, "%s() argument 'byteorder' must be str, not %s", fname,
+                   kr_type_name(v));
+        return -1;
+    }
+    if (strcmp(kr_str_data(v), "little") == 0 || strcmp(kr_str_data(v), "big") == 0) {
+        *little = kr_str_data(v)[0] == 'l';
+        return 0;
+    }
+    kr_err_set(&kr_exc_ValueError, "byteorder must be either 'little' or 'big'");
+    return -1;
+}
+
+// Writes the 'len' bytes of two's complement 'x' (which must fit) big-endian into 'out'.
+static void export_bytes(mpz_srcptr x, size_t len, unsigned char *out) {
+    mpz_t y;
+    mpz_init_set(y, x);
+    if (mpz_sgn(y) < 0) {
+        mpz_t m;
+        mpz_init(m);
+        mpz_ui_pow_ui(m, 2, 8 * len);
+        mpz_add(y, y, m);
+        mpz_clear(m);
+    }
+    size_t n = (mpz_sizeinbase(y, 2) + 7) / 8;
+    memset(out, 0, len);
+    if (mpz_sgn(y) != 0) {
+        mpz_export(out + (len - n), NULL, 1, 1, 1, 0, y);
+    }
+    mpz_clear(y);
+}
+
+// int.to_bytes(length=1, byteorder='big', *, signed=False)
+static kr_val int_m_to_bytes(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    static const char *const names[] = { "length", "byteorder", "signed" };
+    kr_val a[3];
+    intptr_t len = 1;
+    bool little;
+    if (kr_str_unpack_args("to_bytes", args, nargs, kw, names, 0, 3, a) < 0
+        || (a[0] && kr_index_as_ssize(a[0], &len) < 0)
+        || byteorder_arg("to_bytes", a[1], &little) < 0) {
+        return 0;
+    }
+    int sgn = a[2] ? kr_is_true(a[2]) : 0;
+    if (sgn < 0) {
+        return 0;
+    }
+    if (len < 0) {
+        return kr_err_set(&kr_exc_ValueError, "length argument must be non-negative");
+    }
+    zview w;
+    mpz_srcptr x = zv(self, &w);
+    if (!sgn && mpz_sgn(x) < 0) {
+        return kr_err_set(&kr_exc_OverflowError, "can't convert negative int to unsigned");
+    }
+    // Bits needed: unsigned, bit_length; signed, one more (the sign), except for -2^k.
+    size_t bits = mpz_sgn(x) == 0 ? 0 : mpz_sizeinbase(x, 2);
+    if (sgn && mpz_sgn(x) != 0) {
+        bits += !(mpz_sgn(x) < 0 && mpz_scan1(x, 0) == bits - 1);
+    }
+    if (bits > 8 * (uint64_t)len) {
+        return kr_err_set(&kr_exc_OverflowError, "int too big to convert");
+    }
+    unsigned char *buf = kr_alloc_atomic((size_t)len + 1);
+    if (!buf) {
+        return 0;
+    }
+    export_bytes(x, (size_t)len, buf);
+    for (intptr_t i = 0; little && i < len / 2; i++) {
+        unsigned char t = buf[i];
+        buf[i] = buf[len - 1 - i];
+        buf[len - 1 - i] = t;
+    }
+    kr_val r = kr_bytes_from_data((const char *)buf, (size_t)len);
+    kr_free(buf);
+    return r;
+}
+
+// int.from_bytes(bytes, byteorder='big', *, signed=False) (a class method: 'self' is the type)
+static kr_val int_m_from_bytes(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    (void)self;
+    static const char *const names[] = { "bytes", "byteorder", "signed" };
+    kr_val a[3];
+    bool little;
+    if (kr_str_unpack_args("from_bytes", args, nargs, kw, names, 1, 3, a) < 0
+        || byteorder_arg("from_bytes", a[1], &little) < 0) {
+        return 0;
+    }
+    int sgn = a[2] ? kr_is_true(a[2]) : 0;
+    if (sgn < 0) {
+        return 0;
+    }
+    kr_val b = kr_bytes_like_check(a[0]) ? kr_newref(a[0])
+                                          : kr_bytes_from_val(&kr_bytes_type, a[0], NULL, NULL);
+    if (!b) {
+        return 0;
+    }
+    kr_bigint *r = big_new();
+    if (!r) {
+        KR_DECREF(b);
+        return 0;
+    }
+    size_t n = (size_t)kr_bytes_len(b);
+    const unsigned char *d = (const unsigned char *)kr_bytes_data(b);
+    mpz_import(r->z, n, little ? -1 : 1, 1, 1, 0, d);
+    if (sgn && n > 0 && (d[little ? n - 1 : 0] & 0x80)) {
+        mpz_t m;
+        mpz_init(m);
+        mpz_ui_pow_ui(m, 2, 8 * n);
+        mpz_sub(r->z, r->z, m);
+        mpz_clear(m);
+    }
+    KR_DECREF(b);
+    return big_finish(r);
+}
+
 static const kr_method_def int_methods[] = {
     { "bit_length", int_m_bit_length, 0 },
     { "bit_count", int_m_bit_count, 0 },
     { "conjugate", int_m_self, 0 },
     { "is_integer", int_m_is_integer, 0 },
     { "as_integer_ratio", int_m_as_integer_ratio, 0 },
+    { "to_bytes", int_m_to_bytes, 0 },
+    { "from_bytes", int_m_from_bytes, KR_METH_CLASS },
     { "__index__", int_m_self, 0 },
     { NULL, NULL, 0 },
 };

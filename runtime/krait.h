@@ -657,6 +657,26 @@ KR_MUST_CHECK kr_val kr_float_round(double x, kr_val ndigits);
 int kr_float_compare_int(double d, kr_val i);  // <0, 0, >0; 2 when d is nan
 
 // ---------------------------------------------------------------------------------------------
+// complex (complex.c)
+
+typedef struct kr_complex_obj {
+    kr_obj ob;
+    double real, imag;
+} kr_complex_obj;
+
+#define KR_COMPLEX(v) ((kr_complex_obj *)(v))
+extern kr_type kr_complex_type;
+static inline bool kr_complex_check(kr_val v) {
+    return KR_IS_PTR(v) && kr_isinstance_type(v, &kr_complex_type);
+}
+KR_MUST_CHECK kr_val kr_complex_new(double real, double imag);
+// complex(text) with CPython's rules: ValueError "complex() arg is a malformed string".
+KR_MUST_CHECK kr_val kr_complex_from_string(const char *s, size_t n);
+// a ** b of complex parts, as CPython's complex_pow (float ** float with a negative base and a
+// fractional exponent comes here): ZeroDivisionError, OverflowError.
+KR_MUST_CHECK kr_val kr_complex_pow_parts(double are, double aim, double bre, double bim);
+
+// ---------------------------------------------------------------------------------------------
 // Core of str and tuple (implemented in str.c and tuple.c; the rest is in kr_str.h and
 // kr_containers.h). Every module builds its results with these.
 
@@ -766,8 +786,52 @@ KR_MUST_CHECK kr_val kr_builtin_bool(kr_val x);             // x: 0 when absent
 KR_MUST_CHECK kr_val kr_builtin_callable(kr_val x);
 KR_MUST_CHECK kr_val kr_builtin_repr(kr_val x);
 KR_MUST_CHECK kr_val kr_builtin_ascii(kr_val x);
+KR_MUST_CHECK kr_val kr_builtin_str(kr_val x);  // x: 0 when absent
+// str(x, encoding[, errors]): 'errors' 0 when absent.
+KR_MUST_CHECK kr_val kr_builtin_str_decode(kr_val x, kr_val encoding, kr_val errors);
+KR_MUST_CHECK kr_val kr_builtin_format(kr_val value, kr_val spec);  // spec: 0 when absent
+KR_MUST_CHECK kr_val kr_builtin_len(kr_val x);
+KR_MUST_CHECK kr_val kr_builtin_ord(kr_val c);
+KR_MUST_CHECK kr_val kr_builtin_chr(kr_val i);
+// min(*args, key=, default=) / max: one iterable or several values; key, dflt 0 (or key
+// None) when absent.
+KR_MUST_CHECK kr_val kr_builtin_min(const kr_val *args, size_t nargs, kr_val key, kr_val dflt);
+KR_MUST_CHECK kr_val kr_builtin_max(const kr_val *args, size_t nargs, kr_val key, kr_val dflt);
+// sum(iterable, start): CPython 3.12's exact int and compensated float summation. start: 0.
+KR_MUST_CHECK kr_val kr_builtin_sum(kr_val iterable, kr_val start);
+KR_MUST_CHECK kr_val kr_builtin_sorted(kr_val iterable, kr_val key, bool reverse);
+KR_MUST_CHECK kr_val kr_builtin_any(kr_val iterable);
+KR_MUST_CHECK kr_val kr_builtin_all(kr_val iterable);
+// iter(x) (sentinel 0) and iter(callable, sentinel); next(it[, default]) (dflt 0 when absent).
+KR_MUST_CHECK kr_val kr_builtin_iter(kr_val x, kr_val sentinel);
+KR_MUST_CHECK kr_val kr_builtin_next(kr_val it, kr_val dflt);
+KR_MUST_CHECK kr_val kr_builtin_getattr(kr_val obj, kr_val name, kr_val dflt);  // dflt: 0
+KR_MUST_CHECK kr_val kr_builtin_hasattr(kr_val obj, kr_val name);
+KR_MUST_CHECK kr_val kr_builtin_setattr(kr_val obj, kr_val name, kr_val value);  // None
+KR_MUST_CHECK kr_val kr_builtin_delattr(kr_val obj, kr_val name);                // None
+KR_MUST_CHECK kr_val kr_builtin_vars(kr_val obj);
+// print(*args, sep=, end=, file=, flush=): each keyword 0 when absent; returns None.
+KR_MUST_CHECK kr_val kr_builtin_print(const kr_val *args, size_t nargs, kr_val sep, kr_val end,
+                                      kr_val file, kr_val flush);
+KR_MUST_CHECK kr_val kr_builtin_input(kr_val prompt);  // prompt: 0 when absent
+extern kr_type kr_callable_iter_type;
+
+// The builtin function objects, kr_builtin_fn_<name> (static, immortal).
+#define KR_BUILTIN_FUNCTIONS(X)                                                              \
+    X(abs) X(all) X(any) X(ascii) X(bin) X(callable) X(chr) X(delattr) X(divmod) X(format) \
+    X(getattr) X(hasattr) X(hash) X(hex) X(id) X(input) X(isinstance) X(issubclass) X(iter) \
+    X(len) X(max) X(min) X(next) X(oct) X(open) X(ord) X(pow) X(print) X(repr) X(round)    \
+    X(setattr) X(sorted) X(sum) X(vars)
+#define KR_X_(name) extern kr_cfunction_obj kr_builtin_fn_##name;
+KR_BUILTIN_FUNCTIONS(KR_X_)
+#undef KR_X_
+// The object a name of the builtins module denotes (functions, types, exception classes,
+// constants), borrowed; 0 when krait has no such builtin.
+kr_val kr_builtins_lookup(const char *name);
 
 #include "kr_containers.h"
 #include "kr_str.h"
+#include "kr_io.h"
+#include "kr_modules.h"
 
 #endif

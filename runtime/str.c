@@ -1457,38 +1457,88 @@ static int collect_items(kr_val iterable, valvec *vv) {
     return kr_err_occurred() ? -1 : 0;
 }
 
-// Joins 'n' strs with 'sep', writing the result in place: its length and ASCII flag follow
-// from the parts.
+// How far ahead join fetches items: long lists hold strs scattered over a heap larger than
+// the cache, and a join is bound by the time each first touch takes.
+#define JOIN_PREFETCH 128
+
+// A first guess of the bytes of a join: the separators plus 'n' times the mean size of a few
+// sampled items. join_items grows its buffer if the guess is short.
+static size_t join_estimate(size_t nsep, const kr_val *items, intptr_t n) {
+    size_t sample = 0;
+    intptr_t k = n < 8 ? n : 8;
+    for (intptr_t j = 0; j < k; j++) {
+        kr_val v = items[j * (n / k)];
+        sample += kr_str_check(v) ? (size_t)kr_str_nbytes(v) : 0;
+    }
+    return (size_t)(n - 1) * nsep + (k ? sample * (size_t)n / (size_t)k : 0) + 16;
+}
+
+// Grows the join buffer '*o' to hold at least 'need' bytes. 0, or -1 with MemoryError.
+static int join_grow(kr_str_obj **o, size_t *cap, size_t need) {
+    size_t newcap = *cap * 2 > need ? *cap * 2 : need;
+    kr_str_obj *p = kr_realloc(*o, sizeof(kr_str_obj) + newcap + 1);
+    if (!p) {
+        return -1;
+    }
+    *o = p;
+    *cap = newcap;
+    return 0;
+}
+
+// Joins 'n' strs with 'sep' in one pass over the items (each is touched once: they are the
+// cost): the buffer starts at an estimate and grows; its length and ASCII flag follow from
+// the parts.
 static kr_val join_items(kr_val sep, const kr_val *items, intptr_t n) {
-    size_t total = 0, nsep = (size_t)kr_str_nbytes(sep);
-    intptr_t len = n > 0 ? (n - 1) * kr_str_len(sep) : 0;
-    bool ascii = KR_STR(sep)->ascii;
-    for (intptr_t i = 0; i < n; i++) {
-        if (!kr_str_check(items[i])) {
-            return kr_err_set(&kr_exc_TypeError, "sequence item %zd: expected str instance, %s "
-                              "found", i, kr_type_name(items[i]));
-        }
-        total += (size_t)kr_str_nbytes(items[i]) + (i > 0 ? nsep : 0);
-        len += kr_str_len(items[i]);
-        ascii &= KR_STR(items[i])->ascii;
+    if (n == 0) {
+        return KR_VAL(&empty_str);
     }
     if (n == 1 && KR_OBJ(items[0])->type == &kr_str_type) {
         return kr_newref(items[0]);
     }
-    kr_str_obj *o = str_alloc(total);
+    size_t nsep = (size_t)kr_str_nbytes(sep), used = 0;
+    size_t cap = join_estimate(nsep, items, n);
+    kr_str_obj *o = str_alloc(cap);
     if (!o) {
         return 0;
     }
-    char *p = o->data;
+    intptr_t len = (n - 1) * kr_str_len(sep);
+    bool ascii = KR_STR(sep)->ascii;
     for (intptr_t i = 0; i < n; i++) {
-        if (i > 0) {
-            memcpy(p, kr_str_data(sep), nsep);
-            p += nsep;
+        if (i + JOIN_PREFETCH < n) {
+            __builtin_prefetch(KR_OBJ(items[i + JOIN_PREFETCH]));
         }
-        memcpy(p, kr_str_data(items[i]), (size_t)kr_str_nbytes(items[i]));
-        p += kr_str_nbytes(items[i]);
+        kr_val v = items[i];
+        if (!kr_str_check(v)) {
+            KR_DECREF(KR_VAL(o));
+            return kr_err_set(&kr_exc_TypeError, "sequence item %zd: expected str instance, %s "
+                              "found", i, kr_type_name(v));
+        }
+        size_t m = (size_t)kr_str_nbytes(v), need = used + m + (i > 0 ? nsep : 0);
+        if (need > cap && join_grow(&o, &cap, need) < 0) {
+            KR_DECREF(KR_VAL(o));
+            return 0;
+        }
+        if (i > 0) {
+            memcpy(o->data + used, kr_str_data(sep), nsep);
+            used += nsep;
+        }
+        memcpy(o->data + used, kr_str_data(v), m);
+        used += m;
+        len += kr_str_len(v);
+        ascii &= KR_STR(v)->ascii;
     }
-    if (total <= 1) {
+    if (cap - used > used / 8 + 64) {
+        // Give the slack back; if shrinking fails, the larger buffer serves as well.
+        kr_str_obj *p = kr_realloc(o, sizeof(kr_str_obj) + used + 1);
+        if (p) {
+            o = p;
+        } else {
+            kr_err_clear();
+        }
+    }
+    o->nbytes = (intptr_t)used;
+    o->data[used] = '\0';
+    if (used <= 1) {
         return str_finish(o);
     }
     o->len = len;
@@ -2391,10 +2441,148 @@ static const kr_mapping_methods str_mapping = {
     .contains = str_contains_slot,
 };
 
+// ---------------------------------------------------------------------------------------------
+// translate, maketrans
+
+// Appends what 'table' maps code point 'c' to: the character itself when the lookup raises
+// LookupError, nothing for None, chr() of an int, a str as is. 0, or -1 with an error.
+static int translate_one(kr_strbuf *b, kr_val table, uint32_t c) {
+    kr_val key = KR_FROM_SMALL((intptr_t)c), v = kr_getitem(table, key);
+    if (!v) {
+        if (!kr_err_matches(&kr_exc_LookupError)) {
+            return -1;
+        }
+        kr_err_clear();
+        return kr_strbuf_append_codepoint(b, c);
+    }
+    int r = 0;
+    if (kr_int_check(v)) {
+        int64_t x;
+        if (kr_int_as_i64(v, &x) < 0 || x < 0 || x > 0x10FFFF) {
+            kr_err_clear();
+            kr_err_set(&kr_exc_ValueError, "character mapping must be in range(0x110000)");
+            r = -1;
+        } else {
+            r = kr_strbuf_append_codepoint(b, (uint32_t)x);
+        }
+    } else if (kr_str_check(v)) {
+        r = kr_strbuf_append_str(b, v);
+    } else if (v != KR_NONE) {
+        kr_err_set(&kr_exc_TypeError, "character mapping must return integer, None or str");
+        r = -1;
+    }
+    KR_DECREF(v);
+    return r;
+}
+
+static kr_val str_meth_translate(kr_val self, const kr_val *args, size_t nargs,
+                                 kr_val kwnames) {
+    kr_val a[1];
+    UNPACK("translate", NULL, 1, 1, a);
+    kr_strbuf b;
+    kr_strbuf_init(&b);
+    const char *d = kr_str_data(self);
+    for (intptr_t i = 0; i < kr_str_nbytes(self);) {
+        int k;
+        uint32_t c = kr_utf8_decode(d + i, &k);
+        i += k;
+        if (translate_one(&b, a[0], c) < 0) {
+            kr_strbuf_free(&b);
+            return 0;
+        }
+    }
+    return kr_strbuf_finish(&b);
+}
+
+// Stores ord(key) -> value in 'd' for a one-argument maketrans: keys are ints or 1-char strs.
+static int maketrans_key(kr_val d, kr_val key, kr_val value) {
+    if (kr_str_check(key)) {
+        if (kr_str_len(key) != 1) {
+            kr_err_set(&kr_exc_ValueError, "string keys in translate table must be of length 1");
+            return -1;
+        }
+        int k;
+        key = KR_FROM_SMALL((intptr_t)kr_utf8_decode(kr_str_data(key), &k));
+    } else if (!kr_int_check(key)) {
+        kr_err_set(&kr_exc_TypeError, "keys in translate table must be strings or integers");
+        return -1;
+    }
+    return kr_dict_setitem(d, key, value);
+}
+
+static kr_val maketrans_dict(kr_val x) {
+    if (!kr_dict_check(x)) {
+        return kr_err_set(&kr_exc_TypeError,
+                          "if you give only one argument to maketrans it must be a dict");
+    }
+    kr_val d = kr_dict_new(), key, value;
+    intptr_t pos = 0;
+    while (d && kr_dict_next(x, &pos, &key, &value)) {
+        if (maketrans_key(d, key, value) < 0) {
+            KR_CLEAR(d);
+        }
+    }
+    return d;
+}
+
+// Maps each code point of 'from' to the one at the same index of 'to' ('d' gets the pairs).
+static int maketrans_pairs(kr_val d, kr_val from, kr_val to) {
+    const char *f = kr_str_data(from), *t = kr_str_data(to);
+    for (intptr_t i = 0, j = 0; i < kr_str_nbytes(from);) {
+        int kf, kt;
+        uint32_t cf = kr_utf8_decode(f + i, &kf), ct = kr_utf8_decode(t + j, &kt);
+        i += kf;
+        j += kt;
+        if (kr_dict_setitem(d, KR_FROM_SMALL((intptr_t)cf), KR_FROM_SMALL((intptr_t)ct)) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// str.maketrans(x[, y[, z]]) (a static method).
+static kr_val str_meth_maketrans(kr_val self, const kr_val *args, size_t nargs,
+                                 kr_val kwnames) {
+    (void)self;
+    kr_val a[3];
+    UNPACK("maketrans", NULL, 1, 3, a);
+    if (!a[1]) {
+        return maketrans_dict(a[0]);
+    }
+    for (int i = 0; i < 3; i++) {
+        if (a[i] && !kr_str_check(a[i])) {
+            return kr_err_set(&kr_exc_TypeError, "maketrans() argument %d must be str, not %s",
+                              i + 1, kr_type_name(a[i]));
+        }
+    }
+    if (kr_str_len(a[0]) != kr_str_len(a[1])) {
+        return kr_err_set(&kr_exc_ValueError,
+                          "the first two maketrans arguments must have equal length");
+    }
+    kr_val d = kr_dict_new();
+    if (!d || maketrans_pairs(d, a[0], a[1]) < 0) {
+        KR_XDECREF(d);
+        return 0;
+    }
+    const char *z = a[2] ? kr_str_data(a[2]) : "";
+    for (intptr_t i = 0; z[i];) {
+        int k;
+        uint32_t c = kr_utf8_decode(z + i, &k);
+        i += k;
+        if (kr_dict_setitem(d, KR_FROM_SMALL((intptr_t)c), KR_NONE) < 0) {
+            KR_DECREF(d);
+            return 0;
+        }
+    }
+    return d;
+}
+
 static const kr_method_def str_methods[] = {
 #define KR_X_(name) { #name, kr_str_meth_##name, 0 },
     KR_STR_METHODS(KR_X_)
 #undef KR_X_
+    { "translate", str_meth_translate, 0 },
+    { "maketrans", str_meth_maketrans, KR_METH_STATIC },
     { NULL, NULL, 0 },
 };
 

@@ -414,6 +414,80 @@ static void test_methods(void) {
     KR_DECREF(f);
 }
 
+// float.hex and float.fromhex (expectations printed by CPython 3.13).
+static void test_hex(void) {
+    static const struct {
+        double d;
+        const char *expect;
+    } hex[] = {
+        { 1.0, "0x1.0000000000000p+0" },
+        { -0.1, "-0x1.999999999999ap-4" },
+        { 0.0, "0x0.0p+0" },
+        { -0.0, "-0x0.0p+0" },
+        { 5e-324, "0x0.0000000000001p-1022" },
+        { 2.2250738585072014e-308, "0x1.0000000000000p-1022" },
+        { 1.7976931348623157e+308, "0x1.fffffffffffffp+1023" },
+        { INFINITY, "inf" },
+        { NAN, "nan" },
+        { 3.14159, "0x1.921f9f01b866ep+1" },
+        { 1e-310, "0x0.012688b70e62bp-1022" },
+    };
+    for (size_t i = 0; i < sizeof hex / sizeof hex[0]; i++) {
+        kr_val f = kr_float_new(hex[i].d), m = kr_getattr_cstr(f, "hex");
+        CU_ASSERT_FATAL(m != 0);
+        char *got = describe(kr_call(m, NULL, 0, 0)), want[64];
+        snprintf(want, sizeof want, "'%s'", hex[i].expect);
+        CU_ASSERT_STRING_EQUAL(got, want);
+        free(got);
+        KR_DECREF(m);
+        KR_DECREF(f);
+    }
+    static const struct {
+        const char *text, *expect;
+    } from[] = {
+        { "0x1.8p1", "3.0" },
+        { "1.8p1", "3.0" },
+        { "  -0X1P-2  ", "-0.25" },
+        { "inf", "inf" },
+        { "-Infinity", "-inf" },
+        { "nan", "nan" },
+        { "0x.8", "0.5" },
+        { "0x1.", "1.0" },
+        { "ff", "255.0" },
+        { "0x1p-1074", "5e-324" },
+        { "0x1p-1075", "0.0" },
+        { "0x3p-1076", "5e-324" },
+        { "0x1p1024", "!OverflowError: hexadecimal value too large to represent as a float" },
+        { "0x1.fffffffffffff8p1023", "!OverflowError: hexadecimal value too large to represent as a float" },
+        { "0x1.fffffffffffff7p1023", "1.7976931348623157e+308" },
+        { "0x", "!ValueError: invalid hexadecimal floating-point string" },
+        { "0x.p1", "!ValueError: invalid hexadecimal floating-point string" },
+        { "1p", "!ValueError: invalid hexadecimal floating-point string" },
+        { "0x1p+", "!ValueError: invalid hexadecimal floating-point string" },
+        { " ", "!ValueError: invalid hexadecimal floating-point string" },
+        { "", "!ValueError: invalid hexadecimal floating-point string" },
+        { "0x1 2", "!ValueError: invalid hexadecimal floating-point string" },
+        { "0x1.000000000000080000001p0", "1.0000000000000002" },
+        { "0x1.0000000000000800p0", "1.0" },
+        { "0x10000000000000000000000p-88", "1.0" },
+        { "0x1p99999999999999999999", "!OverflowError: hexadecimal value too large to represent as a float" },
+        { "0x1p-99999999999999999999", "0.0" },
+    };
+    kr_val m = kr_getattr_cstr(KR_VAL(&kr_float_type), "fromhex");
+    CU_ASSERT_FATAL(m != 0);
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
+        kr_val t = kr_str_from_cstr(from[i].text);
+        char *got = describe(kr_call(m, &t, 1, 0));
+        if (strcmp(got, from[i].expect) != 0) {
+            printf("\n  fromhex(%s): got %s, want %s", from[i].text, got, from[i].expect);
+        }
+        CU_ASSERT_STRING_EQUAL(got, from[i].expect);
+        free(got);
+        KR_DECREF(t);
+    }
+    KR_DECREF(m);
+}
+
 int main(int argc, char **argv) {
     static char path[4096];
     if (argc > 1) {
@@ -436,6 +510,7 @@ int main(int argc, char **argv) {
     CU_add_test(s, "compare with int", test_compare_int);
     CU_add_test(s, "unboxed arithmetic", test_unboxed);
     CU_add_test(s, "methods", test_methods);
+    CU_add_test(s, "hex and fromhex", test_hex);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures();

@@ -566,6 +566,93 @@ static void test_methods(void) {
     expect(kr_builtin_callable(KR_FROM_SMALL(1)), "False", "callable(1)");
 }
 
+// Calls method 'name' of 'obj' with 'nargs' positional arguments and signed=<sgn>.
+static kr_val call_signed(kr_val obj, const char *name, const kr_val *args, size_t nargs,
+                          bool sgn) {
+    kr_val m = kr_getattr_cstr(obj, name), kw = kr_str_from_cstr("signed");
+    kr_val names = kr_tuple_pack(1, kw), argv[4];
+    CU_ASSERT_FATAL(m && names);
+    memcpy(argv, args, nargs * sizeof *args);
+    argv[nargs] = kr_bool(sgn);
+    kr_val r = kr_call(m, argv, nargs, names);
+    KR_DECREF(m);
+    KR_DECREF(kw);
+    KR_DECREF(names);
+    return r;
+}
+
+// int.to_bytes / int.from_bytes (expectations printed by CPython 3.13).
+static void test_bytes_conversion(void) {
+    static const struct {
+        const char *v;
+        int len;
+        const char *order;
+        bool sgn;
+        const char *expect;
+    } to[] = {
+        { "0", 1, "big", 0, "b'\\x00'" },
+        { "255", 1, "big", 0, "b'\\xff'" },
+        { "256", 2, "little", 0, "b'\\x00\\x01'" },
+        { "-1", 1, "big", 1, "b'\\xff'" },
+        { "-128", 1, "big", 1, "b'\\x80'" },
+        { "-129", 1, "big", 1, "!OverflowError: int too big to convert" },
+        { "128", 1, "big", 1, "!OverflowError: int too big to convert" },
+        { "-1", 2, "big", 0, "!OverflowError: can't convert negative int to unsigned" },
+        { "18446744073709551621", 9, "little", 0,
+          "b'\\x05\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01'" },
+        { "-9223372036854775808", 8, "big", 1, "b'\\x80\\x00\\x00\\x00\\x00\\x00\\x00\\x00'" },
+        { "1", 0, "big", 0, "!OverflowError: int too big to convert" },
+        { "0", 0, "big", 0, "b''" },
+        { "1000", -1, "big", 0, "!ValueError: length argument must be non-negative" },
+        { "5", 1, "middle", 0, "!ValueError: byteorder must be either 'little' or 'big'" },
+        { "-1180591620717411303421", 10, "little", 1,
+          "b'\\x03\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\xc0\\xff'" },
+    };
+    for (size_t i = 0; i < sizeof to / sizeof to[0]; i++) {
+        kr_val v = lit(to[i].v), order = kr_str_from_cstr(to[i].order);
+        kr_val args[2] = { KR_FROM_SMALL(to[i].len), order };
+        expect(call_signed(v, "to_bytes", args, 2, to[i].sgn), to[i].expect, to[i].v);
+        KR_DECREF(v);
+        KR_DECREF(order);
+    }
+    static const struct {
+        const char *data;
+        int n;
+        const char *order;
+        bool sgn;
+        const char *expect;
+    } from[] = {
+        { "\x00\x10", 2, "big", 0, "16" },
+        { "\x00\x10", 2, "little", 0, "4096" },
+        { "\xff", 1, "big", 1, "-1" },
+        { "\xff", 1, "big", 0, "255" },
+        { "", 0, "big", 1, "0" },
+        { "\x80\x00", 2, "little", 1, "128" },
+        { "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01", 12, "big", 1,
+          "310698676526526814092329217" },
+        { "\xfe\xff\xff\xff\xff\xff\xff\xff\xff\xff", 10, "little", 1, "-2" },
+    };
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
+        kr_val b = kr_bytes_from_data(from[i].data, (size_t)from[i].n);
+        kr_val order = kr_str_from_cstr(from[i].order), args[2] = { b, order };
+        expect(call_signed(KR_VAL(&kr_int_type), "from_bytes", args, 2, from[i].sgn),
+               from[i].expect, "from_bytes");
+        KR_DECREF(b);
+        KR_DECREF(order);
+    }
+    // An iterable of ints converts as bytes() would; byteorder must be a str.
+    kr_val l = kr_list_new(0);
+    CU_ASSERT(kr_list_append(l, KR_FROM_SMALL(1)) == 0 && kr_list_append(l, KR_FROM_SMALL(2)) == 0);
+    kr_val m = kr_getattr_cstr(KR_VAL(&kr_int_type), "from_bytes");
+    expect(kr_call(m, &l, 1, 0), "258", "from_bytes([1, 2])");
+    KR_DECREF(m);
+    KR_DECREF(l);
+    m = kr_getattr_cstr(KR_FROM_SMALL(1), "to_bytes");
+    expect(kr_call(m, (kr_val[]){ KR_FROM_SMALL(1), KR_FROM_SMALL(5) }, 2, 0),
+           "!TypeError: to_bytes() argument 'byteorder' must be str, not int", "byteorder 5");
+    KR_DECREF(m);
+}
+
 int main(void) {
     kr_runtime_init(0, NULL);
     CU_initialize_registry();
@@ -583,6 +670,7 @@ int main(void) {
     CU_add_test(s, "bool", test_bool);
     CU_add_test(s, "unary and misc", test_unary_and_misc);
     CU_add_test(s, "methods", test_methods);
+    CU_add_test(s, "to_bytes and from_bytes", test_bytes_conversion);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures();

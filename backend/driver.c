@@ -1,0 +1,457 @@
+// driver.c: the commands that compile Python (docs/cli.md): build, run, emit-c, emit-ir.
+// Input: a .py file and options. It runs the front end, the middle (ir_compile) and the emitter,
+// writes the C, and runs the C compiler with posix_spawn and an argument vector (never a shell),
+// linking the runtime (libkrait_rt.a, Boehm GC, GMP, libm).
+//
+// The runtime is found, in order: $KRAIT_RUNTIME_LIB / $KRAIT_RUNTIME_INCLUDE; the install
+// layout next to the krait executable (../lib/libkrait_rt.a, ../include/krait/krait.h); the
+// build tree krait was built in (compile definitions from backend/CMakeLists.txt).
+// `krait run` caches executables under $XDG_CACHE_HOME/krait (or ~/.cache/krait), keyed by a
+// hash of the source, krait's version, the options, the C compiler and the runtime library.
+#include "backend.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#ifndef KRAIT_VERSION
+#define KRAIT_VERSION "0.0.0"
+#endif
+#ifndef KRAIT_BUILD_RUNTIME_LIB
+#define KRAIT_BUILD_RUNTIME_LIB ""
+#endif
+#ifndef KRAIT_BUILD_RUNTIME_INCLUDE
+#define KRAIT_BUILD_RUNTIME_INCLUDE ""
+#endif
+// Flags the build-tree runtime needs in every program it links into (sanitizer builds).
+#ifndef KRAIT_BUILD_RUNTIME_CFLAGS
+#define KRAIT_BUILD_RUNTIME_CFLAGS ""
+#endif
+#ifndef KRAIT_DEFAULT_CC
+#define KRAIT_DEFAULT_CC "cc"
+#endif
+
+typedef struct Options {
+    const char *input;
+    const char *output;   // -o
+    const char *opt;      // -O0 .. -O3, -Os
+    const char *cc;       // --cc, $CC, or "cc"
+    const char *keep_c;   // --keep-c DIR
+    const char *after;    // emit-ir --after PASS
+    bool debug;           // -g
+    bool werror;          // -Werror: warnings in the generated C fail the build
+    int rest;             // run: index of the program's first argument
+} Options;
+
+typedef struct RuntimePaths {
+    const char *lib;
+    const char *include;
+} RuntimePaths;
+
+static int usage_error(const char *usage, const char *fmt, const char *arg) {
+    fputs("krait: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n", stderr);
+    fputs(usage, stderr);
+    return 2;
+}
+
+static void error(const char *fmt, const char *arg) {
+    fputs("krait: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n", stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+static bool takes_value(const char *a) {
+    return strcmp(a, "-o") == 0 || strcmp(a, "--cc") == 0 || strcmp(a, "--keep-c") == 0
+           || strcmp(a, "--after") == 0;
+}
+
+static void set_value(Options *o, const char *flag, const char *v) {
+    if (strcmp(flag, "-o") == 0) {
+        o->output = v;
+    } else if (strcmp(flag, "--cc") == 0) {
+        o->cc = v;
+    } else if (strcmp(flag, "--keep-c") == 0) {
+        o->keep_c = v;
+    } else {
+        o->after = v;
+    }
+}
+
+static bool is_opt_level(const char *a) {
+    return strcmp(a, "-O0") == 0 || strcmp(a, "-O1") == 0 || strcmp(a, "-O2") == 0
+           || strcmp(a, "-O3") == 0 || strcmp(a, "-Os") == 0;
+}
+
+// Parses options and one input file. With 'stop_at_input' (run), the arguments after the file
+// belong to the program. Returns false after printing a usage error ('*status' = 2).
+static bool parse_options(int argc, char **argv, bool stop_at_input, const char *usage,
+                          Options *o, int *status) {
+    memset(o, 0, sizeof *o);
+    o->opt = "-O2";
+    o->cc = getenv("CC") && *getenv("CC") ? getenv("CC") : KRAIT_DEFAULT_CC;
+    o->rest = argc;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (takes_value(a) && i + 1 < argc) {
+            set_value(o, a, argv[++i]);
+        } else if (is_opt_level(a)) {
+            o->opt = a;
+        } else if (strcmp(a, "-g") == 0) {
+            o->debug = true;
+        } else if (strcmp(a, "-Werror") == 0) {
+            o->werror = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            *status = usage_error(usage, "unknown or incomplete option '%s'", a);
+            return false;
+        } else if (o->input) {
+            *status = usage_error(usage, "unexpected argument '%s'", a);
+            return false;
+        } else {
+            o->input = a;
+            if (stop_at_input) {
+                o->rest = i + 1;
+                break;
+            }
+        }
+    }
+    if (!o->input) {
+        *status = usage_error(usage, "%s", "a Python file is required");
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiling Python to C
+
+// The module name: the file's base name without ".py", as a C identifier.
+static const char *module_name(Arena *a, const char *path) {
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    size_t n = strlen(base);
+    if (n > 3 && strcmp(base + n - 3, ".py") == 0) {
+        n -= 3;
+    }
+    char *s = arena_strndup(a, base, n);
+    for (char *p = s; *p; p++) {
+        bool ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
+        *p = ok ? *p : '_';
+    }
+    return (*s >= '0' && *s <= '9') || !*s ? arena_printf(a, "m_%s", s) : s;
+}
+
+// Front end and middle: the IR of 'path' after the passes up to 'after' (NULL: all).
+static IrModule *compile_ir(Arena *a, const char *path, const char *after) {
+    Diag *d = arena_alloc(a, sizeof *d);
+    diag_init(d, path, stderr);
+    Interner *in = intern_new(a);
+    Source src;
+    if (!source_read(a, d, path, &src)) {
+        return NULL;
+    }
+    diag_set_source(d, src.text, src.len);
+    AstNode *mod = parse_module(a, in, d, &src);
+    Scope *top = mod ? scope_build(a, in, d, mod) : NULL;
+    if (!top) {
+        return NULL;
+    }
+    // Tracebacks name the file by its absolute path, as CPython 3.13 does for a script.
+    char *abs = realpath(path, NULL);
+    const char *shown = abs ? arena_strndup(a, abs, strlen(abs)) : path;
+    free(abs);
+    return ir_compile(a, in, d, mod, top, shown, module_name(a, path), after);
+}
+
+static bool compile_c(Arena *a, const char *path, StrBuf *out) {
+    IrModule *m = compile_ir(a, path, NULL);
+    if (!m) {
+        return false;
+    }
+    strbuf_init(out, a);
+    emit_module(m, out);
+    return true;
+}
+
+static bool write_file(const char *path, const char *data, size_t len) {
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(data, 1, len, f) == len;
+    ok = f && fclose(f) == 0 && ok;
+    if (!ok) {
+        error("cannot write '%s'", path);
+    }
+    return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runtime and the C compiler
+
+static bool file_exists(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static RuntimePaths runtime_paths(Arena *a) {
+    RuntimePaths rt = {getenv("KRAIT_RUNTIME_LIB"), getenv("KRAIT_RUNTIME_INCLUDE")};
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        *slash = '\0';
+        const char *lib = arena_printf(a, "%s/../lib/libkrait_rt.a", exe);
+        const char *inc = arena_printf(a, "%s/../include/krait", exe);
+        if (file_exists(lib) && file_exists(arena_printf(a, "%s/krait.h", inc))) {
+            rt.lib = rt.lib ? rt.lib : lib;
+            rt.include = rt.include ? rt.include : inc;
+        }
+    }
+    rt.lib = rt.lib ? rt.lib : KRAIT_BUILD_RUNTIME_LIB;
+    rt.include = rt.include ? rt.include : KRAIT_BUILD_RUNTIME_INCLUDE;
+    return rt;
+}
+
+// Runs 'argv' and waits; returns its exit status (-1 when it could not start).
+static int spawn_wait(char **argv) {
+    pid_t pid;
+    int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+    if (err != 0) {
+        fprintf(stderr, "krait: error: cannot run '%s': %s\n", argv[0], strerror(err));
+        return -1;
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            return -1;
+        }
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *output) {
+    RuntimePaths rt = runtime_paths(a);
+    const char *argv[32];
+    int n = 0;
+    argv[n++] = o->cc;
+    argv[n++] = "-std=c11";
+    argv[n++] = o->opt;
+    if (o->debug) {
+        argv[n++] = "-g";
+    }
+    argv[n++] = "-Wall";
+    argv[n++] = "-Wextra";
+    if (o->werror) {
+        argv[n++] = "-Werror";
+    }
+    argv[n++] = arena_printf(a, "-I%s", rt.include);
+    const char *rt_cflags = KRAIT_BUILD_RUNTIME_CFLAGS;
+    if (rt_cflags[0] != '\0' && strcmp(rt.lib, KRAIT_BUILD_RUNTIME_LIB) == 0) {
+        argv[n++] = rt_cflags;
+    }
+    argv[n++] = cfile;
+    argv[n++] = "-o";
+    argv[n++] = output;
+    argv[n++] = rt.lib;
+    argv[n++] = "-lgc";
+    argv[n++] = "-lgmp";
+    argv[n++] = "-lm";
+    argv[n++] = "-pthread";
+    argv[n] = NULL;
+    if (spawn_wait((char **)argv) != 0) {
+        error("the C compiler failed on the code krait generated for '%s' (a krait bug)", o->input);
+        return false;
+    }
+    return true;
+}
+
+// Compiles 'o->input' to an executable at 'output'. The C goes to --keep-c DIR, or to a
+// temporary directory removed afterwards.
+static bool build_to(Arena *a, const Options *o, const char *output) {
+    StrBuf c;
+    if (!compile_c(a, o->input, &c)) {
+        return false;
+    }
+    const char *name = module_name(a, o->input);
+    const char *dir = o->keep_c;
+    if (!dir) {
+        const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+        char *templ = arena_printf(a, "%s/krait-XXXXXX", tmp);
+        if (!mkdtemp(templ)) {
+            error("cannot create a temporary directory in '%s'", tmp);
+            return false;
+        }
+        dir = templ;
+    } else {
+        mkdir(dir, 0777);
+    }
+    const char *cfile = arena_printf(a, "%s/%s.c", dir, name);
+    bool ok = write_file(cfile, c.data, c.len) && run_cc(a, o, cfile, output);
+    if (!o->keep_c) {
+        unlink(cfile);
+        rmdir(dir);
+    }
+    return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+static const char *default_output(Arena *a, const char *input) {
+    return module_name(a, input);
+}
+
+int driver_build(int argc, char **argv, const char *usage) {
+    Options o;
+    int status;
+    if (!parse_options(argc, argv, false, usage, &o, &status)) {
+        return status;
+    }
+    Arena a;
+    arena_init(&a);
+    bool ok = build_to(&a, &o, o.output ? o.output : default_output(&a, o.input));
+    arena_free(&a);
+    return ok ? 0 : 1;
+}
+
+int driver_emit_c(int argc, char **argv, const char *usage) {
+    Options o;
+    int status;
+    if (!parse_options(argc, argv, false, usage, &o, &status)) {
+        return status;
+    }
+    Arena a;
+    arena_init(&a);
+    StrBuf c;
+    bool ok = compile_c(&a, o.input, &c);
+    if (ok && o.output) {
+        mkdir(o.output, 0777);
+        ok = write_file(arena_printf(&a, "%s/%s.c", o.output, module_name(&a, o.input)), c.data,
+                        c.len);
+    } else if (ok) {
+        fwrite(c.data, 1, c.len, stdout);
+    }
+    arena_free(&a);
+    return ok ? 0 : 1;
+}
+
+int driver_emit_ir(int argc, char **argv, const char *usage) {
+    Options o;
+    int status;
+    if (!parse_options(argc, argv, false, usage, &o, &status)) {
+        return status;
+    }
+    if (o.after && !ir_pass_known(o.after)) {
+        return usage_error(usage, "unknown pass '%s' (lower, bound, errors, refcount)", o.after);
+    }
+    Arena a;
+    arena_init(&a);
+    IrModule *m = compile_ir(&a, o.input, o.after);
+    if (m) {
+        ir_print_module(m, stdout);
+    }
+    arena_free(&a);
+    return m ? 0 : 1;
+}
+
+// FNV-1a, 64 bits, continued from 'h'.
+static uint64_t fnv(uint64_t h, const void *data, size_t n) {
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ p[i]) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+// The cache key: everything the executable depends on, hashed twice with different seeds.
+static const char *cache_key(Arena *a, const Options *o, const char *src, size_t len) {
+    RuntimePaths rt = runtime_paths(a);
+    struct stat st = {0};
+    stat(rt.lib, &st);
+    const char *parts = arena_printf(a, "%s|%s|%s|%d|%s|%lld|%lld", KRAIT_VERSION, o->opt, o->cc,
+                                     o->debug, rt.lib, (long long)st.st_size,
+                                     (long long)st.st_mtime);
+    uint64_t h1 = fnv(fnv(0xcbf29ce484222325ULL, src, len), parts, strlen(parts));
+    uint64_t h2 = fnv(fnv(0x84222325cbf29ce4ULL, parts, strlen(parts)), src, len);
+    return arena_printf(a, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
+}
+
+static const char *cache_dir(Arena *a) {
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    if (xdg && *xdg) {
+        return arena_printf(a, "%s/krait", xdg);
+    }
+    const char *home = getenv("HOME");
+    return arena_printf(a, "%s/.cache/krait", home && *home ? home : "/tmp");
+}
+
+static void mkdirs(char *path) {
+    for (char *p = path + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0777);
+            *p = '/';
+        }
+    }
+    mkdir(path, 0777);
+}
+
+// The cached executable for 'o->input', built first if needed; NULL after reporting errors.
+static const char *cached_build(Arena *a, const Options *o) {
+    Diag d;
+    diag_init(&d, o->input, stderr);
+    Source src;
+    if (!source_read(a, &d, o->input, &src)) {
+        return NULL;
+    }
+    char *dir = arena_printf(a, "%s/%s", cache_dir(a), cache_key(a, o, src.text, src.len));
+    const char *exe = arena_printf(a, "%s/%s", dir, module_name(a, o->input));
+    if (access(exe, X_OK) == 0) {
+        return exe;
+    }
+    mkdirs(dir);
+    const char *tmp = arena_printf(a, "%s.tmp%ld", exe, (long)getpid());
+    if (!build_to(a, o, tmp)) {
+        return NULL;
+    }
+    if (rename(tmp, exe) != 0) {
+        error("cannot write the cache entry '%s'", exe);
+        return NULL;
+    }
+    return exe;
+}
+
+int driver_run(int argc, char **argv, const char *usage) {
+    Options o;
+    int status;
+    if (!parse_options(argc, argv, true, usage, &o, &status)) {
+        return status;
+    }
+    Arena a;
+    arena_init(&a);
+    const char *exe = cached_build(&a, &o);
+    if (!exe) {
+        arena_free(&a);
+        return 1;
+    }
+    // The program sees the script's path as argv[0], as sys.argv[0] is under CPython.
+    char **args = arena_alloc(&a, sizeof(char *) * (size_t)(argc - o.rest + 2));
+    args[0] = (char *)o.input;
+    for (int i = o.rest; i < argc; i++) {
+        args[i - o.rest + 1] = argv[i];
+    }
+    fflush(stdout);
+    execv(exe, args);
+    error("cannot run '%s'", exe);
+    arena_free(&a);
+    return 1;
+}

@@ -1,0 +1,911 @@
+// emit.c: IR → C (DESIGN §6). Input: an IrModule after every pass (error edges and reference
+// counts explicit). Output: one C translation unit that includes only krait.h and holds the
+// module's constants, its globals, one C function per Python function (the native entry,
+// kg_<module>__<name>, with unboxed typed parameters) and main().
+//
+// Layout of the generated file: a prelude of small inline helpers (kgh_*, the fast paths the
+// runtime does not provide inline), constants (kc_<N>: static immortal str objects, big ints
+// made at start-up), globals (kg_<module>__<name>: kr_val slots, 0 while unbound), prototypes,
+// functions, main. Names: the native entry of a Python function is kg_<module>__<name>; its
+// boxed entry (vector call, for dynamic calls and first-class use; not emitted yet) will be
+// kgb_<module>__<name>; module machinery (body, constants) uses kgm_<module>__*, so no Python
+// name can clash with it. Locals are v_<name>, temporaries t<N>, blocks b<N>; #line directives map
+// each statement back to the .py file. A raising instruction tests its result against its
+// representation's error value and, on failure, adds the traceback entry for its line and jumps
+// to its error target. The emitted C must compile without a warning under -Wall -Wextra.
+#include "backend.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct Emitter {
+    StrBuf *out;
+    const IrModule *m;
+    const IrFunc *fn;
+    bool *needed;    // per register of 'fn': read by some emitted instruction
+    bool *labelled;  // per block of 'fn': target of a goto
+    int line;        // last #line emitted
+} Emitter;
+
+// Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
+static const char prelude[] =
+    "#define KGH static inline __attribute__((unused))\n"
+    "\n"
+    "KGH kr_val kgh_load_global(kr_val v, const char *name) {\n"
+    "    if (KR_UNLIKELY(v == 0)) {\n"
+    "        return kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
+    "    }\n"
+    "    return kr_newref(v);\n"
+    "}\n"
+    "KGH kr_val kgh_check_type(kr_val v, bool ok, const char *expected) {\n"
+    "    if (KR_UNLIKELY(!ok)) {\n"
+    "        return kr_err_set(&kr_exc_TypeError, \"%s object expected; got %s\", expected,\n"
+    "                          kr_type_name(v));\n"
+    "    }\n"
+    "    return kr_newref(v);\n"
+    "}\n"
+    "KGH double kgh_int_to_double(kr_val a) {\n"
+    "    return KR_IS_SMALL(a) ? (double)KR_SMALL_VALUE(a) : kr_int_as_double(a);\n"
+    "}\n"
+    "KGH double kgh_unbox_float(kr_val v) {\n"
+    "    if (kr_float_check(v)) {\n"
+    "        return KR_FLOAT_VALUE(v);\n"
+    "    }\n"
+    "    if (kr_int_check(v)) {\n"
+    "        return kgh_int_to_double(v);\n"
+    "    }\n"
+    "    kr_err_set(&kr_exc_TypeError, \"float object expected; got %s\", kr_type_name(v));\n"
+    "    return -1.0;\n"
+    "}\n"
+    "KGH int kgh_unbox_bool(kr_val v) {\n"
+    "    if (v == KR_TRUE || v == KR_FALSE) {\n"
+    "        return v == KR_TRUE;\n"
+    "    }\n"
+    "    kr_err_set(&kr_exc_TypeError, \"bool object expected; got %s\", kr_type_name(v));\n"
+    "    return -1;\n"
+    "}\n"
+    "KGH bool kgh_int_truth(kr_val a) {\n"
+    "    return KR_IS_SMALL(a) ? a != KR_FROM_SMALL(0) : kr_int_sign(a) != 0;\n"
+    "}\n"
+    "KGH int kgh_int_cmp(kr_val a, kr_val b) {\n"
+    "    if (KR_LIKELY(a & b & 1)) {\n"
+    "        return ((intptr_t)a > (intptr_t)b) - ((intptr_t)a < (intptr_t)b);\n"
+    "    }\n"
+    "    return kr_int_compare(a, b);\n"
+    "}\n"
+    "KGH bool kgh_cmp_result(int c, int op) {\n"
+    "    switch (op) {\n"
+    "    case KR_LT: return c < 0;\n"
+    "    case KR_LE: return c <= 0;\n"
+    "    case KR_EQ: return c == 0;\n"
+    "    case KR_NE: return c != 0;\n"
+    "    case KR_GT: return c > 0 && c != 2;\n"
+    "    default: return c >= 0 && c != 2;\n"
+    "    }\n"
+    "}\n"
+    "KGH bool kgh_float_int_cmp(double a, kr_val b, int op) {\n"
+    "    return kgh_cmp_result(kr_float_compare_int(a, b), op);\n"
+    "}\n"
+    "KGH kr_val kgh_int_floordiv(kr_val a, kr_val b) {\n"
+    "    if (KR_LIKELY((a & b & 1) && b != KR_FROM_SMALL(0))) {\n"
+    "        intptr_t x = KR_SMALL_VALUE(a), y = KR_SMALL_VALUE(b), q = x / y;\n"
+    "        if ((x % y != 0) && ((x < 0) != (y < 0))) {\n"
+    "            q--;\n"
+    "        }\n"
+    "        if (KR_FITS_SMALL(q)) {\n"
+    "            return KR_FROM_SMALL(q);\n"
+    "        }\n"
+    "    }\n"
+    "    return kr_int_floordiv(a, b);\n"
+    "}\n"
+    "KGH kr_val kgh_int_mod(kr_val a, kr_val b) {\n"
+    "    if (KR_LIKELY((a & b & 1) && b != KR_FROM_SMALL(0))) {\n"
+    "        intptr_t x = KR_SMALL_VALUE(a), y = KR_SMALL_VALUE(b), r = x % y;\n"
+    "        if (r != 0 && ((r < 0) != (y < 0))) {\n"
+    "            r += y;\n"
+    "        }\n"
+    "        return KR_FROM_SMALL(r);\n"
+    "    }\n"
+    "    return kr_int_mod(a, b);\n"
+    "}\n"
+    "KGH kr_val kgh_int_bitop(kr_val a, kr_val b, int op) {\n"
+    "    if (KR_LIKELY(a & b & 1)) {\n"
+    "        return op == 0 ? (a & b) : op == 1 ? (a | b) : ((a ^ b) | 1);\n"
+    "    }\n"
+    "    return op == 0 ? kr_int_and(a, b) : op == 1 ? kr_int_or(a, b) : kr_int_xor(a, b);\n"
+    "}\n"
+    "KGH kr_val kgh_int_neg(kr_val a) {\n"
+    "    if (KR_LIKELY(KR_IS_SMALL(a) && KR_SMALL_VALUE(a) != KR_SMALL_MIN)) {\n"
+    "        return KR_FROM_SMALL(-KR_SMALL_VALUE(a));\n"
+    "    }\n"
+    "    return kr_int_neg(a);\n"
+    "}\n"
+    "KGH kr_val kgh_int_invert(kr_val a) {\n"
+    "    return KR_IS_SMALL(a) ? KR_FROM_SMALL(~KR_SMALL_VALUE(a)) : kr_int_invert(a);\n"
+    "}\n"
+    "KGH double kgh_int_truediv(kr_val a, kr_val b) {\n"
+    "    const intptr_t exact = (intptr_t)1 << 53;\n"
+    "    if ((a & b & 1) && b != KR_FROM_SMALL(0)) {\n"
+    "        intptr_t x = KR_SMALL_VALUE(a), y = KR_SMALL_VALUE(b);\n"
+    "        if (x > -exact && x < exact && y > -exact && y < exact) {\n"
+    "            return (double)x / (double)y;\n"
+    "        }\n"
+    "    }\n"
+    "    kr_val f = kr_int_truediv(a, b);\n"
+    "    if (!f) {\n"
+    "        return -1.0;\n"
+    "    }\n"
+    "    double d = KR_FLOAT_VALUE(f);\n"
+    "    KR_DECREF(f);\n"
+    "    return d;\n"
+    "}\n"
+    "KGH int kgh_print(const kr_val *args, size_t n, kr_val sep, kr_val end) {\n"
+    "    return kr_builtin_print(args, n, sep, end, 0, 0) ? 0 : -1;  // None is immortal\n"
+    "}\n"
+    "KGH kr_val kgh_format(kr_val v, int conversion, kr_val spec) {\n"
+    "    kr_val c = conversion == 's' ? kr_str(v) : conversion == 'r' ? kr_repr(v)\n"
+    "             : conversion == 'a' ? kr_ascii(v) : kr_newref(v);\n"
+    "    if (!c) {\n"
+    "        return 0;\n"
+    "    }\n"
+    "    kr_val r = kr_format(c, spec);\n"
+    "    KR_DECREF(c);\n"
+    "    return r;\n"
+    "}\n"
+    "KGH kr_val kgh_dyn_add(kr_val a, kr_val b) {\n"
+    "    return (a & b & 1) ? kr_int_add(a, b) : kr_add(a, b);\n"
+    "}\n"
+    "KGH kr_val kgh_dyn_sub(kr_val a, kr_val b) {\n"
+    "    return (a & b & 1) ? kr_int_sub(a, b) : kr_sub(a, b);\n"
+    "}\n"
+    "KGH kr_val kgh_dyn_mul(kr_val a, kr_val b) {\n"
+    "    return (a & b & 1) ? kr_int_mul(a, b) : kr_mul(a, b);\n"
+    "}\n"
+    "KGH kr_val kgh_dyn_floordiv(kr_val a, kr_val b) {\n"
+    "    return (a & b & 1) ? kgh_int_floordiv(a, b) : kr_floordiv(a, b);\n"
+    "}\n"
+    "KGH kr_val kgh_dyn_mod(kr_val a, kr_val b) {\n"
+    "    return (a & b & 1) ? kgh_int_mod(a, b) : kr_mod(a, b);\n"
+    "}\n"
+    "KGH kr_val kgh_dyn_compare(kr_val a, kr_val b, int op) {\n"
+    "    if (a & b & 1) {\n"
+    "        return kr_bool(kgh_cmp_result(kgh_int_cmp(a, b), op));\n"
+    "    }\n"
+    "    return kr_richcompare(a, b, op);\n"
+    "}\n"
+    "KGH int kgh_is_true(kr_val v) {\n"
+    "    if (KR_IS_SMALL(v)) {\n"
+    "        return v != KR_FROM_SMALL(0);\n"
+    "    }\n"
+    "    if (v == KR_TRUE || v == KR_FALSE || v == KR_NONE) {\n"
+    "        return v == KR_TRUE;\n"
+    "    }\n"
+    "    return kr_is_true(v);\n"
+    "}\n"
+    "KGH int kgh_check_bound(bool bound, const char *name) {\n"
+    "    if (KR_UNLIKELY(!bound)) {\n"
+    "        kr_err_set(&kr_exc_UnboundLocalError,\n"
+    "                   \"cannot access local variable '%s' where it is not associated \"\n"
+    "                   \"with a value\", name);\n"
+    "        return -1;\n"
+    "    }\n"
+    "    return 0;\n"
+    "}\n"
+    "KGH int kgh_check_range_step(kr_val step) {\n"
+    "    if (KR_UNLIKELY(step == KR_FROM_SMALL(0))) {\n"
+    "        kr_err_set(&kr_exc_ValueError, \"range() arg 3 must not be zero\");\n"
+    "        return -1;\n"
+    "    }\n"
+    "    return 0;\n"
+    "}\n";
+
+// ---------------------------------------------------------------------------------------------
+// Names and small pieces
+
+static void put(Emitter *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(Emitter *e, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[512];
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n >= (int)sizeof buf) {
+        va_start(ap, fmt);
+        char *big = arena_alloc(e->out->arena, (size_t)n + 1);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        strbuf_append(e->out, big, (size_t)n);
+        return;
+    }
+    strbuf_append(e->out, buf, (size_t)n);
+}
+
+// Appends 's' as the contents of a C string literal (octal escapes for everything unusual, so
+// that a following digit is never taken into the escape).
+static void put_c_string(Emitter *e, const char *s, size_t len) {
+    strbuf_putc(e->out, '"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            put(e, "\\%c", c);
+        } else if (c >= 0x20 && c < 0x7f && c != '?') {
+            strbuf_putc(e->out, (char)c);
+        } else {
+            put(e, "\\%03o", c);
+        }
+    }
+    strbuf_putc(e->out, '"');
+}
+
+// A Python identifier in a C name: bytes outside [A-Za-z0-9_] are spelled _xHH.
+static void put_ident(Emitter *e, Name n) {
+    for (const unsigned char *p = (const unsigned char *)n; *p; p++) {
+        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
+                     || (*p >= '0' && *p <= '9') || *p == '_';
+        put(e, plain ? "%c" : "_x%02x", *p);
+    }
+}
+
+// The C name of register 'r': v_<name> for locals, t<N> for temporaries.
+static void put_reg(Emitter *e, int r) {
+    Name n = e->fn->regs[r].name;
+    if (!n) {
+        put(e, "t%d", r);
+        return;
+    }
+    put(e, "v_");
+    put_ident(e, n);
+}
+
+static const char *rep_ctype(IrRep r) {
+    return r == REP_FLOAT ? "double" : r == REP_BOOL ? "bool" : "kr_val";
+}
+
+// Native entries return bool as int, so that -1 can be the error value.
+static const char *ret_ctype(IrRep r) { return r == REP_BOOL ? "int" : rep_ctype(r); }
+
+static const char *err_value(IrRep r) {
+    return r == REP_FLOAT ? "-1.0" : r == REP_BOOL ? "-1" : "0";
+}
+
+static const char *global_cname(Emitter *e, int g) {
+    StrBuf *saved = e->out;
+    StrBuf b;
+    strbuf_init(&b, saved->arena);
+    e->out = &b;
+    put(e, "kg_%s__", e->m->name);
+    put_ident(e, e->m->globals[g].name);
+    e->out = saved;
+    return strbuf_cstr(&b);
+}
+
+static void put_line(Emitter *e, int line) {
+    if (line != e->line && line > 0) {
+        put(e, "#line %d ", line);
+        put_c_string(e, e->m->path, strlen(e->m->path));
+        put(e, "\n");
+        e->line = line;
+    }
+}
+
+// The error branch of a raising instruction.
+static void put_error_branch(Emitter *e, const IrInstr *in) {
+    put(e, " {\n        kr_traceback_add(kgm_file, %d, ", in->line);
+    put_c_string(e, e->fn->name, strlen(e->fn->name));
+    put(e, ");\n        goto b%d;\n    }\n", in->err->id);
+}
+
+// "    if (KR_UNLIKELY(<dst is its error value>))" + branch.
+static void put_check(Emitter *e, const IrInstr *in, IrRep rep) {
+    put(e, "    if (KR_UNLIKELY(");
+    put_reg(e, in->dst);
+    if (rep == REP_FLOAT) {
+        put(e, " == -1.0 && kr_err_occurred()");
+    } else {
+        put(e, " == 0");
+    }
+    put(e, "))");
+    put_error_branch(e, in);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instructions
+
+static void put_const(Emitter *e, const IrConst *c) {
+    switch (c->kind) {
+    case IRC_INT:
+        put(e, "KR_FROM_SMALL(%lld)", (long long)c->i);
+        break;
+    case IRC_FLOAT:
+        if (isinf(c->f)) {
+            put(e, "%s__builtin_inf()", c->f < 0 ? "-" : "");
+        } else {
+            put(e, "%.17g", c->f);
+            double ip;
+            if (modf(c->f, &ip) == 0.0 && fabs(c->f) < 1e16) {
+                put(e, ".0");
+            }
+        }
+        break;
+    case IRC_BOOL:
+        put(e, c->i ? "true" : "false");
+        break;
+    case IRC_NONE:
+        put(e, "KR_NONE");
+        break;
+    case IRC_STR:
+    case IRC_BIGINT:
+        put(e, "kc_%d", c->id);
+        break;
+    }
+}
+
+// "dst = " for instructions with a destination.
+static void put_assign(Emitter *e, const IrInstr *in) {
+    put(e, "    ");
+    put_reg(e, in->dst);
+    put(e, " = ");
+}
+
+static void put_args(Emitter *e, const IrInstr *in, int from, int to) {
+    for (int i = from; i < to; i++) {
+        put(e, i > from ? ", " : "");
+        put_reg(e, in->args[i]);
+    }
+}
+
+// A call expression 'fname(args)' assigned to dst, then the error check.
+static void put_call(Emitter *e, const IrInstr *in, const char *fname) {
+    put_assign(e, in);
+    put(e, "%s(", fname);
+    put_args(e, in, 0, in->nargs);
+    put(e, ");\n");
+    if (in->err) {
+        put_check(e, in, e->fn->regs[in->dst].rep);
+    }
+}
+
+// A call of a function returning a status (int, -1 on error) into a bool or nothing.
+static void put_status_call(Emitter *e, const IrInstr *in, const char *call) {
+    put(e, "    {\n        int r_ = %s;\n        if (KR_UNLIKELY(r_ < 0))", call);
+    put_error_branch(e, in);
+    if (in->dst >= 0) {
+        put(e, "        ");
+        put_reg(e, in->dst);
+        put(e, " = r_;\n");
+    }
+    put(e, "    }\n");
+}
+
+static const char *reg_text(Emitter *e, int r) {
+    StrBuf *saved = e->out;
+    StrBuf b;
+    strbuf_init(&b, saved->arena);
+    e->out = &b;
+    put_reg(e, r);
+    e->out = saved;
+    return strbuf_cstr(&b);
+}
+
+static void emit_box(Emitter *e, const IrInstr *in) {
+    int a = in->args[0];
+    switch (e->fn->regs[a].rep) {
+    case REP_FLOAT:
+        put_call(e, in, "kr_float_new");
+        break;
+    case REP_BOOL:
+        put_call(e, in, "kr_bool");
+        break;
+    default:
+        put_call(e, in, "kr_newref");
+        break;
+    }
+}
+
+static const char *type_check(Emitter *e, const Ty *t, const char *v) {
+    switch (t->kind) {
+    case TY_INT:
+        return arena_printf(e->out->arena, "kr_int_check(%s)", v);
+    case TY_FLOAT:
+        return arena_printf(e->out->arena, "(kr_float_check(%s) || kr_int_check(%s))", v, v);
+    case TY_STR:
+        return arena_printf(e->out->arena, "kr_str_check(%s)", v);
+    case TY_BOOL:
+        return arena_printf(e->out->arena, "(%s == KR_TRUE || %s == KR_FALSE)", v, v);
+    case TY_NONE:
+        return arena_printf(e->out->arena, "%s == KR_NONE", v);
+    case TY_OPTIONAL:
+        return arena_printf(e->out->arena, "(%s == KR_NONE || %s)", v, type_check(e, t->arg, v));
+    default:
+        return "true";
+    }
+}
+
+static void emit_unbox(Emitter *e, const IrInstr *in) {
+    const Ty *t = e->fn->regs[in->dst].ty;
+    const char *a = reg_text(e, in->args[0]);
+    if (t->kind == TY_FLOAT) {
+        put_call(e, in, "kgh_unbox_float");
+    } else if (t->kind == TY_BOOL) {
+        put_status_call(e, in, arena_printf(e->out->arena, "kgh_unbox_bool(%s)", a));
+    } else if (t->kind == TY_DYN) {
+        put_call(e, in, "kr_newref");
+    } else {
+        StrBuf name;
+        strbuf_init(&name, e->out->arena);
+        ty_format(&name, t);
+        put_assign(e, in);
+        put(e, "kgh_check_type(%s, %s, \"%s\");\n", a, type_check(e, t, a), strbuf_cstr(&name));
+        put_check(e, in, REP_OBJ);
+    }
+}
+
+static void emit_truth(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]);
+    switch (e->fn->regs[in->args[0]].rep) {
+    case REP_INT:
+        put_assign(e, in);
+        put(e, "kgh_int_truth(%s);\n", a);
+        break;
+    case REP_FLOAT:
+        put_assign(e, in);
+        put(e, "%s != 0.0;\n", a);
+        break;
+    default:
+        put_status_call(e, in, arena_printf(e->out->arena, "kgh_is_true(%s)", a));
+        break;
+    }
+}
+
+static void emit_int_binary(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]), *b = reg_text(e, in->args[1]);
+    static const char *const direct[] = {
+        [BIN_ADD] = "kr_int_add", [BIN_SUB] = "kr_int_sub", [BIN_MUL] = "kr_int_mul",
+        [BIN_FLOORDIV] = "kgh_int_floordiv", [BIN_MOD] = "kgh_int_mod",
+        [BIN_LSHIFT] = "kr_int_lshift", [BIN_RSHIFT] = "kr_int_rshift",
+    };
+    put_assign(e, in);
+    if (in->aux == BIN_POW) {
+        put(e, "kr_int_pow(%s, %s, KR_NONE);\n", a, b);
+    } else if (in->aux == BIN_AND || in->aux == BIN_OR || in->aux == BIN_XOR) {
+        put(e, "kgh_int_bitop(%s, %s, %d);\n", a, b, in->aux - BIN_AND);
+    } else {
+        put(e, "%s(%s, %s);\n", direct[in->aux], a, b);
+    }
+    put_check(e, in, REP_INT);
+}
+
+static void emit_float_binary(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]), *b = reg_text(e, in->args[1]);
+    static const char *const ops[] = {[BIN_ADD] = "+", [BIN_SUB] = "-", [BIN_MUL] = "*"};
+    static const char *const calls[] = {[BIN_TRUEDIV] = "kr_float_div",
+                                        [BIN_FLOORDIV] = "kr_float_floordiv",
+                                        [BIN_MOD] = "kr_float_mod", [BIN_POW] = "kr_float_pow"};
+    put_assign(e, in);
+    if (in->aux <= BIN_MUL) {
+        put(e, "%s %s %s;\n", a, ops[in->aux], b);
+        return;
+    }
+    put(e, "%s(%s, %s);\n", calls[in->aux], a, b);
+    put_check(e, in, REP_FLOAT);
+}
+
+static void emit_obj_binary(Emitter *e, const IrInstr *in) {
+    // Small-int fast paths first for the common arithmetic; the rest dispatch on type.
+    static const char *const fns[] = {"kgh_dyn_add", "kgh_dyn_sub", "kgh_dyn_mul", "kr_truediv",
+                                      "kgh_dyn_floordiv", "kgh_dyn_mod", "kr_pow", "kr_lshift",
+                                      "kr_rshift", "kr_and", "kr_or", "kr_xor"};
+    put_call(e, in, fns[in->aux]);
+}
+
+static void emit_unary(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]);
+    if (in->op == IR_FLOAT_UNARY) {
+        put_assign(e, in);
+        put(e, "%s%s;\n", in->aux == UN_NEG ? "-" : "", a);
+        return;
+    }
+    if (in->op == IR_INT_UNARY) {
+        put_call(e, in, in->aux == UN_NEG ? "kgh_int_neg" : "kgh_int_invert");
+        return;
+    }
+    put_call(e, in, in->aux == UN_NEG ? "kr_neg" : in->aux == UN_POS ? "kr_pos" : "kr_invert");
+}
+
+static void emit_compare(Emitter *e, const IrInstr *in) {
+    static const char *const c_ops[] = {"<", "<=", "==", "!=", ">", ">="};
+    static const char *const kr_ops[] = {"KR_LT", "KR_LE", "KR_EQ", "KR_NE", "KR_GT", "KR_GE"};
+    const char *a = reg_text(e, in->args[0]), *b = reg_text(e, in->args[1]);
+    if (in->op == IR_OBJ_COMPARE) {
+        put_assign(e, in);
+        put(e, "kgh_dyn_compare(%s, %s, %s);\n", a, b, kr_ops[in->aux]);
+        put_check(e, in, REP_OBJ);
+        return;
+    }
+    put_assign(e, in);
+    switch (in->op) {
+    case IR_INT_COMPARE:
+        put(e, "kgh_int_cmp(%s, %s) %s 0;\n", a, b, c_ops[in->aux]);
+        break;
+    case IR_FLOAT_COMPARE:
+        put(e, "%s %s %s;\n", a, c_ops[in->aux], b);
+        break;
+    case IR_FLOAT_INT_COMPARE:
+        put(e, "kgh_float_int_cmp(%s, %s, %s);\n", a, b, kr_ops[in->aux]);
+        break;
+    default:
+        put(e, "%s %s %s;\n", a, in->aux ? "!=" : "==", b);
+        break;
+    }
+}
+
+// Variadic operands go through a local array.
+static void put_array(Emitter *e, const IrInstr *in, int n) {
+    put(e, "    {\n        kr_val args_[] = {");
+    if (n == 0) {
+        put(e, "0");
+    }
+    put_args(e, in, 0, n);
+    put(e, "};\n");
+}
+
+static void emit_build_string(Emitter *e, const IrInstr *in) {
+    put_array(e, in, in->nargs);
+    put(e, "    ");
+    put_assign(e, in);
+    put(e, "kr_str_build(args_, %d);\n    }\n", in->nargs);
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_print(Emitter *e, const IrInstr *in) {
+    int n = in->nargs - ((in->aux & 1) != 0) - ((in->aux & 2) != 0);
+    const char *sep = in->aux & 1 ? reg_text(e, in->args[n]) : "0";
+    const char *end = in->aux & 2 ? reg_text(e, in->args[in->nargs - 1]) : "0";
+    put_array(e, in, n);
+    put(e, "    ");
+    const char *call =
+        arena_printf(e->out->arena, "kgh_print(args_, %d, %s, %s)", n, sep, end);
+    put_status_call(e, in, call);
+    put(e, "    }\n");
+}
+
+static void emit_format(Emitter *e, const IrInstr *in) {
+    put_assign(e, in);
+    put(e, "kgh_format(%s, %d, %s);\n", reg_text(e, in->args[0]), in->aux,
+        in->nargs > 1 ? reg_text(e, in->args[1]) : "0");
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_call(Emitter *e, const IrInstr *in) {
+    const IrFunc *callee = e->m->funcs[in->aux];
+    if (callee->ret_rep != REP_BOOL) {
+        put_call(e, in, callee->cname);
+        return;
+    }
+    StrBuf call;
+    strbuf_init(&call, e->out->arena);
+    strbuf_printf(&call, "%s(", callee->cname);
+    for (int i = 0; i < in->nargs; i++) {
+        strbuf_printf(&call, "%s%s", i ? ", " : "", reg_text(e, in->args[i]));
+    }
+    strbuf_putc(&call, ')');
+    put_status_call(e, in, strbuf_cstr(&call));
+}
+
+static void emit_global(Emitter *e, const IrInstr *in) {
+    const char *g = global_cname(e, in->aux);
+    if (in->op == IR_STORE_GLOBAL) {
+        put(e, "    KR_SETREF(%s, %s);\n", g, reg_text(e, in->args[0]));
+        return;
+    }
+    put_assign(e, in);
+    put(e, "kgh_load_global(%s, \"%s\");\n", g, e->m->globals[in->aux].name);
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_terminator(Emitter *e, const IrInstr *in) {
+    switch (in->op) {
+    case IR_JUMP:
+        put(e, "    goto b%d;\n", in->target[0]->id);
+        break;
+    case IR_BRANCH:
+        put(e, "    if (%s) {\n        goto b%d;\n    }\n    goto b%d;\n",
+            reg_text(e, in->args[0]), in->target[0]->id, in->target[1]->id);
+        break;
+    case IR_RETURN:
+        put(e, "    kr_leave_call();\n    return %s;\n", reg_text(e, in->args[0]));
+        break;
+    default:
+        put(e, "    kr_leave_call();\n    return %s;\n", err_value(e->fn->ret_rep));
+        break;
+    }
+}
+
+static void emit_simple(Emitter *e, const IrInstr *in) {
+    const char *a = in->nargs ? reg_text(e, in->args[0]) : "";
+    switch (in->op) {
+    case IR_CONST:
+        put_assign(e, in);
+        put_const(e, in->cst);
+        put(e, ";\n");
+        break;
+    case IR_MOVE:
+        put_assign(e, in);
+        put(e, "%s;\n", a);
+        break;
+    case IR_BOOL_TO_INT:
+        put_assign(e, in);
+        put(e, "KR_FROM_SMALL(%s);\n", a);
+        break;
+    case IR_NOT:
+        put_assign(e, in);
+        put(e, "!%s;\n", a);
+        break;
+    case IR_INT_TO_FLOAT:
+        put_call(e, in, "kgh_int_to_double");
+        break;
+    case IR_INT_TRUEDIV:
+        put_call(e, in, "kgh_int_truediv");
+        break;
+    case IR_CHECK_BOUND:
+        put_status_call(e, in,
+                        arena_printf(e->out->arena, "kgh_check_bound(%s != %s, \"%s\")", a,
+                                     e->fn->regs[in->args[0]].rep == REP_BOOL ? "false" : "0",
+                                     e->fn->regs[in->aux].name));
+        break;
+    case IR_CHECK_RANGE_STEP:
+        put_status_call(e, in, arena_printf(e->out->arena, "kgh_check_range_step(%s)", a));
+        break;
+    default:
+        put(e, "    %s(%s);\n", in->op == IR_INCREF   ? "KR_INCREF"
+                                : in->op == IR_DECREF ? "KR_DECREF"
+                                                      : "KR_XDECREF", a);
+        break;
+    }
+}
+
+static void emit_instr(Emitter *e, const IrInstr *in) {
+    switch (in->op) {
+    case IR_LOAD_GLOBAL:
+    case IR_STORE_GLOBAL: emit_global(e, in); break;
+    case IR_BOX: emit_box(e, in); break;
+    case IR_UNBOX: emit_unbox(e, in); break;
+    case IR_TRUTH: emit_truth(e, in); break;
+    case IR_INT_BINARY: emit_int_binary(e, in); break;
+    case IR_FLOAT_BINARY: emit_float_binary(e, in); break;
+    case IR_OBJ_BINARY: emit_obj_binary(e, in); break;
+    case IR_INT_UNARY:
+    case IR_FLOAT_UNARY:
+    case IR_OBJ_UNARY: emit_unary(e, in); break;
+    case IR_INT_COMPARE:
+    case IR_FLOAT_COMPARE:
+    case IR_FLOAT_INT_COMPARE:
+    case IR_OBJ_COMPARE:
+    case IR_IS: emit_compare(e, in); break;
+    case IR_FORMAT: emit_format(e, in); break;
+    case IR_BUILD_STRING: emit_build_string(e, in); break;
+    case IR_CALL: emit_call(e, in); break;
+    case IR_PRINT: emit_print(e, in); break;
+    case IR_JUMP:
+    case IR_BRANCH:
+    case IR_RETURN:
+    case IR_UNWIND: emit_terminator(e, in); break;
+    default: emit_simple(e, in); break;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+
+// Instructions whose only effect is their result: skipped when nothing reads it, so that the C
+// has no variable that is set but never used.
+static bool is_pure(const IrFunc *fn, const IrInstr *in) {
+    switch (in->op) {
+    case IR_CONST:
+    case IR_MOVE:
+    case IR_BOOL_TO_INT:
+    case IR_NOT:
+    case IR_IS:
+    case IR_INT_COMPARE:
+    case IR_FLOAT_COMPARE:
+    case IR_FLOAT_INT_COMPARE:
+    case IR_FLOAT_UNARY:
+        return true;
+    case IR_FLOAT_BINARY:
+    case IR_TRUTH:
+        return !ir_instr_raises(fn, in);
+    default:
+        return false;
+    }
+}
+
+static bool instr_emitted(const Emitter *e, const IrInstr *in) {
+    return in->dst < 0 || e->needed[in->dst] || !is_pure(e->fn, in);
+}
+
+// Marks the registers some emitted instruction reads, to a fixpoint.
+static void mark_needed(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = 0; i < fn->nblocks; i++) {
+            for (int k = 0; k < fn->blocks[i]->count; k++) {
+                const IrInstr *in = fn->blocks[i]->instrs[k];
+                for (int a = 0; instr_emitted(e, in) && a < in->nargs; a++) {
+                    changed |= !e->needed[in->args[a]];
+                    e->needed[in->args[a]] = true;
+                }
+            }
+        }
+    }
+}
+
+static void mark_labels(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    for (int i = 0; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            const IrInstr *in = fn->blocks[i]->instrs[k];
+            for (int t = 0; t < 2; t++) {
+                if (in->target[t]) {
+                    e->labelled[in->target[t]->id] = true;
+                }
+            }
+            if (in->err) {
+                e->labelled[in->err->id] = true;
+            }
+        }
+    }
+}
+
+static void put_signature(Emitter *e, const IrFunc *fn) {
+    e->fn = fn;
+    put(e, "static %s %s(", ret_ctype(fn->ret_rep), fn->cname);
+    for (int i = 0; i < fn->nparams; i++) {
+        put(e, "%s%s ", i ? ", " : "", rep_ctype(fn->regs[fn->params[i]].rep));
+        put_reg(e, fn->params[i]);
+    }
+    put(e, fn->nparams ? ")" : "void)");
+}
+
+static void put_locals(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    for (int r = 0; r < fn->nregs; r++) {
+        if (fn->regs[r].is_param) {
+            put(e, "    (void)");
+            put_reg(e, r);
+            put(e, ";\n");
+        }
+    }
+    for (int r = 0; r < fn->nregs; r++) {
+        bool assigned = false;
+        for (int i = 0; i < fn->nblocks && !assigned; i++) {
+            for (int k = 0; k < fn->blocks[i]->count && !assigned; k++) {
+                const IrInstr *in = fn->blocks[i]->instrs[k];
+                assigned = in->dst == r && instr_emitted(e, in);
+            }
+        }
+        if (!fn->regs[r].is_param && (assigned || e->needed[r])) {
+            IrRep rep = fn->regs[r].rep;
+            put(e, "    %s ", rep_ctype(rep));
+            put_reg(e, r);
+            put(e, " = %s;\n", rep == REP_FLOAT ? "0.0" : rep == REP_BOOL ? "false" : "0");
+            if (!e->needed[r]) {
+                put(e, "    (void)");
+                put_reg(e, r);
+                put(e, ";\n");
+            }
+        }
+    }
+}
+
+static void emit_func(Emitter *e, const IrFunc *fn) {
+    e->fn = fn;
+    e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
+    e->labelled = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
+    e->line = -1;
+    mark_needed(e);
+    mark_labels(e);
+    put(e, "\n// %s, line %d\n", fn->name, fn->line);
+    put_signature(e, fn);
+    put(e, " {\n");
+    put_locals(e);
+    put(e, "    if (KR_UNLIKELY(kr_enter_call() < 0)) {\n        return %s;\n    }\n",
+        err_value(fn->ret_rep));
+    for (int i = 0; i < fn->nblocks; i++) {
+        const IrBlock *b = fn->blocks[i];
+        if (e->labelled[i]) {
+            put(e, "b%d:;\n", b->id);
+        }
+        for (int k = 0; k < b->count; k++) {
+            if (instr_emitted(e, b->instrs[k])) {
+                put_line(e, b->instrs[k]->line);
+                emit_instr(e, b->instrs[k]);
+            }
+        }
+    }
+    put(e, "}\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The module
+
+static int utf8_codepoints(const char *s, size_t len, bool *ascii) {
+    int n = 0;
+    *ascii = true;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        *ascii &= c < 0x80;
+        n += (c & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+// A str constant is a static immortal object laid out as kr_str_obj.
+static void emit_str_const(Emitter *e, const IrConst *c) {
+    bool ascii;
+    int cps = utf8_codepoints(c->s, c->len, &ascii);
+    put(e, "static struct {\n    kr_obj ob;\n    intptr_t hash, len, nbytes;\n    bool ascii;\n"
+           "    char data[%zu];\n} kc_%d_obj = {KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ",
+        c->len + 1, c->id, cps, c->len, ascii ? "true" : "false");
+    put_c_string(e, c->s, c->len);
+    put(e, "};\n#define kc_%d ((kr_val)&kc_%d_obj)\n", c->id, c->id);
+}
+
+static void emit_consts(Emitter *e) {
+    for (int i = 0; i < e->m->nconsts; i++) {
+        const IrConst *c = e->m->consts[i];
+        if (c->kind == IRC_STR) {
+            emit_str_const(e, c);
+        } else {
+            put(e, "static kr_val kc_%d;  // %s\n", c->id, c->s);
+        }
+    }
+    put(e, "\nstatic int kgm_%s__consts(void) {\n", e->m->name);
+    for (int i = 0; i < e->m->nconsts; i++) {
+        const IrConst *c = e->m->consts[i];
+        if (c->kind == IRC_BIGINT) {
+            put(e, "    if (!(kc_%d = kr_int_from_string(\"%s\", %zu, 10))) {\n        return -1;\n"
+                   "    }\n", c->id, c->s, c->len);
+        }
+    }
+    put(e, "    return 0;\n}\n");
+}
+
+static void emit_header(Emitter *e) {
+    put(e, "// Generated by krait from ");
+    strbuf_append(e->out, e->m->path, strlen(e->m->path));
+    put(e, ". Do not edit: edit the Python source.\n#include \"krait.h\"\n\n%s\n", prelude);
+    put(e, "static const char kgm_file[] = ");
+    put_c_string(e, e->m->path, strlen(e->m->path));
+    put(e, ";\n\n");
+}
+
+static void emit_globals(Emitter *e) {
+    for (int g = 0; g < e->m->nglobals; g++) {
+        put(e, "static kr_val %s;\n", global_cname(e, g));
+    }
+}
+
+static void emit_main(Emitter *e) {
+    put(e, "\nint main(int argc, char **argv) {\n    kr_runtime_init(argc, argv);\n"
+           "    if (kgm_%s__consts() < 0 || %s() == 0) {\n"
+           "        return kr_exc_handle_uncaught();\n    }\n    return 0;\n}\n",
+        e->m->name, e->m->funcs[0]->cname);
+}
+
+void emit_module(const IrModule *m, StrBuf *out) {
+    Emitter e = {.out = out, .m = m};
+    emit_header(&e);
+    emit_consts(&e);
+    emit_globals(&e);
+    put(&e, "\n");
+    for (int i = 0; i < m->nfuncs; i++) {
+        put_signature(&e, m->funcs[i]);
+        put(&e, ";\n");
+    }
+    for (int i = 1; i <= m->nfuncs; i++) {
+        emit_func(&e, m->funcs[i % m->nfuncs]);
+    }
+    emit_main(&e);
+}

@@ -1,0 +1,545 @@
+// infer.c: type inference for a module (DESIGN §4). Input: the AST and its symbol tables.
+// Output: for each module-level function the types of its locals and its return type, the type
+// of each module global, and (on request) the type of any expression.
+//
+// Sources of types: annotations of parameters, returns and variables; literals; the operator
+// result tables below; the return types of known functions. A local or global takes the join of
+// everything assigned to it. Everything starts at bottom and only rises, so iterating over the
+// whole module until nothing changes reaches a fixpoint; whatever is still bottom then (a value
+// no path produces) becomes dyn. Unannotated parameters are dyn (the call-site join is future
+// work). Inference chooses representations only: it never changes what a program does.
+#include "ir.h"
+
+#include <string.h>
+
+typedef struct Infer {
+    Arena *arena;
+    Interner *in;
+    TyCtx *types;
+    Scope *top;
+    const AstNode *mod;
+    InferFunc *body;  // the module body (its "locals" are the globals)
+    InferFunc **funcs;
+    int nfuncs;
+    bool changed;
+    Name n_int, n_float, n_bool, n_str, n_optional, n_print, n_range, n_dunder_name;
+} Infer;
+
+static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
+
+// ---------------------------------------------------------------------------------------------
+// Variables
+
+static int var_index(const InferFunc *f, Name name) {
+    for (int i = 0; i < f->nvars; i++) {
+        if (f->vars[i] == name) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void var_add(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
+    if (f->nvars == f->vars_cap) {
+        int cap = f->vars_cap ? f->vars_cap * 2 : 8;
+        f->vars = arena_realloc(inf->arena, f->vars, sizeof(Name) * (size_t)f->vars_cap,
+                                sizeof(Name) * (size_t)cap);
+        f->var_tys = arena_realloc(inf->arena, f->var_tys, sizeof(Ty *) * (size_t)f->vars_cap,
+                                   sizeof(Ty *) * (size_t)cap);
+        f->vars_cap = cap;
+    }
+    f->vars[f->nvars] = name;
+    f->var_tys[f->nvars++] = ty;
+}
+
+// Joins 'ty' into the slot '*slot', noting a change.
+static void join_into(Infer *inf, const Ty **slot, const Ty *ty) {
+    const Ty *j = ty_join(inf->types, *slot, ty);
+    if (j != *slot) {
+        *slot = j;
+        inf->changed = true;
+    }
+}
+
+// Whether 'name' is a local (C local) of 'f'; the module body has none.
+static bool is_local(const InferFunc *f, Name name) {
+    return f->node->kind != AST_Module && scope_access(f->scope, name) == ACCESS_FAST;
+}
+
+// Records that 'name' is assigned a value of type 'ty' in 'f'.
+static void bind(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
+    InferFunc *owner = is_local(f, name) ? f : inf->body;
+    int i = var_index(owner, name);
+    if (i < 0) {
+        var_add(inf, owner, name, ty_prim(TY_BOTTOM));
+        i = owner->nvars - 1;
+        inf->changed = true;
+    }
+    join_into(inf, &owner->var_tys[i], ty);
+}
+
+const Ty *infer_var_type(const InferFunc *f, Name name) {
+    int i = var_index(f, name);
+    return i < 0 ? NULL : f->var_tys[i];
+}
+
+const Ty *infer_global_type(Infer *inf, Name name) { return infer_var_type(inf->body, name); }
+
+InferFunc *infer_func_of(Infer *inf, Name name) {
+    for (int i = 0; i < inf->nfuncs; i++) {
+        if (inf->funcs[i]->name == name) {
+            return inf->funcs[i];
+        }
+    }
+    return NULL;
+}
+
+InferFunc *infer_module_body(Infer *inf) { return inf->body; }
+
+// ---------------------------------------------------------------------------------------------
+// Annotations
+
+static bool is_none_const(const AstNode *e) {
+    return e->kind == AST_Constant && e->u.Constant.value.kind == CONST_NONE;
+}
+
+const Ty *infer_annotation(Infer *inf, const AstNode *ann) {
+    if (is_none_const(ann)) {
+        return ty_prim(TY_NONE);
+    }
+    if (ann->kind == AST_Name) {
+        Name id = ann->u.Name.id;
+        return id == inf->n_int     ? ty_prim(TY_INT)
+               : id == inf->n_float ? ty_prim(TY_FLOAT)
+               : id == inf->n_bool  ? ty_prim(TY_BOOL)
+               : id == inf->n_str   ? ty_prim(TY_STR)
+                                    : NULL;
+    }
+    if (ann->kind == AST_Subscript && ann->u.Subscript.value->kind == AST_Name
+        && ann->u.Subscript.value->u.Name.id == inf->n_optional) {
+        const Ty *t = infer_annotation(inf, ann->u.Subscript.slice);
+        return t ? ty_optional(inf->types, t) : NULL;
+    }
+    if (ann->kind == AST_BinOp && ann->u.BinOp.op == AST_OP_BitOr) {
+        const AstNode *l = ann->u.BinOp.left, *r = ann->u.BinOp.right;
+        const AstNode *other = is_none_const(r) ? l : is_none_const(l) ? r : NULL;
+        const Ty *t = other ? infer_annotation(inf, other) : NULL;
+        return t ? ty_optional(inf->types, t) : NULL;
+    }
+    return NULL;
+}
+
+// An annotation's type, dyn for annotations krait does not understand yet.
+static const Ty *annotation_or_dyn(Infer *inf, const AstNode *ann) {
+    const Ty *t = ann ? infer_annotation(inf, ann) : NULL;
+    return t ? t : ty_prim(TY_DYN);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operator result tables
+
+static bool is_numeric(const Ty *t) {
+    return t->kind == TY_INT || t->kind == TY_BOOL || t->kind == TY_FLOAT;
+}
+
+static bool is_nonneg_int_const(const AstNode *e) {
+    return e->kind == AST_Constant && e->u.Constant.value.kind == CONST_INT
+           && !e->u.Constant.value.u.i.digits && e->u.Constant.value.u.i.small >= 0;
+}
+
+static bool is_bitwise(AstOp op) {
+    return op == AST_OP_BitAnd || op == AST_OP_BitOr || op == AST_OP_BitXor;
+}
+
+// int (or bool) op int (or bool).
+static const Ty *int_binop(AstOp op, const Ty *a, const Ty *b, const AstNode *rhs) {
+    if (a->kind == TY_BOOL && b->kind == TY_BOOL && is_bitwise(op)) {
+        return ty_prim(TY_DYN);  // bool & bool is a bool
+    }
+    switch (op) {
+    case AST_OP_Div:
+        return ty_prim(TY_FLOAT);
+    case AST_OP_Pow:
+        return is_nonneg_int_const(rhs) ? ty_prim(TY_INT) : ty_prim(TY_DYN);
+    case AST_OP_MatMult:
+        return ty_prim(TY_DYN);
+    default:
+        return ty_prim(TY_INT);
+    }
+}
+
+static const Ty *float_binop(AstOp op) {
+    switch (op) {
+    case AST_OP_Add:
+    case AST_OP_Sub:
+    case AST_OP_Mult:
+    case AST_OP_Div:
+    case AST_OP_FloorDiv:
+    case AST_OP_Mod:
+    case AST_OP_Pow:
+        return ty_prim(TY_FLOAT);
+    default:
+        return ty_prim(TY_DYN);
+    }
+}
+
+const Ty *infer_binop_type(AstOp op, const Ty *a, const Ty *b, const AstNode *rhs) {
+    if (a->kind == TY_BOTTOM || b->kind == TY_BOTTOM) {
+        return ty_prim(TY_BOTTOM);
+    }
+    if (is_numeric(a) && is_numeric(b)) {
+        if (a->kind == TY_FLOAT || b->kind == TY_FLOAT) {
+            return float_binop(op);
+        }
+        return int_binop(op, a, b, rhs);
+    }
+    if (a->kind == TY_STR && b->kind == TY_STR && op == AST_OP_Add) {
+        return ty_prim(TY_STR);
+    }
+    return ty_prim(TY_DYN);
+}
+
+static const Ty *unary_type(AstOp op, const Ty *t) {
+    if (op == AST_OP_Not) {
+        return ty_prim(TY_BOOL);
+    }
+    if (t->kind == TY_BOTTOM) {
+        return t;
+    }
+    if (t->kind == TY_INT || t->kind == TY_BOOL) {
+        return ty_prim(TY_INT);
+    }
+    if (t->kind == TY_FLOAT && op != AST_OP_Invert) {
+        return t;
+    }
+    return ty_prim(TY_DYN);
+}
+
+bool infer_compare_is_native(AstOp op, const Ty *a, const Ty *b) {
+    if (op == AST_OP_Is || op == AST_OP_IsNot) {
+        return true;
+    }
+    if (op == AST_OP_In || op == AST_OP_NotIn) {
+        return false;
+    }
+    return is_numeric(a) && is_numeric(b);
+}
+
+static const Ty *compare_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    const Ty *left = expr_type(inf, f, e->u.Compare.left);
+    bool native = true;
+    for (int i = 0; i < e->u.Compare.comparators.count; i++) {
+        const Ty *right = expr_type(inf, f, e->u.Compare.comparators.items[i]);
+        native &= infer_compare_is_native(e->u.Compare.ops.items[i], left, right);
+        left = right;
+    }
+    return native ? ty_prim(TY_BOOL) : ty_prim(TY_DYN);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+static const Ty *const_type(const AstConst *c) {
+    switch (c->kind) {
+    case CONST_NONE:
+        return ty_prim(TY_NONE);
+    case CONST_TRUE:
+    case CONST_FALSE:
+        return ty_prim(TY_BOOL);
+    case CONST_INT:
+        return ty_prim(TY_INT);
+    case CONST_FLOAT:
+        return ty_prim(TY_FLOAT);
+    case CONST_STR:
+        return ty_prim(TY_STR);
+    default:
+        return ty_prim(TY_DYN);
+    }
+}
+
+static const Ty *name_type(Infer *inf, InferFunc *f, Name id) {
+    const Ty *t = is_local(f, id) ? infer_var_type(f, id) : infer_global_type(inf, id);
+    if (t) {
+        return t;
+    }
+    if (is_local(f, id)) {
+        return ty_prim(TY_BOTTOM);  // not assigned yet in this iteration
+    }
+    return id == inf->n_dunder_name ? ty_prim(TY_STR) : ty_prim(TY_DYN);
+}
+
+static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    for (int i = 0; i < e->u.Call.args.count; i++) {
+        expr_type(inf, f, e->u.Call.args.items[i]);
+    }
+    for (int i = 0; i < e->u.Call.keywords.count; i++) {
+        expr_type(inf, f, e->u.Call.keywords.items[i]->u.keyword.value);
+    }
+    const AstNode *fn = e->u.Call.func;
+    if (fn->kind != AST_Name) {
+        return ty_prim(TY_DYN);
+    }
+    InferFunc *callee = infer_func_of(inf, fn->u.Name.id);
+    if (callee && !is_local(f, fn->u.Name.id)) {
+        return callee->ret_ty;
+    }
+    return fn->u.Name.id == inf->n_print ? ty_prim(TY_NONE) : ty_prim(TY_DYN);
+}
+
+static const Ty *join_list(Infer *inf, InferFunc *f, const AstList *l) {
+    const Ty *t = ty_prim(TY_BOTTOM);
+    for (int i = 0; i < l->count; i++) {
+        t = ty_join(inf->types, t, expr_type(inf, f, l->items[i]));
+    }
+    return t;
+}
+
+static const Ty *expr_type_uncached(Infer *inf, InferFunc *f, const AstNode *e) {
+    switch (e->kind) {
+    case AST_Constant:
+        return const_type(&e->u.Constant.value);
+    case AST_Name:
+        return name_type(inf, f, e->u.Name.id);
+    case AST_BinOp:
+        return infer_binop_type(e->u.BinOp.op, expr_type(inf, f, e->u.BinOp.left),
+                          expr_type(inf, f, e->u.BinOp.right), e->u.BinOp.right);
+    case AST_UnaryOp:
+        return unary_type(e->u.UnaryOp.op, expr_type(inf, f, e->u.UnaryOp.operand));
+    case AST_BoolOp:
+        return join_list(inf, f, &e->u.BoolOp.values);
+    case AST_Compare:
+        return compare_type(inf, f, e);
+    case AST_Call:
+        return call_type(inf, f, e);
+    case AST_IfExp:
+        expr_type(inf, f, e->u.IfExp.test);
+        return ty_join(inf->types, expr_type(inf, f, e->u.IfExp.body),
+                       expr_type(inf, f, e->u.IfExp.orelse));
+    case AST_JoinedStr:
+        join_list(inf, f, &e->u.JoinedStr.values);
+        return ty_prim(TY_STR);
+    case AST_FormattedValue:
+        expr_type(inf, f, e->u.FormattedValue.value);
+        if (e->u.FormattedValue.format_spec) {
+            expr_type(inf, f, e->u.FormattedValue.format_spec);
+        }
+        return ty_prim(TY_STR);
+    default:
+        return ty_prim(TY_DYN);
+    }
+}
+
+static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    const Ty *t = expr_type_uncached(inf, f, e);
+    ((AstNode *)e)->ty = (struct Ty *)t;
+    return t;
+}
+
+const Ty *infer_expr_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    return expr_type(inf, f, e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+static void stmts(Infer *inf, InferFunc *f, const AstList *body);
+
+static bool is_range_call(Infer *inf, const AstNode *e) {
+    return e->kind == AST_Call && e->u.Call.func->kind == AST_Name
+           && e->u.Call.func->u.Name.id == inf->n_range;
+}
+
+// Binds each Name in an assignment target (other targets are rejected by lowering).
+static void bind_target(Infer *inf, InferFunc *f, const AstNode *target, const Ty *ty) {
+    if (target->kind == AST_Name) {
+        bind(inf, f, target->u.Name.id, ty);
+    }
+}
+
+static void stmt_for(Infer *inf, InferFunc *f, const AstNode *s) {
+    const AstNode *it = s->u.For.iter;
+    expr_type(inf, f, it);
+    bind_target(inf, f, s->u.For.target,
+                is_range_call(inf, it) ? ty_prim(TY_INT) : ty_prim(TY_DYN));
+    stmts(inf, f, &s->u.For.body);
+    stmts(inf, f, &s->u.For.orelse);
+}
+
+static void stmt_return(Infer *inf, InferFunc *f, const AstNode *s) {
+    const AstNode *v = s->u.Return.value;
+    const Ty *t = v ? expr_type(inf, f, v) : ty_prim(TY_NONE);
+    if (!f->ret_annotated) {
+        join_into(inf, &f->ret_ty, t);
+    }
+}
+
+static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
+    switch (s->kind) {
+    case AST_Assign: {
+        const Ty *t = expr_type(inf, f, s->u.Assign.value);
+        for (int i = 0; i < s->u.Assign.targets.count; i++) {
+            bind_target(inf, f, s->u.Assign.targets.items[i], t);
+        }
+        break;
+    }
+    case AST_AugAssign: {
+        const AstNode *tg = s->u.AugAssign.target;
+        const Ty *cur = tg->kind == AST_Name ? expr_type(inf, f, tg) : ty_prim(TY_DYN);
+        const AstNode *v = s->u.AugAssign.value;
+        bind_target(inf, f, tg, infer_binop_type(s->u.AugAssign.op, cur, expr_type(inf, f, v), v));
+        break;
+    }
+    case AST_AnnAssign:
+        if (s->u.AnnAssign.value) {
+            expr_type(inf, f, s->u.AnnAssign.value);
+        }
+        bind_target(inf, f, s->u.AnnAssign.target,
+                    annotation_or_dyn(inf, s->u.AnnAssign.annotation));
+        break;
+    case AST_For:
+        stmt_for(inf, f, s);
+        break;
+    case AST_While:
+        expr_type(inf, f, s->u.While.test);
+        stmts(inf, f, &s->u.While.body);
+        stmts(inf, f, &s->u.While.orelse);
+        break;
+    case AST_If:
+        expr_type(inf, f, s->u.If.test);
+        stmts(inf, f, &s->u.If.body);
+        stmts(inf, f, &s->u.If.orelse);
+        break;
+    case AST_Return:
+        stmt_return(inf, f, s);
+        break;
+    case AST_Expr:
+        expr_type(inf, f, s->u.Expr.value);
+        break;
+    default:
+        break;
+    }
+}
+
+static void stmts(Infer *inf, InferFunc *f, const AstList *body) {
+    for (int i = 0; i < body->count; i++) {
+        stmt(inf, f, body->items[i]);
+    }
+}
+
+// Whether control can reach the end of 'body' (conservatively: yes unless it clearly returns).
+static bool falls_through(const AstList *body) {
+    if (body->count == 0) {
+        return true;
+    }
+    const AstNode *last = body->items[body->count - 1];
+    if (last->kind == AST_Return || last->kind == AST_Raise) {
+        return false;
+    }
+    if (last->kind == AST_If) {
+        return falls_through(&last->u.If.body) || falls_through(&last->u.If.orelse);
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions and the module
+
+static InferFunc *func_new(Infer *inf, Name name, const AstNode *node, Scope *scope) {
+    InferFunc *f = arena_alloc(inf->arena, sizeof *f);
+    f->name = name;
+    f->node = node;
+    f->scope = scope;
+    f->ret_ty = ty_prim(TY_BOTTOM);
+    return f;
+}
+
+// Parameters with their annotated types (joined with their default's type, as CPython accepts
+// a default of any type), and the annotated return type.
+static void func_signature(Infer *inf, InferFunc *f) {
+    const AstNode *args = f->node->u.FunctionDef.args;
+    const AstList *params = &args->u.arguments.args;
+    const AstList *defaults = &args->u.arguments.defaults;
+    int first_default = params->count - defaults->count;
+    for (int i = 0; i < params->count; i++) {
+        const AstNode *p = params->items[i];
+        const Ty *t = annotation_or_dyn(inf, p->u.arg.annotation);
+        if (i >= first_default) {
+            t = ty_join(inf->types, t, expr_type(inf, f, defaults->items[i - first_default]));
+        }
+        var_add(inf, f, p->u.arg.arg, t);
+    }
+    f->nparams = params->count;
+    const AstNode *ret = f->node->u.FunctionDef.returns;
+    if (ret) {
+        f->ret_ty = annotation_or_dyn(inf, ret);
+        f->ret_annotated = true;
+    }
+}
+
+static void collect_funcs(Infer *inf) {
+    const AstList *body = &inf->mod->u.Module.body;
+    inf->funcs = arena_alloc(inf->arena, sizeof(InferFunc *) * (size_t)(body->count + 1));
+    for (int i = 0; i < body->count; i++) {
+        const AstNode *s = body->items[i];
+        if (s->kind == AST_FunctionDef) {
+            Scope *sc = scope_of(inf->top, s, false);
+            InferFunc *f = func_new(inf, s->u.FunctionDef.name, s, sc);
+            inf->funcs[inf->nfuncs++] = f;
+            func_signature(inf, f);
+        }
+    }
+}
+
+static const Ty *bottom_to_dyn(const Ty *t) { return t->kind == TY_BOTTOM ? ty_prim(TY_DYN) : t; }
+
+static void finish_func(InferFunc *f) {
+    for (int i = 0; i < f->nvars; i++) {
+        f->var_tys[i] = bottom_to_dyn(f->var_tys[i]);
+    }
+    f->ret_ty = bottom_to_dyn(f->ret_ty);
+}
+
+static void init_names(Infer *inf) {
+    inf->n_int = intern_cstr(inf->in, "int");
+    inf->n_float = intern_cstr(inf->in, "float");
+    inf->n_bool = intern_cstr(inf->in, "bool");
+    inf->n_str = intern_cstr(inf->in, "str");
+    inf->n_optional = intern_cstr(inf->in, "Optional");
+    inf->n_print = intern_cstr(inf->in, "print");
+    inf->n_range = intern_cstr(inf->in, "range");
+    inf->n_dunder_name = intern_cstr(inf->in, "__name__");
+}
+
+static void iterate(Infer *inf) {
+    do {
+        inf->changed = false;
+        stmts(inf, inf->body, &inf->mod->u.Module.body);
+        for (int i = 0; i < inf->nfuncs; i++) {
+            InferFunc *f = inf->funcs[i];
+            stmts(inf, f, &f->node->u.FunctionDef.body);
+            if (!f->ret_annotated && falls_through(&f->node->u.FunctionDef.body)) {
+                join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
+            }
+        }
+    } while (inf->changed);
+}
+
+Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod) {
+    Infer *inf = arena_alloc(a, sizeof *inf);
+    inf->arena = a;
+    inf->in = in;
+    inf->types = types;
+    inf->top = top;
+    inf->mod = mod;
+    init_names(inf);
+    inf->body = func_new(inf, intern_cstr(in, "<module>"), mod, top);
+    collect_funcs(inf);
+    iterate(inf);
+    finish_func(inf->body);
+    for (int i = 0; i < inf->nfuncs; i++) {
+        finish_func(inf->funcs[i]);
+    }
+    // Expression types may have been computed from bottoms: recompute them with final types.
+    iterate(inf);
+    return inf;
+}

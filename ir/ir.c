@@ -1,0 +1,153 @@
+// ir.c: builders for the IR of ir.h — modules, functions, registers, blocks and instructions —
+// and the facts ir_ops.def declares about each op. All memory comes from the module's arena;
+// arrays grow by doubling with arena_realloc.
+#include "ir.h"
+
+#include <string.h>
+
+const char *const ir_op_names[IR__COUNT] = {
+#define IR_OP(name, nargs, raises) #name,
+#include "ir_ops.def"
+#undef IR_OP
+};
+
+static const int op_nargs[IR__COUNT] = {
+#define IR_OP(name, nargs, raises) nargs,
+#include "ir_ops.def"
+#undef IR_OP
+};
+
+static const bool op_raises[IR__COUNT] = {
+#define IR_OP(name, nargs, raises) raises,
+#include "ir_ops.def"
+#undef IR_OP
+};
+
+int ir_op_nargs(IrOp op) { return op_nargs[op]; }
+bool ir_op_raises(IrOp op) { return op_raises[op]; }
+bool ir_op_is_terminator(IrOp op) { return op >= IR_JUMP; }
+
+bool ir_instr_raises(const IrFunc *fn, const IrInstr *in) {
+    switch (in->op) {
+    case IR_FLOAT_BINARY:
+        return in->aux != BIN_ADD && in->aux != BIN_SUB && in->aux != BIN_MUL;
+    case IR_BOX:
+        return fn->regs[in->args[0]].rep == REP_FLOAT;
+    case IR_TRUTH:
+        return fn->regs[in->args[0]].rep == REP_OBJ;
+    default:
+        return ir_op_raises(in->op);
+    }
+}
+
+// Grows the array '*items' (of 'size'-byte elements, '*cap' allocated) to hold one more.
+static void *grow(Arena *a, void *items, int count, int *cap, size_t size) {
+    if (count < *cap) {
+        return items;
+    }
+    int ncap = *cap ? *cap * 2 : 8;
+    items = arena_realloc(a, items, (size_t)*cap * size, (size_t)ncap * size);
+    *cap = ncap;
+    return items;
+}
+
+IrModule *ir_module_new(Arena *a, Interner *in, const char *path, const char *name) {
+    IrModule *m = arena_alloc(a, sizeof *m);
+    m->arena = a;
+    m->in = in;
+    m->types = ty_ctx_new(a);
+    m->path = path;
+    m->name = name;
+    return m;
+}
+
+IrFunc *ir_func_new(IrModule *m, Name name, const char *cname) {
+    IrFunc *fn = arena_alloc(m->arena, sizeof *fn);
+    fn->mod = m;
+    fn->name = name;
+    fn->cname = cname;
+    fn->ret_ty = ty_prim(TY_NONE);
+    fn->ret_rep = REP_OBJ;
+    m->funcs = grow(m->arena, m->funcs, m->nfuncs, &m->funcs_cap, sizeof *m->funcs);
+    m->funcs[m->nfuncs++] = fn;
+    return fn;
+}
+
+int ir_global_find(const IrModule *m, Name name) {
+    for (int i = 0; i < m->nglobals; i++) {
+        if (m->globals[i].name == name) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int ir_global_add(IrModule *m, Name name, const Ty *ty) {
+    m->globals = grow(m->arena, m->globals, m->nglobals, &m->globals_cap, sizeof *m->globals);
+    m->globals[m->nglobals].name = name;
+    m->globals[m->nglobals].ty = ty;
+    return m->nglobals++;
+}
+
+IrConst *ir_const_new(IrModule *m, IrConstKind kind) {
+    IrConst *c = arena_alloc(m->arena, sizeof *c);
+    c->kind = kind;
+    c->id = -1;
+    if (kind == IRC_STR || kind == IRC_BIGINT) {
+        m->consts = grow(m->arena, m->consts, m->nconsts, &m->consts_cap, sizeof *m->consts);
+        c->id = m->nconsts;
+        m->consts[m->nconsts++] = c;
+    }
+    return c;
+}
+
+int ir_reg_new(IrFunc *fn, const Ty *ty, Name name) {
+    fn->regs = grow(fn->mod->arena, fn->regs, fn->nregs, &fn->regs_cap, sizeof *fn->regs);
+    IrReg *r = &fn->regs[fn->nregs];
+    r->ty = ty;
+    r->rep = ty_rep(ty);
+    r->name = name;
+    r->is_param = false;
+    return fn->nregs++;
+}
+
+IrBlock *ir_block_new(IrFunc *fn) {
+    IrBlock *b = arena_alloc(fn->mod->arena, sizeof *b);
+    fn->blocks = grow(fn->mod->arena, fn->blocks, fn->nblocks, &fn->blocks_cap, sizeof *fn->blocks);
+    b->id = fn->nblocks;
+    fn->blocks[fn->nblocks++] = b;
+    return b;
+}
+
+IrInstr *ir_instr_new(IrFunc *fn, IrOp op, int dst, int nargs, int line) {
+    IrInstr *in = arena_alloc(fn->mod->arena, sizeof *in);
+    in->op = op;
+    in->dst = dst;
+    in->nargs = nargs;
+    in->args = nargs ? arena_alloc(fn->mod->arena, sizeof(int) * (size_t)nargs) : NULL;
+    in->line = line;
+    return in;
+}
+
+static void block_reserve(Arena *a, IrBlock *b) {
+    b->instrs = grow(a, b->instrs, b->count, &b->cap, sizeof *b->instrs);
+}
+
+void ir_append(IrFunc *fn, IrBlock *b, IrInstr *in) {
+    block_reserve(fn->mod->arena, b);
+    b->instrs[b->count++] = in;
+}
+
+void ir_insert(IrFunc *fn, IrBlock *b, int pos, IrInstr *in) {
+    block_reserve(fn->mod->arena, b);
+    memmove(&b->instrs[pos + 1], &b->instrs[pos], sizeof *b->instrs * (size_t)(b->count - pos));
+    b->instrs[pos] = in;
+    b->count++;
+}
+
+IrInstr *ir_terminator(const IrBlock *b) {
+    if (b->count == 0 || !ir_op_is_terminator(b->instrs[b->count - 1]->op)) {
+        return NULL;
+    }
+    return b->instrs[b->count - 1];
+}

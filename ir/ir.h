@@ -1,0 +1,242 @@
+// ir.h: the middle of krait — the type lattice, type inference, AST→IR lowering, the IR itself
+// (typed registers, basic blocks, explicit error edges), its passes, printer and verifier.
+// The backend includes this header; it includes only frontend.h. One section per source file.
+#ifndef KRAIT_IR_H
+#define KRAIT_IR_H
+
+#include "frontend.h"
+
+// types.c ----------------------------------------------------------------------------------------
+// The type lattice (DESIGN §4). TY_BOTTOM is "no value seen yet" (the start of inference);
+// TY_DYN is any boxed value. Compound types (Optional[T] now; list[T], dict[K,V], classes later)
+// carry their parameters in 'arg'. Types are interned: compare them with ==.
+
+typedef enum TyKind {
+    TY_BOTTOM,
+    TY_DYN,
+    TY_NONE,
+    TY_BOOL,
+    TY_INT,
+    TY_FLOAT,
+    TY_STR,
+    TY_OPTIONAL,  // 'arg' or None
+} TyKind;
+
+typedef struct Ty {
+    TyKind kind;
+    const struct Ty *arg;
+} Ty;
+
+// How a value of a type is held in C (DESIGN §2, §5). REP_INT and REP_OBJ are kr_val words and
+// reference counted; REP_FLOAT is a double, REP_BOOL a C bool.
+typedef enum IrRep { REP_OBJ, REP_INT, REP_FLOAT, REP_BOOL } IrRep;
+
+typedef struct TyCtx TyCtx;
+
+TyCtx *ty_ctx_new(Arena *a);
+const Ty *ty_prim(TyKind kind);  // a type without parameters
+const Ty *ty_optional(TyCtx *c, const Ty *t);
+// Least upper bound; a join without a cheap representation (int|str, int|float) is dyn.
+const Ty *ty_join(TyCtx *c, const Ty *a, const Ty *b);
+IrRep ty_rep(const Ty *t);
+bool rep_is_refcounted(IrRep r);
+// "int", "Optional[int]", ... into 'b'.
+void ty_format(StrBuf *b, const Ty *t);
+
+// ir.c -------------------------------------------------------------------------------------------
+// The IR data structures and their builders. Everything lives in the compilation arena.
+
+typedef enum IrOp {
+#define IR_OP(name, nargs, raises) IR_##name,
+#include "ir_ops.def"
+#undef IR_OP
+    IR__COUNT
+} IrOp;
+
+// Sub-kinds in IrInstr.aux.
+typedef enum IrBinop {
+    BIN_ADD, BIN_SUB, BIN_MUL, BIN_TRUEDIV, BIN_FLOORDIV, BIN_MOD, BIN_POW,
+    BIN_LSHIFT, BIN_RSHIFT, BIN_AND, BIN_OR, BIN_XOR,
+} IrBinop;
+typedef enum IrUnop { UN_NEG, UN_POS, UN_INVERT } IrUnop;
+typedef enum IrCmp { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE } IrCmp;  // kr's order
+
+typedef enum IrConstKind {
+    IRC_INT, IRC_BIGINT, IRC_FLOAT, IRC_BOOL, IRC_NONE, IRC_STR,
+} IrConstKind;
+
+// A constant. Big ints keep their decimal digits in 's'; str constants their UTF-8 in 's'/'len'.
+// Object constants that need storage (str, big int) have a module-wide 'id' (C name kc_<id>).
+typedef struct IrConst {
+    IrConstKind kind;
+    int64_t i;
+    double f;
+    const char *s;
+    size_t len;
+    int id;
+} IrConst;
+
+// A register: a Python local ('name' set) or a temporary. One register per local, so a local's
+// type is the join of everything assigned to it.
+typedef struct IrReg {
+    const Ty *ty;
+    IrRep rep;
+    Name name;
+    bool is_param;
+} IrReg;
+
+typedef struct IrBlock IrBlock;
+
+typedef struct IrInstr {
+    IrOp op;
+    int dst;  // register, or -1
+    int *args;
+    int nargs;
+    int aux;
+    IrConst *cst;
+    IrBlock *target[2];
+    IrBlock *err;  // error target of a raising op (set by pass_errors)
+    int line;
+} IrInstr;
+
+// A basic block: instructions, the last one (and only it) a terminator.
+struct IrBlock {
+    int id;
+    IrInstr **instrs;
+    int count, cap;
+};
+
+typedef struct IrModule IrModule;
+
+typedef struct IrFunc {
+    IrModule *mod;
+    Name name;          // Python name ("<module>" for the module body)
+    const char *cname;  // native entry: kg_<module>__<name>
+    const AstNode *node;
+    int line;
+    int *params;  // register ids, in order
+    int nparams;
+    const AstNode **defaults;  // per parameter: its default (a constant), or NULL
+    const Ty *ret_ty;
+    IrRep ret_rep;
+    IrReg *regs;
+    int nregs, regs_cap;
+    IrBlock **blocks;  // blocks[0] is the entry
+    int nblocks, blocks_cap;
+    IrBlock *unwind;   // the block that returns the error sentinel
+    bool errors_inserted, refcounts_inserted;
+} IrFunc;
+
+// A module global: a static kr_val slot (0 while unbound).
+typedef struct IrGlobal {
+    Name name;
+    const Ty *ty;
+} IrGlobal;
+
+struct IrModule {
+    Arena *arena;
+    Interner *in;
+    TyCtx *types;
+    const char *path;  // the .py file, as the user named it (tracebacks)
+    const char *name;  // module name, a C identifier
+    IrFunc **funcs;    // funcs[0] is the module body
+    int nfuncs, funcs_cap;
+    IrGlobal *globals;
+    int nglobals, globals_cap;
+    IrConst **consts;  // constants with an id
+    int nconsts, consts_cap;
+};
+
+extern const char *const ir_op_names[IR__COUNT];
+int ir_op_nargs(IrOp op);  // -1: variadic
+bool ir_op_raises(IrOp op);
+bool ir_op_is_terminator(IrOp op);
+// Whether this instruction can fail (FLOAT_BINARY + - * cannot, BOX of an int cannot...).
+bool ir_instr_raises(const IrFunc *fn, const IrInstr *in);
+
+IrModule *ir_module_new(Arena *a, Interner *in, const char *path, const char *name);
+IrFunc *ir_func_new(IrModule *m, Name name, const char *cname);
+int ir_global_find(const IrModule *m, Name name);  // -1 if absent
+int ir_global_add(IrModule *m, Name name, const Ty *ty);
+IrConst *ir_const_new(IrModule *m, IrConstKind kind);
+int ir_reg_new(IrFunc *fn, const Ty *ty, Name name);
+IrBlock *ir_block_new(IrFunc *fn);
+IrInstr *ir_instr_new(IrFunc *fn, IrOp op, int dst, int nargs, int line);
+void ir_append(IrFunc *fn, IrBlock *b, IrInstr *in);
+// Inserts 'in' before position 'pos' of 'b'.
+void ir_insert(IrFunc *fn, IrBlock *b, int pos, IrInstr *in);
+IrInstr *ir_terminator(const IrBlock *b);  // NULL when 'b' is not terminated yet
+
+// infer.c ----------------------------------------------------------------------------------------
+// Type inference over a module: annotations, literals and operator result tables, joins of the
+// assignments to each local and global, return types of module functions. Unannotated
+// parameters are dyn. Sets 'ty' on every expression node it types.
+
+typedef struct Infer Infer;
+typedef struct InferFunc InferFunc;
+
+// Per-function facts: the types of its locals and its return type.
+struct InferFunc {
+    Name name;
+    const AstNode *node;  // FunctionDef, or the Module for the module body
+    Scope *scope;
+    Name *vars;           // locals, parameters first
+    const Ty **var_tys;
+    int nvars, vars_cap;
+    int nparams;
+    const Ty *ret_ty;
+    bool ret_annotated;
+};
+
+Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod);
+InferFunc *infer_func_of(Infer *inf, Name name);  // module-level function 'name', or NULL
+InferFunc *infer_module_body(Infer *inf);
+const Ty *infer_var_type(const InferFunc *f, Name name);  // NULL when not a local
+const Ty *infer_global_type(Infer *inf, Name name);      // NULL when not a global
+// The type an annotation expression denotes (NULL when not supported).
+const Ty *infer_annotation(Infer *inf, const AstNode *ann);
+// The type of a expression (after infer_module; also for nodes it did not visit).
+const Ty *infer_expr_type(Infer *inf, InferFunc *f, const AstNode *e);
+// The operator result table: 'a op b' where 'rhs' is the right operand's node.
+const Ty *infer_binop_type(AstOp op, const Ty *a, const Ty *b, const AstNode *rhs);
+// Whether comparing 'a' with 'b' by 'op' gives a C bool without calling into objects.
+bool infer_compare_is_native(AstOp op, const Ty *a, const Ty *b);
+
+// lower.c ----------------------------------------------------------------------------------------
+// AST → IR for the supported subset. Anything else is reported through 'd' as
+// "<construct> is not supported by krait yet". Returns NULL when something was reported.
+
+IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const AstNode *mod,
+                          const char *path, const char *modname);
+
+// print.c ----------------------------------------------------------------------------------------
+
+void ir_print_module(const IrModule *m, FILE *out);
+void ir_print_func(const IrFunc *fn, FILE *out);
+
+// verify.c ---------------------------------------------------------------------------------------
+// Checks the IR's invariants; on a violation prints it with the function and aborts (a krait bug).
+
+void ir_verify(const IrFunc *fn);
+
+// pass_*.c ---------------------------------------------------------------------------------------
+
+// Inserts CHECK_BOUND before each read of a local that may not be assigned on some path.
+void pass_bound(IrFunc *fn);
+// Gives every raising instruction its error target: the function's unwind block (an except
+// handler, once try statements are lowered).
+void pass_errors(IrFunc *fn);
+// Makes reference counts explicit: INCREF/DECREF/XDECREF for kr_val registers, from liveness.
+void pass_refcount(IrFunc *fn);
+
+// pipeline.c -------------------------------------------------------------------------------------
+
+// The passes in order, for `krait emit-ir --after PASS`: "lower", "bound", "errors", "refcount".
+extern const char *const ir_pass_names[];
+bool ir_pass_known(const char *name);
+// Lowers and runs the passes up to and including 'stop_after' (NULL: all). Returns NULL after
+// reporting errors through 'd'.
+IrModule *ir_compile(Arena *a, Interner *in, Diag *d, const AstNode *mod, Scope *top,
+                     const char *path, const char *modname, const char *stop_after);
+
+#endif

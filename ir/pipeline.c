@@ -1,0 +1,84 @@
+// pipeline.c: the compiler's middle, in order — a table of contents. Lowering (with type
+// inference) produces the IR; then each function goes through the passes below. Debug builds
+// verify the IR after every step.
+#include "ir.h"
+
+#include <string.h>
+
+typedef void (*PassFn)(IrFunc *fn);
+
+static void pass_lower_cleanup(IrFunc *fn);
+
+typedef struct Pass {
+    const char *name;
+    PassFn run;
+} Pass;
+
+static const Pass passes[] = {
+    {"lower", pass_lower_cleanup},  // drop the blocks lowering left unreachable
+    {"bound", pass_bound},          // UnboundLocalError checks
+    {"errors", pass_errors},        // explicit error edges
+    {"refcount", pass_refcount},    // INCREF/DECREF
+};
+
+const char *const ir_pass_names[] = {"lower", "bound", "errors", "refcount", NULL};
+
+bool ir_pass_known(const char *name) {
+    for (int i = 0; ir_pass_names[i]; i++) {
+        if (strcmp(ir_pass_names[i], name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void mark_reachable(IrFunc *fn, IrBlock *b, bool *seen) {
+    if (seen[b->id]) {
+        return;
+    }
+    seen[b->id] = true;
+    IrInstr *t = ir_terminator(b);
+    for (int k = 0; k < 2; k++) {
+        if (t->target[k]) {
+            mark_reachable(fn, t->target[k], seen);
+        }
+    }
+}
+
+// Lowering starts a fresh block after each return/break/continue; code there is dead.
+static void pass_lower_cleanup(IrFunc *fn) {
+    bool *seen = arena_alloc(fn->mod->arena, (size_t)fn->nblocks + 1);
+    mark_reachable(fn, fn->blocks[0], seen);
+    int n = 0;
+    for (int i = 0; i < fn->nblocks; i++) {
+        if (seen[i]) {
+            fn->blocks[i]->id = n;
+            fn->blocks[n++] = fn->blocks[i];
+        }
+    }
+    fn->nblocks = n;
+}
+
+static void run_passes(IrFunc *fn, const char *stop_after) {
+    for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++) {
+        passes[i].run(fn);
+#ifndef NDEBUG
+        ir_verify(fn);
+#endif
+        if (stop_after && strcmp(stop_after, passes[i].name) == 0) {
+            return;
+        }
+    }
+}
+
+IrModule *ir_compile(Arena *a, Interner *in, Diag *d, const AstNode *mod, Scope *top,
+                     const char *path, const char *modname, const char *stop_after) {
+    IrModule *m = ir_lower_module(a, in, d, top, mod, path, modname);
+    if (!m) {
+        return NULL;
+    }
+    for (int i = 0; i < m->nfuncs; i++) {
+        run_passes(m->funcs[i], stop_after);
+    }
+    return m;
+}

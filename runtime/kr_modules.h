@@ -1,0 +1,127 @@
+// kr_modules.h: module objects, the registry of built-in modules, and the modules written in C
+// (module.c, sysmodule.c, mathmodule.c, itertools.c). Same conventions as krait.h: kr_val
+// results are new references or 0 with a pending exception, statuses 0 / -1, doubles -1.0 with
+// a pending exception, arguments borrowed unless a comment says otherwise.
+#ifndef KR_MODULES_H
+#define KR_MODULES_H
+
+// ---------------------------------------------------------------------------------------------
+// Module objects (module.c)
+
+// A module: its attributes live in 'dict' (a dict, str keys), which always holds '__name__'.
+// repr: "<module 'math' (built-in)>", or "<module 'x' from 'path'>" when '__file__' is a str.
+typedef struct kr_module_obj {
+    kr_obj ob;
+    kr_val name;  // str
+    kr_val dict;
+} kr_module_obj;
+
+extern kr_type kr_module_type;
+
+#define KR_MODULE(v) ((kr_module_obj *)(v))
+static inline bool kr_module_check(kr_val v) {
+    return KR_IS_PTR(v) && kr_type_is_subtype(KR_OBJ(v)->type, &kr_module_type);
+}
+// The attribute dict of a module (borrowed).
+static inline kr_val kr_module_dict(kr_val mod) { return KR_MODULE(mod)->dict; }
+
+// A new empty module named 'name'.
+KR_MUST_CHECK kr_val kr_module_new(const char *name);
+// mod.name = value.
+KR_MUST_CHECK int kr_module_add(kr_val mod, const char *name, kr_val value);
+// mod.name = value, STEALING 'value' (which may be 0: then returns -1, the error pending), so
+// that `kr_module_add_steal(m, "pi", kr_float_new(...))` needs no temporary.
+KR_MUST_CHECK int kr_module_add_steal(kr_val mod, const char *name, kr_val value);
+// mod.name = a builtin function calling 'fn' ("<built-in function name>").
+KR_MUST_CHECK int kr_module_add_cfunc(kr_val mod, const char *name, kr_cfunc fn);
+KR_MUST_CHECK int kr_module_add_int(kr_val mod, const char *name, int64_t value);
+KR_MUST_CHECK int kr_module_add_float(kr_val mod, const char *name, double value);
+KR_MUST_CHECK int kr_module_add_str(kr_val mod, const char *name, const char *value);
+// mod.name (new reference) or AttributeError "module 'm' has no attribute 'x'".
+KR_MUST_CHECK kr_val kr_module_getattr_cstr(kr_val mod, const char *name);
+
+// ---------------------------------------------------------------------------------------------
+// Built-in module registry (module.c)
+
+// Creates a module and fills in its attributes (new reference, or 0 with an exception).
+typedef kr_val (*kr_module_init)(void);
+
+// `import name` of a built-in module: the module object, created by its init function on the
+// first import and cached afterwards (CPython executes a module once). ModuleNotFoundError
+// "No module named 'x'" for unknown names. A failed init is not cached.
+KR_MUST_CHECK kr_val kr_import_builtin(const char *name);
+// Adds a built-in module at run time (before its first import). Names already known are
+// replaced. -1 with MemoryError.
+KR_MUST_CHECK int kr_module_register(const char *name, kr_module_init init);
+
+// ---------------------------------------------------------------------------------------------
+// sys (sysmodule.c)
+
+kr_val kr_sysmodule_init(void);
+// Sets sys.argv's source (the program's main passes its arguments; kr_runtime_init may too).
+// The strings must stay valid for the program's lifetime; argv[0] is the program path.
+void kr_sys_set_argv(int argc, char **argv);
+// sys.exit(code): raises SystemExit(code) ('code' 0 means no argument). Returns 0.
+kr_val kr_sys_exit(kr_val code);
+
+// ---------------------------------------------------------------------------------------------
+// math (mathmodule.c)
+//
+// Functions on unboxed doubles for typed code, with CPython's results and errors: the '_f'
+// functions return -1.0 with a pending exception (ValueError "math domain error",
+// OverflowError "math range error"); test kr_err_occurred() only after a -1.0.
+
+kr_val kr_mathmodule_init(void);
+
+#define KR_MATH_UNARY_F(X) \
+    X(sqrt) X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10) X(log1p) X(fabs) X(sin) X(cos) \
+    X(tan) X(asin) X(acos) X(atan) X(sinh) X(cosh) X(tanh) X(asinh) X(acosh) X(atanh) \
+    X(degrees) X(radians) X(erf) X(erfc) X(gamma) X(lgamma) X(cbrt) X(ulp)
+#define KR_X_(f) KR_MUST_CHECK double kr_math_##f##_f(double x);
+KR_MATH_UNARY_F(KR_X_)
+#undef KR_X_
+KR_MUST_CHECK double kr_math_pow_f(double x, double y);
+KR_MUST_CHECK double kr_math_fmod_f(double x, double y);
+KR_MUST_CHECK double kr_math_atan2_f(double y, double x);
+KR_MUST_CHECK double kr_math_copysign_f(double x, double y);
+KR_MUST_CHECK double kr_math_remainder_f(double x, double y);
+KR_MUST_CHECK double kr_math_hypot2_f(double x, double y);
+KR_MUST_CHECK double kr_math_fma_f(double x, double y, double z);
+KR_MUST_CHECK double kr_math_ldexp_f(double x, int64_t i);
+// floor/ceil/trunc of a double as a Python int (bigint when large; ValueError for nan,
+// OverflowError for inf).
+KR_MUST_CHECK kr_val kr_math_floor_f(double x);
+KR_MUST_CHECK kr_val kr_math_ceil_f(double x);
+// isclose(a, b, rel_tol=1e-09, abs_tol=0.0): 1/0, or -1 with ValueError for negative tolerances.
+KR_MUST_CHECK int kr_math_isclose_f(double a, double b, double rel_tol, double abs_tol);
+// The boxed functions for any argument types (math.gcd(*ints), math.factorial(n), ...).
+KR_MUST_CHECK kr_val kr_math_gcd(const kr_val *args, size_t nargs);
+KR_MUST_CHECK kr_val kr_math_factorial(kr_val n);
+KR_MUST_CHECK kr_val kr_math_isqrt(kr_val n);
+KR_MUST_CHECK kr_val kr_math_floor(kr_val x);
+KR_MUST_CHECK kr_val kr_math_ceil(kr_val x);
+KR_MUST_CHECK kr_val kr_math_log(kr_val x, kr_val base);  // base 0 when absent
+
+// ---------------------------------------------------------------------------------------------
+// itertools (itertools.c)
+//
+// Each iterator is a C type; the type objects are callable as in Python (itertools.count(5)).
+
+kr_val kr_itertoolsmodule_init(void);
+
+#define KR_ITERTOOLS_TYPES(X) \
+    X(count) X(cycle) X(repeat) X(chain) X(islice) X(takewhile) X(dropwhile) X(filterfalse) \
+    X(accumulate) X(starmap) X(product) X(permutations) X(combinations) \
+    X(combinations_with_replacement) X(groupby) X(grouper) X(zip_longest) X(tee) \
+    X(tee_dataobject) X(pairwise) X(batched) X(compress)
+#define KR_X_(t) extern kr_type kr_itertools_##t##_type;
+KR_ITERTOOLS_TYPES(KR_X_)
+#undef KR_X_
+
+// Direct constructors for generated code.
+KR_MUST_CHECK kr_val kr_itertools_count_new(kr_val start, kr_val step);
+KR_MUST_CHECK kr_val kr_itertools_islice_new(kr_val iterable, kr_val start, kr_val stop,
+                                             kr_val step);  // None for defaults
+KR_MUST_CHECK kr_val kr_itertools_chain_new(const kr_val *iterables, size_t n);
+
+#endif

@@ -1,0 +1,4 @@
+x = 10
+y = 0
+print(x % 3)
+print(x % y)

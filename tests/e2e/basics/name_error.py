@@ -1,0 +1,7 @@
+def show() -> None:
+    print(zzqv)
+
+
+print("start")
+show()
+zzqv = 1

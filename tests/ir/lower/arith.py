@@ -1,0 +1,10 @@
+def mix(a: int, b: float) -> float:
+    return a * b + a / 2 - b // 3
+
+
+def ints(a: int, b: int) -> int:
+    return -a // b + a % b ** 2
+
+
+def anything(x, y):
+    return x + y * 2

@@ -78,13 +78,16 @@ void diag_verror(Diag *d, SrcSpan span, const char *fmt, va_list ap);
 bool diag_too_many(const Diag *d);
 
 // source.c ---------------------------------------------------------------------------------------
-// Reads a file and decodes it to UTF-8 as CPython does: UTF-8 BOM, PEP 263 coding declarations on
-// line 1 or 2 (utf-8, latin-1/iso-8859-1, cp1252, koi8-r, ascii and their aliases), invalid
-// UTF-8 and unknown encodings reported as CPython reports them.
+// Reads a file and decodes it to UTF-8 as CPython's compile() decodes bytes: newlines translated
+// ("\r\n" and "\r" become "\n"), a UTF-8 BOM dropped, a PEP 263 coding declaration on line 1 or 2
+// (utf-8, latin-1/iso-8859-1, cp1252, koi8-r, ascii and their aliases) applied. Errors of the
+// declaration and of a declared codec are reported at line 0, with CPython's messages. As in
+// CPython, a UTF-8 source is not validated here: its invalid sequences are errors only where the
+// lexer (identifiers) or strlit.c (literals) decodes them, and NUL bytes are the lexer's error.
 
 typedef struct Source {
     const char *path;
-    const char *text;  // UTF-8, NUL-terminated
+    const char *text;  // UTF-8 (as far as the source is), NUL-terminated
     size_t len;
 } Source;
 
@@ -187,11 +190,13 @@ typedef struct AstConst {
 
 typedef struct StrLit {
     bool is_bytes, is_raw, is_u;
-    const char *data;  // decoded value: UTF-8 for str, raw bytes for bytes
+    const char *data;  // decoded value: UTF-8 for str (a lone surrogate from an escape such as
+                       // \ud800 in its 3-byte form), raw bytes for bytes; NUL-terminated
     size_t len;
 } StrLit;
 
-// 'tok' is a NUMBER token. Returns false with '*err' set to CPython's message when invalid.
+// 'tok' is a NUMBER token. Returns false with '*err' set to CPython's message when invalid (a
+// decimal integer of more than 4300 digits).
 bool lex_number_value(Arena *a, const Token *tok, AstConst *out, const char **err);
 // 'tok' is a STRING token (any prefix but f). Decodes escapes; false with '*err' on a bad one.
 bool lex_string_value(Arena *a, const Token *tok, StrLit *out, const char **err);
@@ -219,9 +224,8 @@ int uni_encode_utf8(uint32_t cp, char out[4]);
 int uni_utf8_skip(const char *s, size_t n);
 // NULL when the 'n' bytes at 's' are valid UTF-8; otherwise the message of the UnicodeDecodeError
 // CPython's decoder raises for the first bad sequence ("'utf-8' codec can't decode byte 0xf6 in
-// position 1: invalid start byte"), positions counted from 'base'. '*bad' (if not NULL) gets the
-// offset of the first bad byte.
-const char *uni_utf8_error(Arena *a, const char *s, size_t n, size_t base, size_t *bad);
+// position 1: invalid start byte").
+const char *uni_utf8_error(Arena *a, const char *s, size_t n);
 
 // ast.c ------------------------------------------------------------------------------------------
 // The AST: one node struct for every kind in ast.def, arena-allocated, each with its span.

@@ -163,11 +163,21 @@ static bool is_xdigit(int c) {
 
 // Tokens -------------------------------------------------------------------------------------
 
+// Grows the token array to what the rest of the source will need at the rate of tokens seen so
+// far (at least doubling it): every size is memory the arena zeroes, so overshooting costs.
+static void grow_tokens(Lexer *L) {
+    size_t done = (size_t)(L->cur - L->buf) + 1, total = (size_t)(L->end - L->buf) + 1;
+    size_t cap = (size_t)((double)L->count * ((double)total / (double)done) * 1.125) + 64;
+    if (cap < 2 * L->cap) {
+        cap = 2 * L->cap;
+    }
+    L->toks = arena_realloc(L->arena, L->toks, L->cap * sizeof(Token), cap * sizeof(Token));
+    L->cap = cap;
+}
+
 static Token *push(Lexer *L, TokenKind kind) {
     if (L->count == L->cap) {
-        L->toks = arena_realloc(L->arena, L->toks, L->cap * sizeof(Token),
-                                2 * L->cap * sizeof(Token));
-        L->cap *= 2;
+        grow_tokens(L);
     }
     Token *t = &L->toks[L->count++];
     t->kind = kind;
@@ -389,7 +399,7 @@ static bool emit_pending_indent(Lexer *L) {
 // CPython's verify_identifier: the name must decode and be an identifier (PEP 3131).
 static bool verify_identifier(Lexer *L, const char *start) {
     size_t n = (size_t)(L->cur - start);
-    const char *err = uni_utf8_error(L->arena, start, n, 0, NULL);
+    const char *err = uni_utf8_error(L->arena, start, n);
     if (err) {
         return fail(L, "(unicode error) %s", err);
     }
@@ -1244,6 +1254,18 @@ static const char *prepare(Lexer *L, const char *src, size_t len, size_t *out_le
     return buf;
 }
 
+// The token array grows in the arena, where it stays, so its first size should be right: the
+// standard library averages a token per 6 bytes and 7 per line; a long string or comment has
+// fewer.
+static size_t initial_capacity(const char *s, size_t n) {
+    size_t lines = 0;
+    for (const char *p = s, *end = s + n; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+        lines++;
+    }
+    size_t by_size = n / 6, by_lines = lines * 7;
+    return (by_size < by_lines ? by_size : by_lines) + 64;
+}
+
 static bool next_token(Lexer *L) {
     if (L->modes[L->mode].in_literal) {
         return fstring_token(L);
@@ -1266,9 +1288,7 @@ void lex_tokenize(Arena *a, Interner *in, const char *src, size_t len, TokenArra
     L->lineno = 1;
     L->atbol = true;
     L->modes[0].expr_start_depth = -1;
-    // The array grows in the arena, where it stays: the standard library averages a token per
-    // 6 bytes, so most sources never outgrow the first guess.
-    L->cap = n / 6 + 64;
+    L->cap = initial_capacity(L->buf, n);
     L->toks = arena_alloc(a, L->cap * sizeof(Token));
     keywords_init(L);
     while (!L->done) {

@@ -207,7 +207,7 @@ static bool decode_with(Arena *a, Diag *d, const char *enc, const char *text, si
     switch (find_codec(enc)) {
     case CODEC_UTF8: {
         // A utf-8 alias CPython does not normalize ("utf8"): decoded up front, strictly.
-        const char *err = uni_utf8_error(a, text, len, 0, NULL);
+        const char *err = uni_utf8_error(a, text, len);
         if (err) {
             diag_error(d, no_position, "%s", err);
             return false;
@@ -265,9 +265,9 @@ bool source_decode(Arena *a, Diag *d, const char *bytes, size_t len, Source *out
     return decode_buffer(a, d, buf, len, out);
 }
 
-static void report_io_error(Diag *d, const char *what) {
+static void report_io_error(Diag *d, const char *what, int err) {
     d->errors++;
-    fprintf(d->out, "krait: error: can't %s '%s': %s\n", what, d->path, strerror(errno));
+    fprintf(d->out, "krait: error: can't %s '%s': %s\n", what, d->path, strerror(err));
 }
 
 // Reads all of 'f' into the arena, NUL-terminated. A regular file is read straight into a buffer
@@ -308,16 +308,17 @@ bool source_read(Arena *a, Diag *d, const char *path, Source *out) {
     }
     FILE *f = use_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        report_io_error(d, "open file");
+        report_io_error(d, "open file", errno);
         return false;
     }
     size_t len = 0;
     char *buf = read_all(a, f, &len);
+    int err = errno;
     if (!use_stdin) {
         fclose(f);
     }
     if (!buf) {
-        report_io_error(d, "read file");
+        report_io_error(d, "read file", err);
         return false;
     }
     out->path = d->path;

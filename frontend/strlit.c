@@ -144,7 +144,7 @@ static void set_result(StrLit *out, StrBuf *b) {
 
 // A str literal without escapes to process: its text must be UTF-8.
 static bool plain_str(Arena *a, Body body, StrLit *out, const char **err) {
-    const char *msg = uni_utf8_error(a, body.s, body.len, 0, NULL);
+    const char *msg = uni_utf8_error(a, body.s, body.len);
     if (msg) {
         *err = arena_printf(a, "(unicode error) %s", msg);
         return false;
@@ -181,7 +181,7 @@ static bool escape_non_ascii(Arena *a, Body body, StrBuf *out, const char **err)
         while (s < end && (*s & 0x80)) {
             s++;
         }
-        const char *msg = uni_utf8_error(a, run, (size_t)(s - run), 0, NULL);
+        const char *msg = uni_utf8_error(a, run, (size_t)(s - run));
         if (msg) {
             *err = arena_printf(a, "(unicode error) %s", msg);
             return false;
@@ -400,7 +400,7 @@ bool lex_fstring_middle_value(Arena *a, const Token *tok, bool raw, StrLit *out,
     out->is_raw = raw;
     // CPython makes a str of the token's text before decoding escapes; invalid UTF-8 fails there,
     // with a UnicodeDecodeError rather than a SyntaxError.
-    *err = uni_utf8_error(a, tok->text, tok->len, 0, NULL);
+    *err = uni_utf8_error(a, tok->text, tok->len);
     if (*err) {
         return false;
     }

@@ -193,7 +193,7 @@ int uni_utf8_skip(const char *s, size_t n) {
     }
 }
 
-const char *uni_utf8_error(Arena *a, const char *s, size_t n, size_t base, size_t *bad) {
+const char *uni_utf8_error(Arena *a, const char *s, size_t n) {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     while (p < end) {
         if (*p < 0x80) {
@@ -223,15 +223,12 @@ const char *uni_utf8_error(Arena *a, const char *s, size_t n, size_t base, size_
             stop = start + (size_t)(st - UTF8_INVALID_CONT_1) + 1;
             break;
         }
-        if (bad) {
-            *bad = start;
-        }
         if (stop - start == 1) {
             return arena_printf(a, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                                *p, base + start, reason);
+                                *p, start, reason);
         }
         return arena_printf(a, "'utf-8' codec can't decode bytes in position %zu-%zu: %s",
-                            base + start, base + stop - 1, reason);
+                            start, stop - 1, reason);
     }
     return NULL;
 }

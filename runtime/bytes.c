@@ -1289,6 +1289,384 @@ kr_val kr_bytearray_meth_reverse(kr_val self, const kr_val *args, size_t nargs, 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Padding, case, lines, partition, translate (ASCII semantics: bytes >= 128 are neither
+// letters nor spaces, and only \n, \r and \r\n end lines)
+
+// A result of self's kind built from 'n' bytes that 'fill' writes into a scratch buffer.
+static kr_val build_like(kr_val self, size_t n, void (*fill)(char *out, kr_val self, void *arg),
+                         void *arg) {
+    char *buf = kr_alloc_atomic(n + 1);
+    if (!buf) {
+        return 0;
+    }
+    fill(buf, self, arg);
+    kr_val r = same_kind(self, buf, n);
+    kr_free(buf);
+    return r;
+}
+
+// The fill byte of center/ljust/rjust: a bytes-like object of length 1 (default space).
+static int fill_byte(const char *fname, kr_val v, char *out) {
+    *out = ' ';
+    if (!v) {
+        return 0;
+    }
+    if (kr_bytes_like_check(v) && kr_bytes_len(v) == 1) {
+        *out = kr_bytes_data(v)[0];
+        return 0;
+    }
+    kr_err_set(&kr_exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s",
+               fname, kr_type_name(v));
+    return -1;
+}
+
+typedef struct {
+    intptr_t left, right;
+    char fill;
+} pad_spec;
+
+static void fill_pad(char *out, kr_val self, void *arg) {
+    const pad_spec *p = arg;
+    intptr_t n = kr_bytes_len(self);
+    memset(out, p->fill, (size_t)p->left);
+    memcpy(out + p->left, kr_bytes_data(self), (size_t)n);
+    memset(out + p->left + n, p->fill, (size_t)p->right);
+}
+
+// center, ljust, rjust: 'where' the text goes ('c', 'l', 'r'); the fill takes the rest.
+static kr_val pad(const char *fname, kr_val self, const kr_val *args, size_t nargs,
+                  kr_val kwnames, char where) {
+    kr_val a[2];
+    UNPACK(fname, NULL, 1, 2, a);
+    intptr_t width, n = kr_bytes_len(self);
+    pad_spec p;
+    if (kr_index_as_ssize(a[0], &width) < 0 || fill_byte(fname, a[1], &p.fill) < 0) {
+        return 0;
+    }
+    if (width <= n) {
+        return kr_bytes_check(self) && KR_OBJ(self)->type == &kr_bytes_type
+                   ? kr_newref(self)
+                   : same_kind(self, kr_bytes_data(self), (size_t)n);
+    }
+    intptr_t marg = width - n;
+    p.left = where == 'l' ? 0 : where == 'r' ? marg : marg / 2 + (marg & width & 1);
+    p.right = marg - p.left;
+    return build_like(self, (size_t)width, fill_pad, &p);
+}
+
+static kr_val bytes_meth_center(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    return pad("center", self, args, nargs, kw, 'c');
+}
+
+static kr_val bytes_meth_ljust(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    return pad("ljust", self, args, nargs, kw, 'l');
+}
+
+static kr_val bytes_meth_rjust(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    return pad("rjust", self, args, nargs, kw, 'r');
+}
+
+// zfill: zeros after a leading sign.
+static void fill_zfill(char *out, kr_val self, void *arg) {
+    intptr_t filln = *(intptr_t *)arg, n = kr_bytes_len(self);
+    const char *d = kr_bytes_data(self);
+    memset(out, '0', (size_t)filln);
+    memcpy(out + filln, d, (size_t)n);
+    if (n > 0 && (d[0] == '+' || d[0] == '-')) {
+        out[0] = d[0];
+        out[filln] = '0';
+    }
+}
+
+static kr_val bytes_meth_zfill(kr_val self, const kr_val *args, size_t nargs, kr_val kwnames) {
+    kr_val a[1];
+    UNPACK("zfill", NULL, 1, 1, a);
+    intptr_t width, n = kr_bytes_len(self);
+    if (kr_index_as_ssize(a[0], &width) < 0) {
+        return 0;
+    }
+    if (width <= n) {
+        return KR_OBJ(self)->type == &kr_bytes_type ? kr_newref(self)
+                                                     : same_kind(self, kr_bytes_data(self),
+                                                                 (size_t)n);
+    }
+    intptr_t filln = width - n;
+    return build_like(self, (size_t)width, fill_zfill, &filln);
+}
+
+static bool a_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool a_lower(char c) { return c >= 'a' && c <= 'z'; }
+static char to_upper(char c) { return a_lower(c) ? (char)(c - 32) : c; }
+static char to_lower(char c) { return a_upper(c) ? (char)(c + 32) : c; }
+
+static void fill_title(char *out, kr_val self, void *arg) {
+    (void)arg;
+    bool prev_cased = false;
+    for (intptr_t i = 0; i < kr_bytes_len(self); i++) {
+        char c = kr_bytes_data(self)[i];
+        out[i] = prev_cased ? to_lower(c) : to_upper(c);
+        prev_cased = a_upper(c) || a_lower(c);
+    }
+}
+
+static void fill_capitalize(char *out, kr_val self, void *arg) {
+    (void)arg;
+    for (intptr_t i = 0; i < kr_bytes_len(self); i++) {
+        char c = kr_bytes_data(self)[i];
+        out[i] = i == 0 ? to_upper(c) : to_lower(c);
+    }
+}
+
+static void fill_swapcase(char *out, kr_val self, void *arg) {
+    (void)arg;
+    for (intptr_t i = 0; i < kr_bytes_len(self); i++) {
+        char c = kr_bytes_data(self)[i];
+        out[i] = a_upper(c) ? to_lower(c) : to_upper(c);
+    }
+}
+
+#define CASE_METHOD(name, fill)                                                        \
+    static kr_val bytes_meth_##name(kr_val self, const kr_val *args, size_t nargs,     \
+                                    kr_val kwnames) {                                  \
+        kr_val a[1];                                                                   \
+        UNPACK(#name, NULL, 0, 0, a);                                                  \
+        return build_like(self, (size_t)kr_bytes_len(self), fill, NULL);              \
+    }
+CASE_METHOD(title, fill_title)
+CASE_METHOD(capitalize, fill_capitalize)
+CASE_METHOD(swapcase, fill_swapcase)
+#undef CASE_METHOD
+
+// expandtabs(tabsize=8): each tab becomes spaces up to the next multiple of 'tabsize'; the
+// column restarts after \n and \r.
+static kr_val bytes_meth_expandtabs(kr_val self, const kr_val *args, size_t nargs,
+                                    kr_val kwnames) {
+    static const char *const names[] = { "tabsize" };
+    kr_val a[1];
+    UNPACK("expandtabs", names, 0, 1, a);
+    intptr_t tab = 8;
+    if (a[0] && kr_index_as_ssize(a[0], &tab) < 0) {
+        return 0;
+    }
+    kr_strbuf b;
+    kr_strbuf_init(&b);
+    intptr_t col = 0;
+    int rc = 0;
+    for (intptr_t i = 0; i < kr_bytes_len(self) && rc == 0; i++) {
+        char c = kr_bytes_data(self)[i];
+        if (c == '\t') {
+            intptr_t k = tab > 0 ? tab - col % tab : 0;
+            rc = kr_strbuf_append_repeat(&b, " ", 1, k);
+            col += k;
+        } else {
+            rc = kr_strbuf_append_char(&b, c);
+            col = c == '\n' || c == '\r' ? 0 : col + 1;
+        }
+    }
+    kr_val r = rc < 0 ? 0 : same_kind(self, b.data ? b.data : "", b.len);
+    kr_strbuf_free(&b);
+    return r;
+}
+
+// splitlines(keepends=False): a list of self's kind.
+static kr_val bytes_meth_splitlines(kr_val self, const kr_val *args, size_t nargs,
+                                    kr_val kwnames) {
+    static const char *const names[] = { "keepends" };
+    kr_val a[1];
+    UNPACK("splitlines", names, 0, 1, a);
+    int keep = a[0] ? kr_is_true(a[0]) : 0;
+    kr_val l = keep < 0 ? 0 : kr_list_new(0);
+    const char *d = kr_bytes_data(self);
+    intptr_t n = kr_bytes_len(self), i = 0;
+    while (l && i < n) {
+        intptr_t j = i;
+        while (j < n && d[j] != '\n' && d[j] != '\r') {
+            j++;
+        }
+        intptr_t eol = j;
+        if (j < n) {
+            j += d[j] == '\r' && j + 1 < n && d[j + 1] == '\n' ? 2 : 1;
+        }
+        kr_val line = same_kind(self, d + i, (size_t)((keep ? j : eol) - i));
+        if (!line || kr_list_append(l, line) < 0) {
+            KR_CLEAR(l);
+        }
+        KR_XDECREF(line);
+        i = j;
+    }
+    return l;
+}
+
+// partition / rpartition: (head, sep, tail) of self's kind.
+static kr_val partition_at(kr_val self, const kr_val *args, size_t nargs, kr_val kwnames,
+                           bool last) {
+    kr_val a[1];
+    UNPACK(last ? "rpartition" : "partition", NULL, 1, 1, a);
+    if (!kr_bytes_like_check(a[0])) {
+        return kr_err_set(&kr_exc_TypeError, "a bytes-like object is required, not '%s'",
+                          kr_type_name(a[0]));
+    }
+    const char *d = kr_bytes_data(self), *sep = kr_bytes_data(a[0]);
+    intptr_t n = kr_bytes_len(self), m = kr_bytes_len(a[0]), at = -1;
+    if (m == 0) {
+        return kr_err_set(&kr_exc_ValueError, "empty separator");
+    }
+    for (intptr_t i = last ? n - m : 0; i >= 0 && i + m <= n; i += last ? -1 : 1) {
+        if (memcmp(d + i, sep, (size_t)m) == 0) {
+            at = i;
+            break;
+        }
+    }
+    kr_val p[3];
+    if (at < 0) {
+        p[0] = same_kind(self, last ? "" : d, last ? 0 : (size_t)n);
+        p[1] = same_kind(self, "", 0);
+        p[2] = same_kind(self, last ? d : "", last ? (size_t)n : 0);
+    } else {
+        p[0] = same_kind(self, d, (size_t)at);
+        p[1] = same_kind(self, sep, (size_t)m);
+        p[2] = same_kind(self, d + at + m, (size_t)(n - at - m));
+    }
+    kr_val r = p[0] && p[1] && p[2] ? kr_tuple_pack(3, p[0], p[1], p[2]) : 0;
+    for (int i = 0; i < 3; i++) {
+        KR_XDECREF(p[i]);
+    }
+    return r;
+}
+
+static kr_val bytes_meth_partition(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    return partition_at(self, args, nargs, kw, false);
+}
+
+static kr_val bytes_meth_rpartition(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    return partition_at(self, args, nargs, kw, true);
+}
+
+// translate(table, /, delete=b''): 'table' None or 256 bytes.
+static kr_val bytes_meth_translate(kr_val self, const kr_val *args, size_t nargs,
+                                   kr_val kwnames) {
+    static const char *const names[] = { "table", "delete" };
+    kr_val a[2];
+    UNPACK("translate", names, 1, 2, a);
+    kr_val table = a[0], del = a[1];
+    if (table != KR_NONE && !kr_bytes_like_check(table)) {
+        return kr_err_set(&kr_exc_TypeError, "a bytes-like object is required, not '%s'",
+                          kr_type_name(table));
+    }
+    if (table != KR_NONE && kr_bytes_len(table) != 256) {
+        return kr_err_set(&kr_exc_ValueError, "translation table must be 256 characters long");
+    }
+    if (del && !kr_bytes_like_check(del)) {
+        return kr_err_set(&kr_exc_TypeError, "a bytes-like object is required, not '%s'",
+                          kr_type_name(del));
+    }
+    bool drop[256] = { false };
+    for (intptr_t i = 0; del && i < kr_bytes_len(del); i++) {
+        drop[(unsigned char)kr_bytes_data(del)[i]] = true;
+    }
+    char *buf = kr_alloc_atomic((size_t)kr_bytes_len(self) + 1);
+    if (!buf) {
+        return 0;
+    }
+    size_t k = 0;
+    for (intptr_t i = 0; i < kr_bytes_len(self); i++) {
+        unsigned char c = (unsigned char)kr_bytes_data(self)[i];
+        if (!drop[c]) {
+            buf[k++] = table == KR_NONE ? (char)c : kr_bytes_data(table)[c];
+        }
+    }
+    kr_val r = same_kind(self, buf, k);
+    kr_free(buf);
+    return r;
+}
+
+// bytes.maketrans(from, to) (a static method): the identity table with from[i] -> to[i].
+static kr_val bytes_meth_maketrans(kr_val self, const kr_val *args, size_t nargs,
+                                   kr_val kwnames) {
+    (void)self;
+    kr_val a[2];
+    UNPACK("maketrans", NULL, 2, 2, a);
+    for (int i = 0; i < 2; i++) {
+        if (!kr_bytes_like_check(a[i])) {
+            return kr_err_set(&kr_exc_TypeError, "a bytes-like object is required, not '%s'",
+                              kr_type_name(a[i]));
+        }
+    }
+    if (kr_bytes_len(a[0]) != kr_bytes_len(a[1])) {
+        return kr_err_set(&kr_exc_ValueError, "maketrans arguments must have same length");
+    }
+    char t[256];
+    for (int i = 0; i < 256; i++) {
+        t[i] = (char)i;
+    }
+    for (intptr_t i = 0; i < kr_bytes_len(a[0]); i++) {
+        t[(unsigned char)kr_bytes_data(a[0])[i]] = kr_bytes_data(a[1])[i];
+    }
+    return kr_bytes_from_data(t, 256);
+}
+
+#define KR_BYTES_EXTRA_METHODS                                   \
+    { "center", bytes_meth_center, 0 },                          \
+    { "ljust", bytes_meth_ljust, 0 },                            \
+    { "rjust", bytes_meth_rjust, 0 },                            \
+    { "zfill", bytes_meth_zfill, 0 },                            \
+    { "title", bytes_meth_title, 0 },                            \
+    { "capitalize", bytes_meth_capitalize, 0 },                  \
+    { "swapcase", bytes_meth_swapcase, 0 },                      \
+    { "expandtabs", bytes_meth_expandtabs, 0 },                  \
+    { "splitlines", bytes_meth_splitlines, 0 },                  \
+    { "partition", bytes_meth_partition, 0 },                    \
+    { "rpartition", bytes_meth_rpartition, 0 },                  \
+    { "translate", bytes_meth_translate, 0 },                    \
+    { "maketrans", bytes_meth_maketrans, KR_METH_STATIC },
+
+// bytearray += other and *= n, in place (the object keeps its identity).
+static kr_val bytearray_iadd(kr_val a, kr_val b) {
+    if (!kr_bytearray_check(a)) {
+        return KR_NOTIMPLEMENTED;
+    }
+    if (!kr_bytes_like_check(b)) {
+        return kr_err_set(&kr_exc_TypeError, "can't concat %s to bytearray", kr_type_name(b));
+    }
+    // b may be a itself: splice from a copy of its bytes.
+    kr_val src = b == a ? kr_bytes_from_data(kr_bytes_data(b), (size_t)kr_bytes_len(b))
+                        : kr_newref(b);
+    if (!src) {
+        return 0;
+    }
+    int rc = ba_splice(a, kr_bytes_len(a), kr_bytes_len(a), kr_bytes_data(src),
+                       kr_bytes_len(src));
+    KR_DECREF(src);
+    return rc < 0 ? 0 : kr_newref(a);
+}
+
+static kr_val bytearray_imul(kr_val a, kr_val b) {
+    if (!kr_bytearray_check(a) || !kr_int_check(b)) {
+        return KR_NOTIMPLEMENTED;
+    }
+    intptr_t count, n = kr_bytes_len(a);
+    if (kr_index_as_ssize(b, &count) < 0) {
+        return 0;
+    }
+    if (count <= 0 || n == 0) {
+        return ba_splice(a, 0, n, "", 0) < 0 ? 0 : kr_newref(a);
+    }
+    if (count > INTPTR_MAX / n - 1) {
+        return kr_err_no_memory();
+    }
+    if (bytearray_reserve(a, n * count) < 0) {
+        return 0;
+    }
+    kr_bytes_obj *o = KR_BYTES(a);
+    for (intptr_t i = 1; i < count; i++) {
+        memcpy(o->data + i * n, o->data, (size_t)n);
+    }
+    o->len = n * count;
+    o->data[o->len] = '\0';
+    return kr_newref(a);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The types
 
 static int bytes_contains_slot(kr_val v, kr_val item) { return kr_bytes_contains(v, item); }
@@ -1296,6 +1674,12 @@ static int bytes_is_true(kr_val v) { return kr_bytes_len(v) != 0; }
 
 static const kr_number_methods bytes_number = {
     .binop = { [KR_OP_ADD] = bytes_add, [KR_OP_MUL] = bytes_mul, [KR_OP_MOD] = bytes_mod_slot },
+    .is_true = bytes_is_true,
+};
+
+static const kr_number_methods bytearray_number = {
+    .binop = { [KR_OP_ADD] = bytes_add, [KR_OP_MUL] = bytes_mul, [KR_OP_MOD] = bytes_mod_slot },
+    .inplace = { [KR_OP_ADD] = bytearray_iadd, [KR_OP_MUL] = bytearray_imul },
     .is_true = bytes_is_true,
 };
 
@@ -1316,6 +1700,7 @@ static const kr_mapping_methods bytearray_mapping = {
 #define KR_X_(name) { #name, kr_bytes_meth_##name, 0 },
 static const kr_method_def bytes_methods[] = {
     KR_BYTES_METHODS(KR_X_)
+    KR_BYTES_EXTRA_METHODS
     { "fromhex", kr_bytes_meth_fromhex, KR_METH_CLASS },
     { NULL, NULL, 0 },
 };
@@ -1327,6 +1712,7 @@ static const kr_method_def bytearray_methods[] = {
 #undef KR_X_
 #define KR_X_(name) { #name, kr_bytes_meth_##name, 0 },
     KR_BYTES_METHODS(KR_X_)
+    KR_BYTES_EXTRA_METHODS
     { "fromhex", kr_bytes_meth_fromhex, KR_METH_CLASS },
     { NULL, NULL, 0 },
 };
@@ -1361,7 +1747,7 @@ kr_type kr_bytearray_type = {
     .richcompare = bytes_richcompare,
     .iter = bytes_iter_new,
     .new = bytes_new,
-    .number = &bytes_number,
+    .number = &bytearray_number,
     .mapping = &bytearray_mapping,
     .methods = bytearray_methods,
 };

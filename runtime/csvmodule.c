@@ -1122,7 +1122,8 @@ kr_val kr_csv_field_size_limit(kr_val self, const kr_val *args, size_t nargs, kr
     (void)self;
     const char *const names[] = { "new_limit" };
     kr_val limit = 0;
-    if (kr_os_unpack_args("field_size_limit", args, nargs, kwnames, names, 0, 1, true, &limit) < 0) {
+    if (kr_os_unpack_args("field_size_limit", args, nargs, kwnames, names, 0, 1, true, &limit)
+        < 0) {
         return 0;
     }
     intptr_t old = field_limit;
@@ -1467,7 +1468,8 @@ static kr_val dictwriter_meth_writerow(kr_val self, const kr_val *args, size_t n
                                        kr_val kwnames) {
     const char *const names[] = { "rowdict" };
     kr_val row = 0;
-    if (kr_os_unpack_args("DictWriter.writerow", args, nargs, kwnames, names, 1, 1, true, &row) < 0) {
+    if (kr_os_unpack_args("DictWriter.writerow", args, nargs, kwnames, names, 1, 1, true, &row)
+        < 0) {
         return 0;
     }
     return kr_csv_dictwriter_writerow(self, row);
@@ -1477,7 +1479,8 @@ static kr_val dictwriter_meth_writerows(kr_val self, const kr_val *args, size_t 
                                         kr_val kwnames) {
     const char *const names[] = { "rowdicts" };
     kr_val rows = 0;
-    if (kr_os_unpack_args("DictWriter.writerows", args, nargs, kwnames, names, 1, 1, true, &rows) < 0) {
+    if (kr_os_unpack_args("DictWriter.writerows", args, nargs, kwnames, names, 1, 1, true,
+                          &rows) < 0) {
         return 0;
     }
     return kr_csv_dictwriter_writerows(self, rows);
@@ -1611,7 +1614,6 @@ kr_val kr_csvmodule_init(void) {
     KR_CSV_FUNCTIONS(KR_X_)
 #undef KR_X_
     if (rc < 0 || kr_module_add(m, "Error", KR_VAL(&kr_csv_Error)) < 0
-        || kr_module_add(m, "Dialect", KR_VAL(&kr_csv_dialect_type)) < 0
         || kr_module_add(m, "DictReader", KR_VAL(&kr_csv_dictreader_type)) < 0
         || kr_module_add(m, "DictWriter", KR_VAL(&kr_csv_dictwriter_type)) < 0
         || kr_module_add_str(m, "__version__", "1.0") < 0

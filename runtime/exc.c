@@ -153,7 +153,83 @@ static kr_val make_args(const kr_val *args, size_t nargs) {
     return t;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Exception groups: extra[0] is the message, extra[1] the tuple of sub-exceptions; args keeps
+// the arguments as given (so repr shows the list).
+
+bool kr_exc_is_group(kr_val v) {
+    return kr_exc_check(v) && (kr_isinstance_type(v, &kr_exc_BaseExceptionGroup)
+                               || kr_isinstance_type(v, &kr_exc_ExceptionGroup));
+}
+
+static bool is_group_type(const kr_type *t) {
+    return t == &kr_exc_BaseExceptionGroup || t == &kr_exc_ExceptionGroup
+           || kr_type_is_subtype(t, &kr_exc_BaseExceptionGroup)
+           || kr_type_is_subtype(t, &kr_exc_ExceptionGroup);
+}
+
+// Checks BaseExceptionGroup(message, exceptions) as CPython's BaseExceptionGroup.__new__ and
+// picks the class: BaseExceptionGroup of only Exceptions makes an ExceptionGroup. Returns the
+// sub-exceptions as a new tuple, or 0 with an error.
+static kr_val group_check(const kr_type **type, const kr_val *args, size_t nargs) {
+    if (nargs != 2) {
+        return kr_err_set(&kr_exc_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 "
+                          "arguments (%zu given)", nargs);
+    }
+    if (!kr_str_check(args[0])) {
+        return kr_err_set(&kr_exc_TypeError, "BaseExceptionGroup.__new__() argument 1 must be "
+                          "str, not %s", kr_type_name(args[0]));
+    }
+    kr_val seq = args[1];
+    if (!kr_list_check(seq) && !kr_tuple_check(seq)) {
+        return kr_err_set(&kr_exc_TypeError, "second argument (exceptions) must be a sequence");
+    }
+    kr_val t = kr_list_check(seq) ? kr_list_as_tuple(seq) : kr_newref(seq);
+    if (!t || KR_TUPLE_LEN(t) == 0) {
+        KR_XDECREF(t);
+        return t ? kr_err_set(&kr_exc_ValueError, "second argument (exceptions) must be a "
+                              "non-empty sequence") : 0;
+    }
+    bool all_exceptions = true;
+    for (intptr_t i = 0; i < KR_TUPLE_LEN(t); i++) {
+        kr_val e = KR_TUPLE_ITEMS(t)[i];
+        if (!kr_exc_check(e)) {
+            KR_DECREF(t);
+            return kr_err_set(&kr_exc_ValueError, "Item %zd of second argument (exceptions) is "
+                              "not an exception", i);
+        }
+        all_exceptions &= kr_isinstance_type(e, &kr_exc_Exception);
+    }
+    if (*type == &kr_exc_BaseExceptionGroup && all_exceptions) {
+        *type = &kr_exc_ExceptionGroup;
+    } else if (!all_exceptions && (*type == &kr_exc_ExceptionGroup
+                                   || kr_type_is_subtype(*type, &kr_exc_ExceptionGroup))) {
+        KR_DECREF(t);
+        return kr_err_set(&kr_exc_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+    }
+    return t;
+}
+
+static kr_val group_new(const kr_type *type, const kr_val *args, size_t nargs) {
+    kr_val excs = group_check(&type, args, nargs);
+    if (!excs) {
+        return 0;
+    }
+    kr_exc_obj *e = (kr_exc_obj *)kr_obj_new(type, type->basicsize);
+    if (!e || !(e->args = make_args(args, nargs))) {
+        KR_DECREF(excs);
+        KR_XDECREF(e);
+        return 0;
+    }
+    e->extra[0] = kr_newref(args[0]);
+    e->extra[1] = excs;
+    return KR_VAL(e);
+}
+
 kr_val kr_exc_new(const kr_type *type, const kr_val *args, size_t nargs) {
+    if (is_group_type(type)) {
+        return group_new(type, args, nargs);
+    }
     if (type == &kr_exc_OSError && nargs >= 2 && kr_int_check(args[0])) {
         int64_t errnum;
         if (kr_int_as_i64(args[0], &errnum) == 0) {
@@ -233,6 +309,11 @@ static kr_val oserror_str(kr_val e) {
 static kr_val exc_str(kr_val e) {
     intptr_t n = exc_nargs(e);
     const kr_type *t = KR_TYPE(e);
+    if (is_group_type(t) && EXC(e)->extra[1]) {
+        intptr_t k = KR_TUPLE_LEN(EXC(e)->extra[1]);
+        return kr_str_from_format("%s (%zd sub-exception%s)", kr_str_data(EXC(e)->extra[0]), k,
+                                  k == 1 ? "" : "s");
+    }
     if (kr_type_is_subtype(t, &kr_exc_OSError) && EXC(e)->extra[1]) {
         return oserror_str(e);
     }
@@ -263,6 +344,192 @@ static kr_val exc_repr(kr_val e) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Methods: add_note, with_traceback, and the groups' derive, subgroup, split
+
+static kr_val exc_m_add_note(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    kr_val a[1];
+    if (kr_str_unpack_args("add_note", args, nargs, kw, NULL, 1, 1, a) < 0) {
+        return 0;
+    }
+    if (!kr_str_check(a[0])) {
+        return kr_err_set(&kr_exc_TypeError, "note must be a str, not '%s'", kr_type_name(a[0]));
+    }
+    kr_exc_obj *x = EXC(self);
+    if (!x->notes && !(x->notes = kr_list_new(0))) {
+        return 0;
+    }
+    if (!kr_list_check(x->notes)) {
+        return kr_err_set(&kr_exc_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    return kr_list_append(x->notes, a[0]) < 0 ? 0 : KR_NONE;
+}
+
+// Traceback objects are not materialized (see __traceback__), so None is the only value a
+// program can pass: it clears the entries.
+static kr_val exc_m_with_traceback(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    kr_val a[1];
+    if (kr_str_unpack_args("with_traceback", args, nargs, kw, NULL, 1, 1, a) < 0) {
+        return 0;
+    }
+    if (a[0] != KR_NONE) {
+        return kr_err_set(&kr_exc_TypeError, "__traceback__ must be a traceback or None");
+    }
+    exc_free_tb(EXC(self));
+    return kr_newref(self);
+}
+
+static kr_tb_entry *copy_tb(const kr_tb_entry *t) {
+    kr_tb_entry *head = NULL, **tail = &head;
+    for (; t; t = t->next) {
+        kr_tb_entry *c = kr_alloc(sizeof *c);
+        if (!c) {
+            kr_err_clear();
+            break;
+        }
+        *c = *t;
+        c->next = NULL;
+        *tail = c;
+        tail = &c->next;
+    }
+    return head;
+}
+
+// BaseExceptionGroup(eg.message, excs) carrying over eg's cause, context, traceback and a
+// copy of its notes, as CPython's exceptiongroup_subset.
+static kr_val derive_copy(kr_val eg, kr_val excs) {
+    kr_exc_obj *x = EXC(eg);
+    kr_val r = kr_exc_new(&kr_exc_BaseExceptionGroup, (kr_val[]){ x->extra[0], excs }, 2);
+    if (!r) {
+        return 0;
+    }
+    kr_exc_obj *y = EXC(r);
+    KR_XINCREF(x->cause);
+    KR_XINCREF(x->context);
+    y->cause = x->cause;
+    y->context = x->context;
+    y->suppress_context = x->suppress_context;
+    y->tb = copy_tb(x->tb);
+    if (x->notes && kr_list_check(x->notes)) {
+        y->notes = kr_list_copy(x->notes);
+        if (!y->notes) {
+            KR_DECREF(r);
+            return 0;
+        }
+    }
+    return r;
+}
+
+static kr_val group_m_derive(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    kr_val a[1];
+    if (kr_str_unpack_args("derive", args, nargs, kw, NULL, 1, 1, a) < 0) {
+        return 0;
+    }
+    return kr_exc_new(&kr_exc_BaseExceptionGroup, (kr_val[]){ EXC(self)->extra[0], a[0] }, 2);
+}
+
+// Whether 'exc' satisfies the condition of split/subgroup: an exception class or tuple of
+// them, or a predicate. 1/0/-1.
+static int split_match(kr_val exc, kr_val cond) {
+    bool is_class = KR_TYPE(cond) == &kr_type_type
+                    && (((const kr_type *)cond)->flags & KR_TF_EXC_SUB);
+    bool classes = is_class || kr_tuple_check(cond);
+    for (intptr_t i = 0; !is_class && classes && i < KR_TUPLE_LEN(cond); i++) {
+        kr_val c = KR_TUPLE_ITEMS(cond)[i];
+        classes = KR_TYPE(c) == &kr_type_type && (((const kr_type *)c)->flags & KR_TF_EXC_SUB);
+    }
+    if (classes) {
+        return kr_exc_matches(exc, cond);
+    }
+    if (KR_TYPE(cond) == &kr_type_type || kr_builtin_callable(cond) != KR_TRUE) {
+        kr_err_set(&kr_exc_TypeError, "expected an exception type, a tuple of exception types, "
+                   "or a callable (other than a class)");
+        return -1;
+    }
+    kr_val r = kr_call(cond, &exc, 1, 0);
+    int t = r ? kr_is_true(r) : -1;
+    KR_XDECREF(r);
+    return t;
+}
+
+// Splits 'exc' by 'cond' into '*match' and (when 'want_rest') '*rest', each a new reference
+// or 0 for None. 0, or -1 with an error.
+static int split_rec(kr_val exc, kr_val cond, bool want_rest, kr_val *match, kr_val *rest) {
+    *match = *rest = 0;
+    int m = split_match(exc, cond);
+    if (m != 0) {
+        *match = m > 0 ? kr_newref(exc) : 0;
+        return m < 0 ? -1 : 0;
+    }
+    if (!kr_exc_is_group(exc)) {
+        *rest = want_rest ? kr_newref(exc) : 0;
+        return 0;
+    }
+    kr_val excs = EXC(exc)->extra[1], ml = kr_list_new(0), rl = kr_list_new(0);
+    int rc = ml && rl ? 0 : -1;
+    for (intptr_t i = 0; rc == 0 && i < KR_TUPLE_LEN(excs); i++) {
+        kr_val m1, r1;
+        rc = split_rec(KR_TUPLE_ITEMS(excs)[i], cond, want_rest, &m1, &r1);
+        if (rc == 0 && m1) {
+            rc = kr_list_append(ml, m1);
+        }
+        if (rc == 0 && r1) {
+            rc = kr_list_append(rl, r1);
+        }
+        KR_XDECREF(m1);
+        KR_XDECREF(r1);
+    }
+    if (rc == 0 && KR_LIST_LEN(ml) > 0 && !(*match = derive_copy(exc, ml))) {
+        rc = -1;
+    }
+    if (rc == 0 && want_rest && KR_LIST_LEN(rl) > 0 && !(*rest = derive_copy(exc, rl))) {
+        rc = -1;
+    }
+    KR_XDECREF(ml);
+    KR_XDECREF(rl);
+    if (rc < 0) {
+        KR_CLEAR(*match);
+    }
+    return rc;
+}
+
+static kr_val or_none_steal(kr_val v) { return v ? v : KR_NONE; }
+
+static kr_val group_m_subgroup(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    kr_val a[1], match, rest;
+    if (kr_str_unpack_args("subgroup", args, nargs, kw, NULL, 1, 1, a) < 0
+        || split_rec(self, a[0], false, &match, &rest) < 0) {
+        return 0;
+    }
+    return or_none_steal(match);
+}
+
+static kr_val group_m_split(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
+    kr_val a[1], match, rest;
+    if (kr_str_unpack_args("split", args, nargs, kw, NULL, 1, 1, a) < 0
+        || split_rec(self, a[0], true, &match, &rest) < 0) {
+        return 0;
+    }
+    kr_val r = kr_tuple_pack(2, match ? match : KR_NONE, rest ? rest : KR_NONE);
+    KR_XDECREF(match);
+    KR_XDECREF(rest);
+    return r;
+}
+
+static const kr_method_def exc_methods[] = {
+    { "add_note", exc_m_add_note, 0 },
+    { "with_traceback", exc_m_with_traceback, 0 },
+    { NULL, NULL, 0 },
+};
+
+// Found by exc_getattr on groups (the exception classes share one method table).
+static const kr_method_def group_methods[] = {
+    { "derive", group_m_derive, 0 },
+    { "subgroup", group_m_subgroup, 0 },
+    { "split", group_m_split, 0 },
+    { NULL, NULL, 0 },
+};
+
+// ---------------------------------------------------------------------------------------------
 // Attributes
 
 static kr_val or_none(kr_val v) { return kr_newref(v ? v : KR_NONE); }
@@ -290,6 +557,17 @@ static kr_val exc_getattr(kr_val e, kr_val name) {
         if (strcmp(s, extra_attrs[i].name) == 0 && kr_isinstance_type(e, extra_attrs[i].owner)) {
             return or_none(x->extra[extra_attrs[i].index]);
         }
+    }
+    if (kr_exc_is_group(e) && (strcmp(s, "message") == 0 || strcmp(s, "exceptions") == 0)) {
+        return kr_newref(x->extra[s[0] == 'm' ? 0 : 1]);
+    }
+    for (const kr_method_def *m = group_methods; kr_exc_is_group(e) && m->name; m++) {
+        if (strcmp(s, m->name) == 0) {
+            return kr_cfunction_new(m->name, m->fn, e);
+        }
+    }
+    if (strcmp(s, "__notes__") == 0 && x->notes) {
+        return kr_newref(x->notes);
     }
     if (strcmp(s, "args") == 0) {
         return x->args ? kr_newref(x->args) : kr_tuple_new(0);
@@ -323,6 +601,11 @@ static int exc_setattr(kr_val e, kr_val name, kr_val value) {
         KR_SETREF(x->context, v);
         return 0;
     }
+    if (strcmp(s, "__notes__") == 0) {
+        KR_XDECREF(v);
+        KR_SETREF(x->notes, value ? kr_newref(value) : 0);
+        return 0;
+    }
     KR_XDECREF(v);
     if (strcmp(s, "__suppress_context__") == 0) {
         int t = kr_is_true(value);
@@ -353,6 +636,7 @@ static int exc_setattr(kr_val e, kr_val name, kr_val value) {
         .getattr = exc_getattr,                              \
         .setattr = exc_setattr,                              \
         .new = exc_type_new,                                 \
+        .methods = exc_methods,                              \
     };
 KR_EXCEPTIONS(KR_X_)
 #undef KR_X_
@@ -515,6 +799,9 @@ static int matches_class(kr_val exc, kr_val cls) {
                    "catching classes that do not inherit from BaseException is not allowed");
         return -1;
     }
+    if ((const kr_type *)cls == &kr_exc_BaseExceptionGroup) {
+        return kr_exc_is_group(exc);
+    }
     return kr_isinstance_type(exc, (const kr_type *)cls);
 }
 
@@ -562,70 +849,187 @@ void kr_exc_leave_handler(kr_val previous) { KR_SETREF(kr_ts.handling, previous)
 // ---------------------------------------------------------------------------------------------
 // Printing uncaught exceptions
 
-// The class name as tracebacks print it: the qualified name, prefixed by the module unless
-// that is builtins or __main__.
-static void print_type_name(const kr_type *t) {
-    if (t->module && strcmp(t->module, "__main__") != 0 && strcmp(t->module, "builtins") != 0) {
-        fprintf(stderr, "%s.", t->module);
+// Printing state: groups print boxed, each line behind a margin of 2 * 'depth' spaces and a
+// '|' (CPython's traceback._ExceptionPrintContext); 'seen' stops chains that loop.
+#define MAX_GROUP_WIDTH 15
+#define MAX_SEEN 256
+
+typedef struct {
+    int depth;
+    bool need_close;
+    int nseen;
+    kr_val seen[MAX_SEEN];
+} print_ctx;
+
+// Writes each line of 'text' behind the margin ('margin' is '|' or '+').
+static void emit(print_ctx *c, const char *text, char margin) {
+    while (*text) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) + 1 : strlen(text);
+        if (c->depth) {
+            fprintf(stderr, "%*s%c ", 2 * c->depth, "", margin);
+        }
+        fwrite(text, 1, n, stderr);
+        text += n;
     }
-    fputs(t->qualname ? t->qualname : t->name, stderr);
 }
 
-// "TypeName: message", or "TypeName" when str(exc) is empty.
-static void print_exception_line(kr_val exc) {
-    print_type_name(KR_TYPE(exc));
+static void emitf(print_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void emitf(print_ctx *c, const char *fmt, ...) {
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    emit(c, buf, '|');
+}
+
+// The class name as tracebacks print it: the qualified name, prefixed by the module unless
+// that is builtins or __main__.
+static void add_type_name(strbuf *b, const kr_type *t) {
+    if (t->module && strcmp(t->module, "__main__") != 0 && strcmp(t->module, "builtins") != 0) {
+        sb_puts(b, t->module);
+        sb_puts(b, ".");
+    }
+    sb_puts(b, t->qualname ? t->qualname : t->name);
+}
+
+// Appends str(v) (or 'fallback' when that fails).
+static void add_str(strbuf *b, kr_val v, const char *fallback) {
+    kr_val s = kr_str(v);
+    if (!s) {
+        kr_err_clear();
+        sb_puts(b, fallback);
+        return;
+    }
+    sb_add(b, kr_str_data(s), (size_t)kr_str_nbytes(s));
+    KR_DECREF(s);
+}
+
+// "TypeName: message" (or "TypeName" when str(exc) is empty), then the notes, one per line.
+static void print_exception_only(print_ctx *c, kr_val exc) {
+    strbuf b = { 0 };
+    add_type_name(&b, KR_TYPE(exc));
     kr_val s = kr_str(exc);
     if (!s) {
         kr_err_clear();
-        fputs(": <exception str() failed>\n", stderr);
-        return;
+        sb_puts(&b, ": <exception str() failed>");
+    } else if (kr_str_nbytes(s) > 0) {
+        sb_puts(&b, ": ");
+        sb_add(&b, kr_str_data(s), (size_t)kr_str_nbytes(s));
     }
-    if (kr_str_nbytes(s) == 0) {
-        fputc('\n', stderr);
-    } else {
-        fprintf(stderr, ": %s\n", kr_str_data(s));
+    KR_XDECREF(s);
+    sb_puts(&b, "\n");
+    kr_val notes = EXC(exc)->notes;
+    if (notes && (kr_list_check(notes) || kr_tuple_check(notes))) {
+        kr_val *items = kr_list_check(notes) ? kr_list_vals(notes) : KR_TUPLE_ITEMS(notes);
+        intptr_t n = kr_list_check(notes) ? KR_LIST_LEN(notes) : KR_TUPLE_LEN(notes);
+        for (intptr_t i = 0; items && i < n; i++) {
+            add_str(&b, items[i], "<note str() failed>");
+            sb_puts(&b, "\n");
+        }
+    } else if (notes) {
+        kr_val r = kr_repr(notes);
+        sb_puts(&b, r ? kr_str_data(r) : "<__notes__ repr() failed>");
+        sb_puts(&b, "\n");
+        KR_XDECREF(r);
+        kr_err_clear();
     }
-    KR_DECREF(s);
+    emit(c, b.failed ? "<out of memory>\n" : b.data, '|');
+    free(b.data);
 }
 
 // CPython 3.13 also prints each frame's source line, reading the .py file at run time; a
 // compiled program has no source at hand, and CPython itself omits the line when it cannot
 // read the file, so the frame lines alone are the faithful output.
-static void print_one(kr_val exc) {
+static void print_frames(print_ctx *c, kr_val exc, const char *title, char margin) {
     kr_tb_entry *t = EXC(exc)->tb;
     if (t) {
-        fputs("Traceback (most recent call last):\n", stderr);
+        emit(c, title, margin);
     }
     for (; t; t = t->next) {
-        fprintf(stderr, "  File \"%s\", line %d, in %s\n", t->file, t->line, t->func);
+        emitf(c, "  File \"%s\", line %d, in %s\n", t->file, t->line, t->func);
     }
-    print_exception_line(exc);
 }
 
-// Prints the chain oldest first; 'seen' guards against cycles (as CPython's seen set).
-static void print_chain(kr_val exc, kr_val *seen, int nseen) {
-    seen[nseen++] = exc;
+static void print_chain(print_ctx *c, kr_val exc);
+
+// A group: its frames, its line, then each sub-exception in a numbered box (at most 15).
+static void print_group(print_ctx *c, kr_val exc) {
+    bool top = c->depth == 0;
+    c->depth += top;
+    print_frames(c, exc, "Exception Group Traceback (most recent call last):\n", top ? '+' : '|');
+    print_exception_only(c, exc);
+    kr_val excs = EXC(exc)->extra[1];
+    intptr_t total = KR_TUPLE_LEN(excs);
+    intptr_t n = total <= MAX_GROUP_WIDTH ? total : MAX_GROUP_WIDTH + 1;
+    c->need_close = false;
+    for (intptr_t i = 0; i < n; i++) {
+        bool last = i == n - 1, truncated = i >= MAX_GROUP_WIDTH;
+        c->need_close |= last;
+        char title[32];
+        snprintf(title, sizeof title, truncated ? "..." : "%zd", i + 1);
+        fprintf(stderr, "%*s%s+---------------- %s ----------------\n", 2 * c->depth, "",
+                i == 0 ? "+-" : "  ", title);
+        c->depth++;
+        if (truncated) {
+            intptr_t more = total - MAX_GROUP_WIDTH;
+            emitf(c, "and %zd more exception%s\n", more, more > 1 ? "s" : "");
+        } else {
+            print_chain(c, KR_TUPLE_ITEMS(excs)[i]);
+        }
+        if (last && c->need_close) {
+            fprintf(stderr, "%*s+------------------------------------\n", 2 * c->depth, "");
+            c->need_close = false;
+        }
+        c->depth--;
+    }
+    c->depth -= top;
+}
+
+static void print_one(print_ctx *c, kr_val exc) {
+    if (kr_exc_is_group(exc)) {
+        print_group(c, exc);
+        return;
+    }
+    print_frames(c, exc, "Traceback (most recent call last):\n", '|');
+    print_exception_only(c, exc);
+}
+
+static bool seen_before(print_ctx *c, kr_val exc) {
+    for (int i = 0; i < c->nseen; i++) {
+        if (c->seen[i] == exc) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Prints the chain of 'exc' oldest first.
+static void print_chain(print_ctx *c, kr_val exc) {
+    if (c->nseen < MAX_SEEN) {
+        c->seen[c->nseen++] = exc;
+    }
     kr_exc_obj *e = EXC(exc);
     kr_val prior = e->cause ? e->cause : e->suppress_context ? 0 : e->context;
-    bool is_new = prior && kr_exc_check(prior) && nseen < 64;
-    for (int i = 0; is_new && i < nseen; i++) {
-        is_new = seen[i] != prior;
+    if (prior && kr_exc_check(prior) && !seen_before(c, prior) && c->nseen < MAX_SEEN) {
+        print_chain(c, prior);
+        emit(c, e->cause ? "\nThe above exception was the direct cause of the following "
+                           "exception:\n\n"
+                         : "\nDuring handling of the above exception, another exception "
+                           "occurred:\n\n",
+             '|');
     }
-    if (is_new) {
-        print_chain(prior, seen, nseen);
-        fputs(e->cause ? "\nThe above exception was the direct cause of the following "
-                         "exception:\n\n"
-                       : "\nDuring handling of the above exception, another exception "
-                         "occurred:\n\n",
-              stderr);
-    }
-    print_one(exc);
+    print_one(c, exc);
 }
 
 void kr_exc_print(kr_val exc) {
-    kr_val seen[64];
+    static _Thread_local print_ctx ctx;
+    ctx.depth = 0;
+    ctx.nseen = 0;
+    ctx.need_close = false;
     kr_val saved = kr_err_fetch();
-    print_chain(exc, seen, 0);
+    print_chain(&ctx, exc);
     kr_err_restore(saved);
     fflush(stderr);
 }

@@ -18,6 +18,19 @@
 #include <gc/gc.h>
 #endif
 
+// The largest block the runtime asks for: beyond it an allocation raises MemoryError without
+// asking the allocator (a request for 2**62 bytes must not make ASan abort or Boehm try to
+// grow its heap by that much). 1 TiB is ASan's own limit on x86-64.
+#define MAX_ALLOC ((size_t)1 << 40)
+
+static bool too_big(size_t size) {
+    if (KR_UNLIKELY(size > MAX_ALLOC)) {
+        kr_err_no_memory();
+        return true;
+    }
+    return false;
+}
+
 #ifdef KRAIT_RT_MALLOC
 
 void kr_gc_init(void) {}
@@ -33,6 +46,9 @@ void kr_gc_remove_root(void *start, size_t size) {
 }
 
 void *kr_alloc(size_t size) {
+    if (too_big(size)) {
+        return NULL;
+    }
     void *p = calloc(1, size ? size : 1);
     if (!p) {
         kr_err_no_memory();
@@ -41,6 +57,9 @@ void *kr_alloc(size_t size) {
 }
 
 void *kr_alloc_atomic(size_t size) {
+    if (too_big(size)) {
+        return NULL;
+    }
     void *p = malloc(size ? size : 1);
     if (!p) {
         kr_err_no_memory();
@@ -49,6 +68,9 @@ void *kr_alloc_atomic(size_t size) {
 }
 
 void *kr_realloc(void *p, size_t size) {
+    if (too_big(size)) {
+        return NULL;
+    }
     void *q = realloc(p, size ? size : 1);
     if (!q) {
         kr_err_no_memory();
@@ -119,6 +141,9 @@ void kr_gc_remove_root(void *start, size_t size) {
 }
 
 void *kr_alloc(size_t size) {
+    if (too_big(size)) {
+        return NULL;
+    }
     void *p = GC_MALLOC(size);
     if (!p) {
         kr_err_no_memory();
@@ -127,6 +152,9 @@ void *kr_alloc(size_t size) {
 }
 
 void *kr_alloc_atomic(size_t size) {
+    if (too_big(size)) {
+        return NULL;
+    }
     void *p = GC_MALLOC_ATOMIC(size);
     if (!p) {
         kr_err_no_memory();
@@ -141,6 +169,9 @@ void *kr_alloc_atomic(size_t size) {
 #define LARGE_BLOCK (128u << 10)
 
 void *kr_realloc(void *p, size_t size) {
+    if (too_big(size)) {
+        return NULL;
+    }
     if (p && size >= LARGE_BLOCK) {
         size_t have = GC_size(p);
         if (size > have && size - have < have / 2) {

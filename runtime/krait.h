@@ -366,7 +366,9 @@ typedef struct kr_tb_entry {
 } kr_tb_entry;
 
 // Every builtin exception instance. 'extra' holds per-type attributes: StopIteration.value,
-// SystemExit.code, OSError (errno, strerror, filename, filename2), ImportError (name, path).
+// SystemExit.code, OSError (errno, strerror, filename, filename2), ImportError (name, path),
+// BaseExceptionGroup (message, exceptions tuple). ExceptionGroup's base is Exception (a type
+// has one base): exc.c treats it as a BaseExceptionGroup too (kr_exc_is_group).
 typedef struct kr_exc_obj {
     kr_obj ob;
     kr_val args;     // tuple
@@ -403,6 +405,7 @@ extern int kr_recursion_limit;
     X(KeyboardInterrupt, BaseException)                   \
     X(SystemExit, BaseException)                          \
     X(Exception, BaseException)                           \
+    X(ExceptionGroup, Exception)                          \
     X(ArithmeticError, Exception)                         \
     X(FloatingPointError, ArithmeticError)                \
     X(OverflowError, ArithmeticError)                     \
@@ -503,6 +506,8 @@ void kr_traceback_add(const char *file, int line, const char *func);
 // Except blocks: enter with the caught exception (borrowed), restore the previous on exit.
 kr_val kr_exc_enter_handler(kr_val exc);
 void kr_exc_leave_handler(kr_val previous);
+// Whether 'v' is an exception group (BaseExceptionGroup, ExceptionGroup or a subclass).
+bool kr_exc_is_group(kr_val v);
 // Create an instance of exception class 'type' from args (new reference).
 KR_MUST_CHECK kr_val kr_exc_new(const kr_type *type, const kr_val *args, size_t nargs);
 static inline bool kr_exc_check(kr_val v) {
@@ -833,5 +838,6 @@ kr_val kr_builtins_lookup(const char *name);
 #include "kr_str.h"
 #include "kr_io.h"
 #include "kr_modules.h"
+#include "kr_csv_os.h"
 
 #endif

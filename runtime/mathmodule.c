@@ -132,14 +132,16 @@ static double ulp(double x) {
 }
 
 // name, C function, error rule: is an infinite result from a finite argument an overflow?
-#define UNARY_TABLE(X)                                                                      \
-    X(sqrt, sqrt, DOMAIN_ONLY) X(exp, exp, CAN_OVERFLOW) X(exp2, exp2, CAN_OVERFLOW) X(expm1, expm1, CAN_OVERFLOW)        \
-    X(log, log, DOMAIN_ONLY) X(log2, log2, DOMAIN_ONLY) X(log10, log10, DOMAIN_ONLY) X(log1p, log1p, DOMAIN_ONLY)   \
-    X(fabs, fabs, DOMAIN_ONLY) X(sin, sin, DOMAIN_ONLY) X(cos, cos, DOMAIN_ONLY) X(tan, tan, DOMAIN_ONLY)           \
-    X(asin, asin, DOMAIN_ONLY) X(acos, acos, DOMAIN_ONLY) X(atan, atan, DOMAIN_ONLY) X(sinh, sinh, CAN_OVERFLOW)      \
-    X(cosh, cosh, CAN_OVERFLOW) X(tanh, tanh, DOMAIN_ONLY) X(asinh, asinh, DOMAIN_ONLY) X(acosh, acosh, DOMAIN_ONLY)  \
-    X(atanh, atanh, DOMAIN_ONLY) X(degrees, degrees, UNCHECKED) X(radians, radians, UNCHECKED)              \
-    X(erf, erf, DOMAIN_ONLY) X(erfc, erfc, DOMAIN_ONLY) X(gamma, gamma_checked, CAN_OVERFLOW)                   \
+#define UNARY_TABLE(X)                                                                           \
+    X(sqrt, sqrt, DOMAIN_ONLY) X(exp, exp, CAN_OVERFLOW) X(exp2, exp2, CAN_OVERFLOW)             \
+    X(expm1, expm1, CAN_OVERFLOW) X(log, log, DOMAIN_ONLY) X(log2, log2, DOMAIN_ONLY)            \
+    X(log10, log10, DOMAIN_ONLY) X(log1p, log1p, DOMAIN_ONLY) X(fabs, fabs, DOMAIN_ONLY)         \
+    X(sin, sin, DOMAIN_ONLY) X(cos, cos, DOMAIN_ONLY) X(tan, tan, DOMAIN_ONLY)                   \
+    X(asin, asin, DOMAIN_ONLY) X(acos, acos, DOMAIN_ONLY) X(atan, atan, DOMAIN_ONLY)             \
+    X(sinh, sinh, CAN_OVERFLOW) X(cosh, cosh, CAN_OVERFLOW) X(tanh, tanh, DOMAIN_ONLY)           \
+    X(asinh, asinh, DOMAIN_ONLY) X(acosh, acosh, DOMAIN_ONLY) X(atanh, atanh, DOMAIN_ONLY)       \
+    X(degrees, degrees, UNCHECKED) X(radians, radians, UNCHECKED) X(erf, erf, DOMAIN_ONLY)       \
+    X(erfc, erfc, DOMAIN_ONLY) X(gamma, gamma_checked, CAN_OVERFLOW)                             \
     X(lgamma, lgamma_checked, CAN_OVERFLOW) X(cbrt, cbrt, DOMAIN_ONLY) X(ulp, ulp, DOMAIN_ONLY)
 
 #define DEFINE_UNARY_F(name, cfn, ovf)       \
@@ -1108,7 +1110,8 @@ static double nextafter_steps(double x, double y, uint64_t steps) {
     if (steps >= dist) {
         return y;
     }
-    return from_ordered(oy > ox ? (int64_t)((uint64_t)ox + steps) : (int64_t)((uint64_t)ox - steps));
+    uint64_t o = oy > ox ? (uint64_t)ox + steps : (uint64_t)ox - steps;
+    return from_ordered((int64_t)o);
 }
 
 static kr_val m_nextafter(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {

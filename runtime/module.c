@@ -156,6 +156,9 @@ static registry_entry registry[MAX_MODULES] = {
     { "sys", kr_sysmodule_init, 0 },
     { "math", kr_mathmodule_init, 0 },
     { "itertools", kr_itertoolsmodule_init, 0 },
+    { "csv", kr_csvmodule_init, 0 },
+    { "os", kr_osmodule_init, 0 },
+    { "os.path", kr_ospathmodule_init, 0 },
 };
 
 static registry_entry *registry_find(const char *name) {

@@ -184,13 +184,16 @@ void kr_strbuf_init(kr_strbuf *b) {
 }
 
 int kr_strbuf_reserve(kr_strbuf *b, size_t extra) {
-    if (b->len + extra + 1 <= b->cap) {
+    if (extra > PTRDIFF_MAX - b->len - 1) {
+        kr_err_no_memory();
+        return -1;
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap) {
         return 0;
     }
     size_t cap = b->cap ? b->cap * 2 : 64;
-    while (cap < b->len + extra + 1) {
-        cap *= 2;
-    }
+    cap = cap < need ? need : cap;
     char *d = b->data ? kr_realloc(b->data, cap) : kr_alloc_atomic(cap);
     if (!d) {
         return -1;
@@ -220,6 +223,10 @@ int kr_strbuf_append_char(kr_strbuf *b, char c) { return kr_strbuf_append(b, &c,
 int kr_strbuf_append_repeat(kr_strbuf *b, const char *s, size_t n, intptr_t times) {
     if (times <= 0) {
         return 0;
+    }
+    if (n > 0 && (size_t)times > PTRDIFF_MAX / n) {
+        kr_err_no_memory();
+        return -1;
     }
     if (kr_strbuf_reserve(b, n * (size_t)times) < 0) {
         return -1;

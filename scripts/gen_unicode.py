@@ -133,16 +133,47 @@ def gen_nfkc(w):
 
 
 def alias_candidates():
+    paths = [p for p in PERL_NAMES if os.path.exists(p)]
+    if not paths:
+        sys.exit("gen_unicode.py: no list of alias candidates (" + ", ".join(PERL_NAMES) + ")")
     names = set()
-    for path in PERL_NAMES:
-        if not os.path.exists(path):
-            continue
+    for path in paths:
         with open(path, encoding="utf-8") as f:
-            lines = f.read().split("\n")
-        for line in lines:
-            if line and not line.startswith("#") and not all(ch in "0123456789ABCDEF " for ch in line):
-                names.add(line.strip())
+            for line in f.read().split("\n"):
+                # Name.pl alternates code point lines ("0000A") with name lines.
+                is_code = all(c in "0123456789ABCDEF " for c in line)
+                if line and not line.startswith("#") and not is_code:
+                    names.add(line.strip().upper())
     return names
+
+
+def is_alias(name, entries):
+    """Whether \\N{name} gives one character that the name table does not already give."""
+    if name in entries or name.startswith(("CJK UNIFIED IDEOGRAPH-", "HANGUL SYLLABLE ")):
+        return False
+    try:
+        return len(unicodedata.lookup(name)) == 1 and len(eval('"\\N{' + name + '}"')) == 1
+    except (KeyError, SyntaxError):
+        return False
+
+
+def emit_blob(w, names):
+    """The names, sorted, in one string separated by NULs; returns their offsets."""
+    offsets = []
+    pos = 0
+    line = ""
+    w("static const char name_blob[] =\n")
+    for n in names:
+        # After a "\0" escape, a name must not start with an octal digit.
+        assert n[0].isalpha() and all(ch.isalnum() or ch in " -()" for ch in n), n
+        offsets.append(pos)
+        pos += len(n) + 1
+        if len(line) + len(n) + 2 > 92:
+            w(f'    "{line}"\n')
+            line = ""
+        line += n + "\\0"
+    w(f'    "{line}";\n\n')
+    return offsets
 
 
 def gen_names(w):
@@ -150,56 +181,26 @@ def gen_names(w):
     cjk = []
     for c in range(MAX):
         n = unicodedata.name(chr(c), None)
-        if n is None:
+        if n is None or n.startswith("HANGUL SYLLABLE "):
             continue
         if n.startswith("CJK UNIFIED IDEOGRAPH-"):
             cjk.append(c)
-            continue
-        if n.startswith("HANGUL SYLLABLE "):
-            continue
-        entries[n] = c
-    aliases = 0
-    for n in sorted(alias_candidates()):
-        u = n.upper()
-        if u in entries:
-            continue
-        try:
-            s = unicodedata.lookup(u)
-        except KeyError:
-            continue
-        if len(s) != 1 or u.startswith("CJK UNIFIED IDEOGRAPH-") or u.startswith("HANGUL SYLLABLE "):
-            continue
-        try:
-            eval('"\\N{' + u + '}"')
-        except SyntaxError:
-            continue
-        entries[u] = ord(s)
-        aliases += 1
+        else:
+            entries[n] = c
+    aliases = [n for n in sorted(alias_candidates()) if is_alias(n, entries)]
+    for n in aliases:
+        entries[n] = ord(unicodedata.lookup(n))
     names = sorted(entries)
     maxlen = max(len(n) for n in names)
-    blob_parts = []
-    offsets = []
-    pos = 0
-    for n in names:
-        # The blob separates names with "\0": a name must not start with an octal digit.
-        assert n[0].isalpha() and all(ch.isalnum() or ch in " -()" for ch in n), n
-        offsets.append(pos)
-        blob_parts.append(n)
-        pos += len(n) + 1
-    w(f"// {len(names)} names, {aliases} of them formal aliases; the longest has {maxlen} characters.\n")
+    w(f"// {len(names)} names, {len(aliases)} of them formal aliases; the longest has {maxlen} "
+      "characters.\n")
     w(f"enum {{ UNI_NAME_COUNT = {len(names)}, UNI_NAME_MAX = {maxlen} }};\n")
-    w("static const char name_blob[] =\n")
-    line = ""
-    for n in blob_parts:
-        piece = n + "\\0"
-        if len(line) + len(piece) > 92:
-            w(f'    "{line}"\n')
-            line = ""
-        line += piece
-    w(f'    "{line}";\n\n')
+    offsets = emit_blob(w, names)
     w("static const struct NameEntry { uint32_t off, cp; } name_entries[] = {\n")
     for i in range(0, len(names), 5):
-        w("    " + " ".join(f"{{{offsets[j]}, 0x{entries[names[j]]:X}}}," for j in range(i, min(i + 5, len(names)))) + "\n")
+        row = names[i:i + 5]
+        w("    " + " ".join(f"{{{offsets[i + k]}, 0x{entries[n]:X}}}," for k, n in enumerate(row)))
+        w("\n")
     w("};\n\n")
     emit_ranges(w, "cjk_unified_ranges", ranges_of(cjk))
 
@@ -252,7 +253,8 @@ def gen_codecs(w):
         # A mixed-case alias can never match a normalized name, so it is left out.
         if mod in known and normalize_codec_name(alias) == alias:
             known[alias] = mod
-    w("enum { CODEC_UNSUPPORTED, CODEC_UTF8, CODEC_LATIN1, CODEC_CP1252, CODEC_KOI8_R, CODEC_ASCII };\n\n")
+    w("enum { CODEC_UNSUPPORTED, CODEC_UTF8, CODEC_LATIN1, CODEC_CP1252, CODEC_KOI8_R, "
+      "CODEC_ASCII };\n\n")
     w("// Every codec name CPython 3.13 resolves (after codecs.lookup's normalization), with the\n")
     w("// codec krait decodes it with, or CODEC_UNSUPPORTED.\n")
     w("static const struct CodecName { const char *name; int codec; } codec_names[] = {\n")
@@ -269,7 +271,8 @@ def main():
     chunks = []
     w = chunks.append
     w("// unicode_data.inc: generated by scripts/gen_unicode.py from CPython "
-      f"{sys.version.split()[0]}'s unicodedata (Unicode {unicodedata.unidata_version}). Do not edit.\n\n")
+      f"{sys.version.split()[0]}'s unicodedata\n// (Unicode {unicodedata.unidata_version}). "
+      "Do not edit.\n\n")
     w("#ifndef UNICODE_DATA_CODECS\n")
     gen_properties(w)
     gen_nfkc(w)

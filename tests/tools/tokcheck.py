@@ -4,12 +4,13 @@
 usage: PYENV_VERSION=3.13.0 python3.13 tests/tools/tokcheck.py KRAIT PATH... [-v]
 
 Each PATH is a .py file or a directory searched for them (the standard library:
-python3.13 -c "import sysconfig; print(sysconfig.get_paths()['stdlib'])"). Files that ast.parse()
-rejects are counted and skipped (tokenize, run with extra tokens, is lenient where the parser is
-not), showing CPython's error beside krait's. CPython's COMMENT, NL and ENCODING tokens have no counterpart in krait; OP tokens are
-compared by their exact type (LPAR...), keywords as KW_<NAME>, positions in UTF-8 bytes, the text
-of every token but NEWLINE (whose "\\r\\n" krait sees translated). Prints each mismatching file with
-its first difference, then the counts; exits 1 if any file differs.
+python3.13 -c "import sysconfig; print(sysconfig.get_paths()['stdlib'])"). Files that
+ast.parse() rejects are counted and skipped (tokenize, run with extra tokens, is lenient where the
+parser is not), showing CPython's error beside krait's. CPython's COMMENT, NL and ENCODING tokens
+have no counterpart in krait; OP tokens are compared by their exact type (LPAR...), keywords as
+KW_<NAME>, positions in UTF-8 bytes, the text of every token but NEWLINE (whose "\\r\\n" krait
+sees translated). Prints each mismatching file with its first difference, then the counts; exits
+1 if any file differs.
 """
 import ast
 import io
@@ -41,7 +42,7 @@ def python_tokens(data):
         kind = tokenize.tok_name[t.exact_type]
         if t.type == tokenize.NAME and keyword.iskeyword(t.string):
             kind = "KW_" + t.string.upper()
-        span = (t.start[0], byte_col(t.start[0], t.start[1]), t.end[0], byte_col(t.end[0], t.end[1]))
+        span = (t.start[0], byte_col(*t.start), t.end[0], byte_col(*t.end))
         out.append((kind, span, None if kind == "NEWLINE" else t.string))
     return out
 
@@ -95,7 +96,8 @@ def main():
                 print("ok", path)
             continue
         differ += 1
-        i = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
+        pairs = enumerate(zip(got, expected))
+        i = next((i for i, (a, b) in pairs if a != b), min(len(got), len(expected)))
         print(f"DIFF {path}: token {i}")
         print("  krait:  ", got[i] if i < len(got) else "(end)", err.strip()[:200])
         print("  cpython:", expected[i] if i < len(expected) else "(end)")

@@ -37,10 +37,43 @@ static void test_bytes_api(void) {
     KR_DECREF(s);
 }
 
+// bytearray += and *= change the object in place, as CPython's (ba += x keeps id(ba)); bytes
+// builds a new object. Expected contents from CPython 3.13.
+static void test_bytearray_inplace(void) {
+    kr_val ba = kr_bytearray_from_data("ab", 2), b = kr_bytes_from_data("cd", 2);
+    kr_val r = kr_inplace_add(ba, b);
+    CU_ASSERT(r == ba);
+    KR_DECREF(r);
+    r = kr_inplace_add(ba, ba);  // ba += ba
+    CU_ASSERT(r == ba);
+    KR_DECREF(r);
+    CU_ASSERT_EQUAL(kr_bytes_len(ba), 8);
+    CU_ASSERT(memcmp(kr_bytes_data(ba), "abcdabcd", 9) == 0);
+    r = kr_inplace_mul(ba, KR_FROM_SMALL(3));
+    CU_ASSERT(r == ba);
+    KR_DECREF(r);
+    CU_ASSERT_EQUAL(kr_bytes_len(ba), 24);
+    CU_ASSERT(memcmp(kr_bytes_data(ba) + 16, "abcdabcd", 9) == 0);
+    CU_ASSERT(kr_inplace_add(ba, KR_FROM_SMALL(1)) == 0);
+    kr_val e = kr_err_fetch(), msg = kr_str(e);
+    CU_ASSERT_STRING_EQUAL(kr_str_data(msg), "can't concat int to bytearray");
+    KR_DECREF(msg);
+    KR_DECREF(e);
+    r = kr_inplace_mul(ba, KR_FROM_SMALL(-2));  // ba *= -2 empties it
+    CU_ASSERT(r == ba && kr_bytes_len(ba) == 0);
+    KR_DECREF(r);
+    kr_val c = kr_inplace_add(b, b);  // bytes: a new object
+    CU_ASSERT(c != b && kr_bytes_len(c) == 4);
+    KR_DECREF(c);
+    KR_DECREF(ba);
+    KR_DECREF(b);
+}
+
 int main(void) {
     static const CU_TestInfo tests[] = {
         { "CPython table", test_bytes_table },
         { "bytearray growth", test_bytearray_growth },
+        { "bytearray in place", test_bytearray_inplace },
         { "C API", test_bytes_api },
         CU_TEST_INFO_NULL,
     };

@@ -5,6 +5,7 @@
 #include "krait.h"
 
 #include <CUnit/Basic.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,6 +423,223 @@ static void test_printer(void) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Exception groups and notes (expectations printed by CPython 3.13)
+
+static kr_val str_of(const char *s) { return kr_str_from_cstr(s); }
+
+static kr_val call_meth(kr_val obj, const char *name, kr_val arg) {
+    kr_val m = kr_getattr_cstr(obj, name);
+    CU_ASSERT_FATAL(m != 0);
+    kr_val r = kr_call(m, &arg, 1, 0);
+    KR_DECREF(m);
+    return r;
+}
+
+static void add_note(kr_val e, const char *note) {
+    kr_val n = str_of(note), r = call_meth(e, "add_note", n);
+    CU_ASSERT(r == KR_NONE);
+    KR_DECREF(n);
+}
+
+// A new group of class 'type' from message 'msg' and the 'n' exceptions that follow (stolen).
+static kr_val group(const kr_type *type, const char *msg, int n, ...) {
+    kr_val l = kr_list_new(0), m = str_of(msg);
+    va_list ap;
+    va_start(ap, n);
+    for (int i = 0; i < n; i++) {
+        kr_val e = va_arg(ap, kr_val);
+        CU_ASSERT(kr_list_append(l, e) == 0);
+        KR_DECREF(e);
+    }
+    va_end(ap);
+    kr_val g = kr_exc_new(type, (kr_val[]){ m, l }, 2);
+    KR_DECREF(l);
+    KR_DECREF(m);
+    return g;
+}
+
+static kr_val new_exc(const kr_type *t, kr_val arg) {
+    kr_val e = kr_exc_new(t, &arg, 1);
+    KR_DECREF(arg);
+    return e;
+}
+
+// repr(v) or "!Type: message"; consumes v.
+static void expect_repr(kr_val v, const char *want) {
+    char got[512];
+    if (!v) {
+        kr_val e = kr_err_fetch(), s = kr_str(e);
+        snprintf(got, sizeof got, "!%s: %s", kr_type_name(e), kr_str_data(s));
+        KR_DECREF(s);
+        KR_DECREF(e);
+    } else {
+        kr_val r = kr_repr(v);
+        snprintf(got, sizeof got, "%s", kr_str_data(r));
+        KR_DECREF(r);
+        KR_DECREF(v);
+    }
+    if (strcmp(got, want) != 0) {
+        printf("\n  got %s, want %s", got, want);
+    }
+    CU_ASSERT_STRING_EQUAL(got, want);
+}
+
+static void test_groups(void) {
+    kr_val v = new_exc(&kr_exc_ValueError, KR_FROM_SMALL(1));
+    kr_val t = new_exc(&kr_exc_TypeError, KR_FROM_SMALL(2));
+    kr_val eg = group(&kr_exc_ExceptionGroup, "eg", 2, kr_newref(v), kr_newref(t));
+    expect_repr(kr_newref(eg), "ExceptionGroup('eg', [ValueError(1), TypeError(2)])");
+    expect_str(kr_str(eg), "eg (2 sub-exceptions)");
+    kr_val one = group(&kr_exc_BaseExceptionGroup, "one", 1, kr_newref(v));
+    CU_ASSERT(KR_TYPE(one) == &kr_exc_ExceptionGroup);  // only Exceptions: an ExceptionGroup
+    expect_str(kr_str(one), "one (1 sub-exception)");
+    CU_ASSERT(kr_exc_matches(one, KR_VAL(&kr_exc_BaseExceptionGroup)) == 1);
+    CU_ASSERT(kr_exc_matches(one, KR_VAL(&kr_exc_Exception)) == 1);
+    kr_val base = group(&kr_exc_BaseExceptionGroup, "b", 1,
+                        kr_exc_new(&kr_exc_KeyboardInterrupt, NULL, 0));
+    CU_ASSERT(KR_TYPE(base) == &kr_exc_BaseExceptionGroup);
+    CU_ASSERT(kr_exc_matches(base, KR_VAL(&kr_exc_Exception)) == 0);
+    expect_repr(group(&kr_exc_ExceptionGroup, "x", 1, kr_exc_new(&kr_exc_KeyboardInterrupt,
+                                                                  NULL, 0)),
+                "!TypeError: Cannot nest BaseExceptions in an ExceptionGroup");
+    kr_val x = str_of("x");
+    expect_repr(kr_exc_new(&kr_exc_ExceptionGroup, &x, 1),
+                "!TypeError: BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)");
+    expect_repr(kr_exc_new(&kr_exc_ExceptionGroup, (kr_val[]){ KR_FROM_SMALL(1), x }, 2),
+                "!TypeError: BaseExceptionGroup.__new__() argument 1 must be str, not int");
+    expect_repr(kr_exc_new(&kr_exc_ExceptionGroup, (kr_val[]){ x, KR_FROM_SMALL(5) }, 2),
+                "!TypeError: second argument (exceptions) must be a sequence");
+    expect_repr(group(&kr_exc_ExceptionGroup, "x", 0),
+                "!ValueError: second argument (exceptions) must be a non-empty sequence");
+    expect_repr(group(&kr_exc_ExceptionGroup, "x", 2, kr_newref(v), KR_FROM_SMALL(3)),
+                "!ValueError: Item 1 of second argument (exceptions) is not an exception");
+    KR_DECREF(x);
+    // .exceptions, subgroup, split
+    expect_repr(kr_getattr_cstr(eg, "exceptions"), "(ValueError(1), TypeError(2))");
+    expect_repr(call_meth(eg, "subgroup", KR_VAL(&kr_exc_ValueError)),
+                "ExceptionGroup('eg', [ValueError(1)])");
+    kr_val sub = call_meth(eg, "subgroup", KR_VAL(&kr_exc_Exception));
+    CU_ASSERT(sub == eg);
+    KR_DECREF(sub);
+    expect_repr(call_meth(eg, "subgroup", KR_VAL(&kr_exc_OSError)), "None");
+    expect_repr(call_meth(eg, "split", KR_VAL(&kr_exc_ValueError)),
+                "(ExceptionGroup('eg', [ValueError(1)]), ExceptionGroup('eg', [TypeError(2)]))");
+    kr_val nested = group(&kr_exc_ExceptionGroup, "outer", 2, kr_newref(v),
+                          group(&kr_exc_ExceptionGroup, "inner", 2, kr_newref(t),
+                                new_exc(&kr_exc_KeyError, str_of("k"))));
+    expect_repr(call_meth(nested, "split", KR_VAL(&kr_exc_TypeError)),
+                "(ExceptionGroup('outer', [ExceptionGroup('inner', [TypeError(2)])]), "
+                "ExceptionGroup('outer', [ValueError(1), ExceptionGroup('inner', "
+                "[KeyError('k')])]))");
+    expect_repr(call_meth(nested, "subgroup", KR_FROM_SMALL(1)),
+                "!TypeError: expected an exception type, a tuple of exception types, or a "
+                "callable (other than a class)");
+    // Notes are copied to derived groups.
+    add_note(eg, "gnote");
+    kr_val sg = call_meth(eg, "subgroup", KR_VAL(&kr_exc_ValueError));
+    expect_repr(kr_getattr_cstr(sg, "__notes__"), "['gnote']");
+    KR_DECREF(sg);
+    expect_repr(call_meth(v, "add_note", KR_FROM_SMALL(3)),
+                "!TypeError: note must be a str, not 'int'");
+    kr_val same = call_meth(v, "with_traceback", KR_NONE);
+    CU_ASSERT(same == v);
+    KR_DECREF(same);
+    KR_DECREF(nested);
+    KR_DECREF(base);
+    KR_DECREF(one);
+    KR_DECREF(eg);
+    KR_DECREF(v);
+    KR_DECREF(t);
+}
+
+// The boxed traceback of prog.py (see test_group_printer), raised from f() at line 19.
+static int raise_group(void) {
+    kr_err_set(&kr_exc_ValueError, "1");
+    kr_traceback_add("prog.py", 3, "f");
+    kr_val v = kr_err_fetch();
+    kr_val t = new_exc(&kr_exc_TypeError, KR_FROM_SMALL(2));
+    add_note(t, "note on t");
+    add_note(t, "two\nlines");
+    kr_err_set_value(&kr_exc_KeyError, str_of("k"));
+    kr_traceback_add("prog.py", 11, "f");
+    kr_val k = kr_err_fetch(), prev = kr_exc_enter_handler(k);
+    kr_err_set(&kr_exc_RuntimeError, "r");
+    kr_traceback_add("prog.py", 13, "f");
+    kr_exc_leave_handler(prev);
+    KR_DECREF(k);
+    kr_val r = kr_err_fetch();
+    kr_val inner = group(&kr_exc_ExceptionGroup, "inner", 2,
+                         new_exc(&kr_exc_OSError, str_of("o")), r);
+    kr_val eg = group(&kr_exc_ExceptionGroup, "outer", 3, v, t, inner);
+    add_note(eg, "group note");
+    kr_err_raise(eg);
+    kr_traceback_add("prog.py", 19, "f");
+    kr_traceback_add("prog.py", 20, "<module>");
+    return kr_exc_handle_uncaught();
+}
+
+// raise ExceptionGroup('many', [ValueError(i) for i in range(17)])
+static int raise_wide_group(void) {
+    kr_val l = kr_list_new(0), m = str_of("many");
+    for (int i = 0; i < 17; i++) {
+        kr_val e = new_exc(&kr_exc_ValueError, KR_FROM_SMALL(i));
+        CU_ASSERT(kr_list_append(l, e) == 0);
+        KR_DECREF(e);
+    }
+    kr_err_raise(kr_exc_new(&kr_exc_ExceptionGroup, (kr_val[]){ m, l }, 2));
+    KR_DECREF(l);
+    KR_DECREF(m);
+    kr_traceback_add("prog.py", 1, "<module>");
+    return kr_exc_handle_uncaught();
+}
+
+static void test_group_printer(void) {
+    expect_output(raise_group,
+                  "  + Exception Group Traceback (most recent call last):\n"
+                  "  |   File \"prog.py\", line 20, in <module>\n"
+                  "  |   File \"prog.py\", line 19, in f\n"
+                  "  | ExceptionGroup: outer (3 sub-exceptions)\n"
+                  "  | group note\n"
+                  "  +-+---------------- 1 ----------------\n"
+                  "    | Traceback (most recent call last):\n"
+                  "    |   File \"prog.py\", line 3, in f\n"
+                  "    | ValueError: 1\n"
+                  "    +---------------- 2 ----------------\n"
+                  "    | TypeError: 2\n"
+                  "    | note on t\n"
+                  "    | two\n"
+                  "    | lines\n"
+                  "    +---------------- 3 ----------------\n"
+                  "    | ExceptionGroup: inner (2 sub-exceptions)\n"
+                  "    +-+---------------- 1 ----------------\n"
+                  "      | OSError: o\n"
+                  "      +---------------- 2 ----------------\n"
+                  "      | Traceback (most recent call last):\n"
+                  "      |   File \"prog.py\", line 11, in f\n"
+                  "      | KeyError: 'k'\n"
+                  "      | \n"
+                  "      | During handling of the above exception, another exception occurred:\n"
+                  "      | \n"
+                  "      | Traceback (most recent call last):\n"
+                  "      |   File \"prog.py\", line 13, in f\n"
+                  "      | RuntimeError: r\n"
+                  "      +------------------------------------\n",
+                  1);
+    char want[4096] = "  + Exception Group Traceback (most recent call last):\n"
+                      "  |   File \"prog.py\", line 1, in <module>\n"
+                      "  | ExceptionGroup: many (17 sub-exceptions)\n";
+    for (int i = 0; i < 15; i++) {
+        snprintf(want + strlen(want), sizeof want - strlen(want),
+                 "  %s+---------------- %d ----------------\n    | ValueError: %d\n",
+                 i ? "  " : "+-", i + 1, i);
+    }
+    strcat(want, "    +---------------- ... ----------------\n"
+                 "    | and 2 more exceptions\n"
+                 "    +------------------------------------\n");
+    expect_output(raise_wide_group, want, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
 // SystemExit
 
 static kr_val exit_code;
@@ -495,6 +713,8 @@ int main(void) {
     CU_add_test(s, "attributes", test_attributes);
     CU_add_test(s, "pending exception protocol", test_protocol);
     CU_add_test(s, "uncaught exception printer", test_printer);
+    CU_add_test(s, "exception groups and notes", test_groups);
+    CU_add_test(s, "exception group printer", test_group_printer);
     CU_add_test(s, "SystemExit", test_system_exit);
     CU_add_test(s, "recursion guard", test_recursion);
     CU_basic_set_mode(CU_BRM_VERBOSE);

@@ -82,6 +82,16 @@ static void test_registry(void) {
     kr_val it = kr_import_builtin("itertools");
     CU_ASSERT(kr_module_check(it));
     check(it, "<module 'itertools' (built-in)>");
+    // csv, os and os.path live in their own files and are registered in the table too.
+    const char *names[] = {"csv", "os", "os.path"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        kr_val m = kr_import_builtin(names[i]);
+        kr_val again = kr_import_builtin(names[i]);
+        CU_ASSERT_FATAL(m != 0 && again != 0);
+        CU_ASSERT(kr_module_check(m) && m == again);
+        KR_DECREF(m);
+        KR_DECREF(again);
+    }
 }
 
 static int fail_count;
@@ -176,7 +186,8 @@ static void test_sys_functions(void) {
     kr_val s = kr_str_from_cstr("abc");
     check(call_method(sys, "intern", 1, &s), "'abc'");
     KR_DECREF(s);
-    check(call_method(sys, "intern", 1, &f), "!TypeError: intern() argument must be str, not float");
+    check(call_method(sys, "intern", 1, &f),
+          "!TypeError: intern() argument must be str, not float");
     KR_DECREF(f);
     check(call_method(sys, "exception", 0, NULL), "None");
     KR_DECREF(sys);

@@ -862,7 +862,7 @@ static void test_utf8_errors(void) {
     Arena a;
     arena_init(&a);
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        const char *got = uni_utf8_error(&a, cases[i].bytes, strlen(cases[i].bytes), 0, NULL);
+        const char *got = uni_utf8_error(&a, cases[i].bytes, strlen(cases[i].bytes));
         if (cases[i].message) {
             CU_ASSERT_STRING_EQUAL(got, cases[i].message);
         } else {

@@ -1,0 +1,404 @@
+// lower_expr.c: AST → IR for expressions — constants, arithmetic, comparisons, and/or/not,
+// conditional expressions, f-strings and calls of print() and of module-level functions — and
+// lower_cond, which branches on a condition without materialising its value. Each function
+// lowers one expression into a fresh register (see lower_internal.h).
+#include "lower_internal.h"
+
+#include <string.h>
+
+// ---------------------------------------------------------------------------------------------
+// Constants
+
+// Whether 'v' fits a tagged small int (63 bits).
+static bool fits_small(int64_t v) { return v >= -((int64_t)1 << 62) && v < ((int64_t)1 << 62); }
+
+int lower_constant(Lower *l, const AstNode *e) {
+    const AstConst *c = &e->u.Constant.value;
+    IrConst *k;
+    switch (c->kind) {
+    case CONST_NONE:
+        return lower_const_none(l, e);
+    case CONST_TRUE:
+    case CONST_FALSE: {
+        int r = lower_const_reg(l, IRC_BOOL, ty_prim(TY_BOOL), e, &k);
+        k->i = c->kind == CONST_TRUE;
+        return r;
+    }
+    case CONST_INT:
+        if (!c->u.i.digits && fits_small(c->u.i.small)) {
+            return lower_const_int(l, c->u.i.small, e);
+        }
+        int r = lower_const_reg(l, IRC_BIGINT, ty_prim(TY_INT), e, &k);
+        k->s = c->u.i.digits ? c->u.i.digits
+                             : arena_printf(l->arena, "%lld", (long long)c->u.i.small);
+        k->len = strlen(k->s);
+        return r;
+    case CONST_FLOAT: {
+        int r = lower_const_reg(l, IRC_FLOAT, ty_prim(TY_FLOAT), e, &k);
+        k->f = c->u.f;
+        return r;
+    }
+    case CONST_STR:
+        return lower_const_str(l, c->u.s.data, c->u.s.len, e);
+    default:
+        lower_unsupported(l, e, c->kind == CONST_BYTES ? "a bytes literal" : "this constant");
+        return lower_const_none(l, e);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operators
+
+static int binop_of(AstOp op) {
+    switch (op) {
+    case AST_OP_Add: return BIN_ADD;
+    case AST_OP_Sub: return BIN_SUB;
+    case AST_OP_Mult: return BIN_MUL;
+    case AST_OP_Div: return BIN_TRUEDIV;
+    case AST_OP_FloorDiv: return BIN_FLOORDIV;
+    case AST_OP_Mod: return BIN_MOD;
+    case AST_OP_Pow: return BIN_POW;
+    case AST_OP_LShift: return BIN_LSHIFT;
+    case AST_OP_RShift: return BIN_RSHIFT;
+    case AST_OP_BitAnd: return BIN_AND;
+    case AST_OP_BitOr: return BIN_OR;
+    case AST_OP_BitXor: return BIN_XOR;
+    default: return -1;
+    }
+}
+
+// 'a op b' with 'a' and 'b' already lowered; 'ty' is the result type from the table.
+int lower_binary(Lower *l, AstOp op, int a, int b, const Ty *ty, const AstNode *at) {
+    int bop = binop_of(op);
+    if (bop < 0) {
+        lower_unsupported(l, at, "the '@' operator");
+        return lower_const_none(l, at);
+    }
+    if (ty->kind == TY_INT) {
+        return lower_emit2(l, IR_INT_BINARY, ty, lower_as_int(l, a, at), lower_as_int(l, b, at),
+                           bop, at);
+    }
+    bool ints = ty_rep(lower_reg_ty(l, a)) != REP_FLOAT && ty_rep(lower_reg_ty(l, b)) != REP_FLOAT;
+    if (ty->kind == TY_FLOAT && bop == BIN_TRUEDIV && ints) {
+        return lower_emit2(l, IR_INT_TRUEDIV, ty, lower_as_int(l, a, at), lower_as_int(l, b, at),
+                           0, at);
+    }
+    if (ty->kind == TY_FLOAT) {
+        return lower_emit2(l, IR_FLOAT_BINARY, ty, lower_as_float(l, a, at),
+                           lower_as_float(l, b, at), bop, at);
+    }
+    return lower_emit2(l, IR_OBJ_BINARY, ty, lower_box(l, a, at), lower_box(l, b, at), bop, at);
+}
+
+int lower_binop(Lower *l, const AstNode *e) {
+    int a = lower_expr(l, e->u.BinOp.left);
+    int b = lower_expr(l, e->u.BinOp.right);
+    return lower_binary(l, e->u.BinOp.op, a, b, e->ty, e);
+}
+
+int lower_unary(Lower *l, const AstNode *e) {
+    AstOp op = e->u.UnaryOp.op;
+    int a = lower_expr(l, e->u.UnaryOp.operand);
+    if (op == AST_OP_Not) {
+        return lower_emit1(l, IR_NOT, ty_prim(TY_BOOL), lower_truth(l, a, e), 0, e);
+    }
+    int uop = op == AST_OP_USub ? UN_NEG : op == AST_OP_UAdd ? UN_POS : UN_INVERT;
+    if (e->ty->kind == TY_INT) {
+        a = lower_as_int(l, a, e);
+        return uop == UN_POS ? a : lower_emit1(l, IR_INT_UNARY, e->ty, a, uop, e);
+    }
+    if (e->ty->kind == TY_FLOAT) {
+        return uop == UN_POS ? a : lower_emit1(l, IR_FLOAT_UNARY, e->ty, a, uop, e);
+    }
+    return lower_emit1(l, IR_OBJ_UNARY, e->ty, lower_box(l, a, e), uop, e);
+}
+
+static int cmp_of(AstOp op) {
+    switch (op) {
+    case AST_OP_Lt: return CMP_LT;
+    case AST_OP_LtE: return CMP_LE;
+    case AST_OP_Eq: return CMP_EQ;
+    case AST_OP_NotEq: return CMP_NE;
+    case AST_OP_Gt: return CMP_GT;
+    default: return CMP_GE;
+    }
+}
+
+static int swapped(int cmp) {
+    static const int swap[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
+    return swap[cmp];
+}
+
+// One comparison 'a op b': a bool when native, else an object.
+static int compare_pair(Lower *l, AstOp op, int a, int b, const AstNode *at) {
+    const Ty *ta = lower_reg_ty(l, a), *tb = lower_reg_ty(l, b);
+    const Ty *tbool = ty_prim(TY_BOOL);
+    if (op == AST_OP_In || op == AST_OP_NotIn) {
+        lower_unsupported(l, at, "the 'in' operator");
+        return lower_const_none(l, at);
+    }
+    if (op == AST_OP_Is || op == AST_OP_IsNot) {
+        return lower_emit2(l, IR_IS, tbool, lower_box(l, a, at), lower_box(l, b, at),
+                           op == AST_OP_IsNot, at);
+    }
+    if (!infer_compare_is_native(op, ta, tb)) {
+        return lower_emit2(l, IR_OBJ_COMPARE, ty_prim(TY_DYN), lower_box(l, a, at),
+                           lower_box(l, b, at), cmp_of(op), at);
+    }
+    bool fa = ta->kind == TY_FLOAT, fb = tb->kind == TY_FLOAT;
+    if (fa && fb) {
+        return lower_emit2(l, IR_FLOAT_COMPARE, tbool, a, b, cmp_of(op), at);
+    }
+    if (fa || fb) {
+        int f = fa ? a : b, i = lower_as_int(l, fa ? b : a, at);
+        int cmp = fa ? cmp_of(op) : swapped(cmp_of(op));
+        return lower_emit2(l, IR_FLOAT_INT_COMPARE, tbool, f, i, cmp, at);
+    }
+    return lower_emit2(l, IR_INT_COMPARE, tbool, lower_as_int(l, a, at), lower_as_int(l, b, at),
+                       cmp_of(op), at);
+}
+
+// a < b < c: each operand evaluated once, stopping at the first false comparison; the value is
+// that of the last comparison evaluated.
+int lower_compare(Lower *l, const AstNode *e) {
+    int left = lower_expr(l, e->u.Compare.left);
+    int n = e->u.Compare.comparators.count;
+    if (n == 1) {
+        int right = lower_expr(l, e->u.Compare.comparators.items[0]);
+        int r = compare_pair(l, e->u.Compare.ops.items[0], left, right, e);
+        return lower_coerce(l, r, e->ty, e);
+    }
+    int res = lower_temp(l, e->ty);
+    IrBlock *done = ir_block_new(l->fn);
+    for (int i = 0; i < n; i++) {
+        int right = lower_expr(l, e->u.Compare.comparators.items[i]);
+        int r = compare_pair(l, e->u.Compare.ops.items[i], left, right, e);
+        lower_move(l, res, lower_coerce(l, r, e->ty, e), e);
+        if (i == n - 1) {
+            break;
+        }
+        IrBlock *next = ir_block_new(l->fn);
+        lower_branch(l, lower_truth(l, r, e), next, done, e);
+        lower_start(l, next);
+        left = right;
+    }
+    lower_jump(l, done);
+    lower_start(l, done);
+    return res;
+}
+
+// a and b / a or b: the first operand deciding the outcome is the value.
+int lower_boolop(Lower *l, const AstNode *e) {
+    int res = lower_temp(l, e->ty);
+    IrBlock *done = ir_block_new(l->fn);
+    bool is_and = e->u.BoolOp.op == AST_OP_And;
+    const AstList *vals = &e->u.BoolOp.values;
+    for (int i = 0; i < vals->count; i++) {
+        int v = lower_expr(l, vals->items[i]);
+        lower_move(l, res, lower_coerce(l, v, e->ty, e), e);
+        if (i == vals->count - 1) {
+            break;
+        }
+        IrBlock *next = ir_block_new(l->fn);
+        int t = lower_truth(l, v, e);
+        lower_branch(l, t, is_and ? next : done, is_and ? done : next, e);
+        lower_start(l, next);
+    }
+    lower_jump(l, done);
+    lower_start(l, done);
+    return res;
+}
+
+int lower_ifexp(Lower *l, const AstNode *e) {
+    int res = lower_temp(l, e->ty);
+    IrBlock *yes = ir_block_new(l->fn), *no = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+    lower_branch(l, lower_truth(l, lower_expr(l, e->u.IfExp.test), e), yes, no, e);
+    lower_start(l, yes);
+    lower_move(l, res, lower_coerce(l, lower_expr(l, e->u.IfExp.body), e->ty, e), e);
+    lower_jump(l, done);
+    lower_start(l, no);
+    lower_move(l, res, lower_coerce(l, lower_expr(l, e->u.IfExp.orelse), e->ty, e), e);
+    lower_jump(l, done);
+    lower_start(l, done);
+    return res;
+}
+
+// ---------------------------------------------------------------------------------------------
+// f-strings
+
+int lower_formatted(Lower *l, const AstNode *e) {
+    int v = lower_box(l, lower_expr(l, e->u.FormattedValue.value), e);
+    const AstNode *spec = e->u.FormattedValue.format_spec;
+    int s = spec ? lower_expr(l, spec) : -1;
+    int dst = lower_temp(l, ty_prim(TY_STR));
+    IrInstr *in = lower_emit(l, IR_FORMAT, dst, spec ? 2 : 1, e);
+    in->args[0] = v;
+    if (spec) {
+        in->args[1] = s;
+    }
+    in->aux = e->u.FormattedValue.conversion;
+    return dst;
+}
+
+int lower_joined(Lower *l, const AstNode *e) {
+    const AstList *vals = &e->u.JoinedStr.values;
+    if (vals->count == 1 && vals->items[0]->kind == AST_Constant) {
+        return lower_expr(l, vals->items[0]);
+    }
+    int *parts = arena_alloc(l->arena, sizeof(int) * (size_t)(vals->count + 1));
+    for (int i = 0; i < vals->count; i++) {
+        parts[i] = lower_expr(l, vals->items[i]);
+    }
+    int dst = lower_temp(l, ty_prim(TY_STR));
+    IrInstr *in = lower_emit(l, IR_BUILD_STRING, dst, vals->count, e);
+    memcpy(in->args, parts, sizeof(int) * (size_t)vals->count);
+    return dst;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+static int lower_print(Lower *l, const AstNode *e) {
+    const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
+    int n = args->count, sep = -1, end = -1;
+    int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)(n + 2));
+    for (int i = 0; i < n; i++) {
+        if (args->items[i]->kind == AST_Starred) {
+            lower_unsupported(l, args->items[i], "'*' in a call");
+        }
+        regs[i] = lower_box(l, lower_expr(l, args->items[i]), e);
+    }
+    for (int i = 0; i < kws->count; i++) {
+        const AstNode *kw = kws->items[i];
+        int v = lower_box(l, lower_expr(l, kw->u.keyword.value), e);
+        if (kw->u.keyword.arg == l->n_sep) {
+            sep = v;
+        } else if (kw->u.keyword.arg == l->n_end) {
+            end = v;
+        } else {
+            lower_unsupported(l, kw, "this keyword argument of print()");
+        }
+    }
+    IrInstr *in = lower_emit(l, IR_PRINT, -1, n + (sep >= 0) + (end >= 0), e);
+    if (n > 0) {  // 'regs' is NULL for print() with no arguments
+        memcpy(in->args, regs, sizeof(int) * (size_t)n);
+    }
+    if (sep >= 0) {
+        in->args[n++] = sep;
+    }
+    if (end >= 0) {
+        in->args[n++] = end;
+    }
+    in->aux = (sep >= 0 ? 1 : 0) | (end >= 0 ? 2 : 0);
+    return lower_const_none(l, e);
+}
+
+// Where each argument of a call goes: 'out[i]' is the expression for parameter i (its default
+// when not passed) and 'order' lists the parameters passed explicitly, in source order
+// (positional, then keywords); returns how many, or -1 after reporting a mismatch.
+static int match_args(Lower *l, const AstNode *e, IrFunc *callee, const AstNode **out,
+                      int *order) {
+    const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
+    if (args->count > callee->nparams) {
+        lower_unsupported(l, e, "a call with more arguments than parameters");
+        return -1;
+    }
+    int n = 0;
+    for (int i = 0; i < args->count; i++) {
+        if (args->items[i]->kind == AST_Starred) {
+            lower_unsupported(l, args->items[i], "'*' in a call");
+            return -1;
+        }
+        out[i] = args->items[i];
+        order[n++] = i;
+    }
+    for (int k = 0; k < kws->count; k++) {
+        const AstNode *kw = kws->items[k];
+        int i = 0;
+        while (i < callee->nparams && callee->regs[callee->params[i]].name != kw->u.keyword.arg) {
+            i++;
+        }
+        if (i == callee->nparams || out[i]) {
+            lower_unsupported(l, kw, "this keyword argument");
+            return -1;
+        }
+        out[i] = kw->u.keyword.value;
+        order[n++] = i;
+    }
+    for (int i = 0; i < callee->nparams; i++) {
+        if (!out[i] && !(out[i] = callee->defaults[i])) {
+            lower_unsupported(l, e, "a call with a missing argument");
+            return -1;
+        }
+    }
+    return n;
+}
+
+static int lower_user_call(Lower *l, const AstNode *e, int fi) {
+    IrFunc *callee = l->m->funcs[fi];
+    size_t np = (size_t)callee->nparams + 1;
+    const AstNode **argv = arena_alloc(l->arena, sizeof(AstNode *) * np);
+    int *order = arena_alloc(l->arena, sizeof(int) * np);
+    int *regs = arena_alloc(l->arena, sizeof(int) * np);
+    int n = match_args(l, e, callee, argv, order);
+    if (n < 0) {
+        return lower_const_none(l, e);
+    }
+    for (int i = 0; i < callee->nparams; i++) {
+        regs[i] = -1;
+    }
+    for (int k = 0; k < n; k++) {
+        regs[order[k]] = lower_expr(l, argv[order[k]]);
+    }
+    for (int i = 0; i < callee->nparams; i++) {
+        int r = regs[i] >= 0 ? regs[i] : lower_expr(l, argv[i]);  // a default
+        regs[i] = lower_coerce(l, r, callee->regs[callee->params[i]].ty, e);
+    }
+    int dst = lower_temp(l, callee->ret_ty);
+    IrInstr *in = lower_emit(l, IR_CALL, dst, callee->nparams, e);
+    if (callee->nparams > 0) {  // 'regs' is NULL for a function without parameters
+        memcpy(in->args, regs, sizeof(int) * (size_t)callee->nparams);
+    }
+    in->aux = fi;
+    return dst;
+}
+
+int lower_call(Lower *l, const AstNode *e) {
+    const AstNode *f = e->u.Call.func;
+    if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0) {
+        int fi = lower_func_index(l, f->u.Name.id);
+        if (fi >= 0) {
+            return lower_user_call(l, e, fi);
+        }
+        if (f->u.Name.id == l->n_print && lower_global_index(l, f->u.Name.id) < 0) {
+            return lower_print(l, e);
+        }
+    }
+    if (f->kind == AST_Name) {
+        diag_error(l->d, e->span, "calling '%s' is not supported by krait yet", f->u.Name.id);
+    } else {
+        lower_unsupported(l, e, "this kind of call");
+    }
+    return lower_const_none(l, e);
+}
+
+
+// Branches on the truth of 'e', short-circuiting and/or/not without materialising values.
+void lower_cond(Lower *l, const AstNode *e, IrBlock *t, IrBlock *f) {
+    if (e->kind == AST_UnaryOp && e->u.UnaryOp.op == AST_OP_Not) {
+        lower_cond(l, e->u.UnaryOp.operand, f, t);
+        return;
+    }
+    if (e->kind == AST_BoolOp) {
+        bool is_and = e->u.BoolOp.op == AST_OP_And;
+        const AstList *vals = &e->u.BoolOp.values;
+        for (int i = 0; i < vals->count - 1; i++) {
+            IrBlock *next = ir_block_new(l->fn);
+            lower_cond(l, vals->items[i], is_and ? next : t, is_and ? f : next);
+            lower_start(l, next);
+        }
+        lower_cond(l, vals->items[vals->count - 1], t, f);
+        return;
+    }
+    lower_branch(l, lower_truth(l, lower_expr(l, e), e), t, f, e);
+}

@@ -1,0 +1,166 @@
+// lower_stmt.c: AST → IR for statements — assignments to names, if/while, for over range(),
+// return. Loops keep their break/continue targets in l->loop.
+#include "lower_internal.h"
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+void lower_assign(Lower *l, const AstNode *s) {
+    const AstList *targets = &s->u.Assign.targets;
+    for (int i = 0; i < targets->count; i++) {
+        if (targets->items[i]->kind != AST_Name) {
+            lower_unsupported(l, targets->items[i], lower_expr_construct(targets->items[i]->kind));
+            return;
+        }
+    }
+    int v = lower_expr(l, s->u.Assign.value);
+    for (int i = 0; i < targets->count; i++) {
+        lower_store_name(l, targets->items[i]->u.Name.id, v, s);
+    }
+}
+
+void lower_augassign(Lower *l, const AstNode *s) {
+    const AstNode *tg = s->u.AugAssign.target, *v = s->u.AugAssign.value;
+    if (tg->kind != AST_Name) {
+        lower_unsupported(l, tg, lower_expr_construct(tg->kind));
+        return;
+    }
+    int a = lower_expr(l, tg);
+    int b = lower_expr(l, v);
+    const Ty *ty = infer_binop_type(s->u.AugAssign.op, lower_reg_ty(l, a), lower_reg_ty(l, b), v);
+    lower_store_name(l, tg->u.Name.id, lower_binary(l, s->u.AugAssign.op, a, b, ty, s), s);
+}
+
+void lower_annassign(Lower *l, const AstNode *s) {
+    const AstNode *tg = s->u.AnnAssign.target;
+    if (tg->kind != AST_Name) {
+        lower_unsupported(l, tg, lower_expr_construct(tg->kind));
+        return;
+    }
+    if (s->u.AnnAssign.value) {
+        lower_store_name(l, tg->u.Name.id, lower_expr(l, s->u.AnnAssign.value), s);
+    }
+}
+
+void lower_if(Lower *l, const AstNode *s) {
+    IrBlock *yes = ir_block_new(l->fn), *no = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+    lower_cond(l, s->u.If.test, yes, no);
+    lower_start(l, yes);
+    lower_stmts(l, &s->u.If.body);
+    lower_jump(l, done);
+    lower_start(l, no);
+    lower_stmts(l, &s->u.If.orelse);
+    lower_jump(l, done);
+    lower_start(l, done);
+}
+
+// The loop body with 'brk'/'cont' as the targets of break and continue.
+static void loop_body(Lower *l, const AstList *body, IrBlock *brk, IrBlock *cont) {
+    Loop loop = {brk, cont, l->loop};
+    l->loop = &loop;
+    lower_stmts(l, body);
+    l->loop = loop.outer;
+    lower_jump(l, cont);
+}
+
+void lower_while(Lower *l, const AstNode *s) {
+    IrBlock *head = ir_block_new(l->fn), *body = ir_block_new(l->fn);
+    IrBlock *orelse = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+    lower_jump(l, head);
+    lower_start(l, head);
+    lower_cond(l, s->u.While.test, body, orelse);
+    lower_start(l, body);
+    loop_body(l, &s->u.While.body, done, head);
+    lower_start(l, orelse);
+    lower_stmts(l, &s->u.While.orelse);
+    lower_jump(l, done);
+    lower_start(l, done);
+}
+
+static bool is_range_call(Lower *l, const AstNode *e) {
+    return e->kind == AST_Call && e->u.Call.func->kind == AST_Name
+           && e->u.Call.func->u.Name.id == l->n_range && e->u.Call.keywords.count == 0
+           && e->u.Call.args.count >= 1 && e->u.Call.args.count <= 3
+           && lower_global_index(l, l->n_range) < 0 && lower_func_index(l, l->n_range) < 0;
+}
+
+// The sign of a constant step (0 when not a literal int).
+static int const_sign(const AstNode *e) {
+    if (e->kind == AST_UnaryOp && e->u.UnaryOp.op == AST_OP_USub) {
+        return -const_sign(e->u.UnaryOp.operand);
+    }
+    if (e->kind == AST_Constant && e->u.Constant.value.kind == CONST_INT) {
+        const AstConst *c = &e->u.Constant.value;
+        return c->u.i.digits ? 1 : c->u.i.small > 0 ? 1 : c->u.i.small < 0 ? -1 : 0;
+    }
+    return 0;
+}
+
+// The loop test of range(): cur < stop for a positive step, cur > stop for a negative one.
+static void range_test(Lower *l, int cur, int stop, int step, int sign, IrBlock *body,
+                       IrBlock *exit, const AstNode *at) {
+    const Ty *tb = ty_prim(TY_BOOL);
+    if (sign == 0) {
+        IrBlock *up = ir_block_new(l->fn), *down = ir_block_new(l->fn);
+        int pos = lower_emit2(l, IR_INT_COMPARE, tb, step, lower_const_int(l, 0, at), CMP_GT, at);
+        lower_branch(l, pos, up, down, at);
+        lower_start(l, up);
+        range_test(l, cur, stop, step, 1, body, exit, at);
+        lower_start(l, down);
+        range_test(l, cur, stop, step, -1, body, exit, at);
+        return;
+    }
+    int c = lower_emit2(l, IR_INT_COMPARE, tb, cur, stop, sign > 0 ? CMP_LT : CMP_GT, at);
+    lower_branch(l, c, body, exit, at);
+}
+
+// for x in range(...): a C loop over a counter register; the target is assigned each value.
+static void lower_for_range(Lower *l, const AstNode *s) {
+    const AstNode *call = s->u.For.iter;
+    const AstList *args = &call->u.Call.args;
+    const Ty *ti = ty_prim(TY_INT);
+    int r[3] = {-1, -1, -1};
+    for (int i = 0; i < args->count; i++) {
+        r[i] = lower_coerce(l, lower_as_int(l, lower_expr(l, args->items[i]), call), ti, call);
+    }
+    int start_r = args->count == 1 ? lower_const_int(l, 0, call) : r[0];
+    int stop = args->count == 1 ? r[0] : r[1];
+    int step = args->count == 3 ? r[2] : lower_const_int(l, 1, call);
+    int sign = args->count == 3 ? const_sign(args->items[2]) : 1;
+    if (sign == 0) {
+        lower_emit(l, IR_CHECK_RANGE_STEP, -1, 1, call)->args[0] = step;
+    }
+    int cur = lower_temp(l, ti);
+    lower_move(l, cur, start_r, s);
+    IrBlock *head = ir_block_new(l->fn), *body = ir_block_new(l->fn), *cont = ir_block_new(l->fn);
+    IrBlock *orelse = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+    lower_jump(l, head);
+    lower_start(l, head);
+    range_test(l, cur, stop, step, sign, body, orelse, s);
+    lower_start(l, body);
+    lower_store_name(l, s->u.For.target->u.Name.id, cur, s);
+    loop_body(l, &s->u.For.body, done, cont);
+    lower_start(l, cont);
+    lower_move(l, cur, lower_emit2(l, IR_INT_BINARY, ti, cur, step, BIN_ADD, s), s);
+    lower_jump(l, head);
+    lower_start(l, orelse);
+    lower_stmts(l, &s->u.For.orelse);
+    lower_jump(l, done);
+    lower_start(l, done);
+}
+
+void lower_for(Lower *l, const AstNode *s) {
+    if (s->u.For.target->kind != AST_Name) {
+        lower_unsupported(l, s->u.For.target, lower_expr_construct(s->u.For.target->kind));
+    } else if (!is_range_call(l, s->u.For.iter)) {
+        lower_unsupported(l, s->u.For.iter, "a 'for' loop over anything but range()");
+    } else {
+        lower_for_range(l, s);
+    }
+}
+
+void lower_return(Lower *l, const AstNode *s) {
+    const AstNode *v = s->u.Return.value;
+    int r = lower_coerce(l, v ? lower_expr(l, v) : lower_const_none(l, s), l->fn->ret_ty, s);
+    lower_emit(l, IR_RETURN, -1, 1, s)->args[0] = r;
+}

@@ -191,6 +191,140 @@ static const char prelude[] =
     "    }\n"
     "    return 0;\n"
     "}\n"
+    "KGH kr_val kgh_builtin(const char *name) {\n"
+    "    kr_val v = kr_builtins_lookup(name);\n"
+    "    if (KR_UNLIKELY(v == 0)) {\n"
+    "        return kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
+    "    }\n"
+    "    return kr_newref(v);\n"
+    "}\n"
+    "KGH kr_val kgh_call(kr_val f, const kr_val *args, size_t npos, const kr_val *names,\n"
+    "                    size_t nkw) {\n"
+    "    if (nkw == 0) {\n"
+    "        return kr_call(f, args, npos, 0);\n"
+    "    }\n"
+    "    kr_val kw = kr_tuple_from_array(names, (intptr_t)nkw);\n"
+    "    if (!kw) {\n"
+    "        return 0;\n"
+    "    }\n"
+    "    kr_val r = kr_call(f, args, npos, kw);\n"
+    "    KR_DECREF(kw);\n"
+    "    return r;\n"
+    "}\n"
+    "KGH kr_val kgh_build_set(const kr_val *items, intptr_t n) {\n"
+    "    kr_val s = kr_set_new(0);\n"
+    "    for (intptr_t i = 0; s && i < n; i++) {\n"
+    "        if (kr_set_add(s, items[i]) < 0) {\n"
+    "            KR_DECREF(s);\n"
+    "            return 0;\n"
+    "        }\n"
+    "    }\n"
+    "    return s;\n"
+    "}\n"
+    "KGH kr_val kgh_build_dict(const kr_val *items, intptr_t n) {\n"
+    "    kr_val d = kr_dict_new_presized(n / 2);\n"
+    "    for (intptr_t i = 0; d && i < n; i += 2) {\n"
+    "        if (kr_dict_setitem(d, items[i], items[i + 1]) < 0) {\n"
+    "            KR_DECREF(d);\n"
+    "            return 0;\n"
+    "        }\n"
+    "    }\n"
+    "    return d;\n"
+    "}\n"
+    "KGH kr_val kgh_build(int kind, const kr_val *items, intptr_t n) {\n"
+    "    switch (kind) {\n"
+    "    case 0: return kr_list_from_array(items, n);\n"
+    "    case 1: return kr_tuple_from_array(items, n);\n"
+    "    case 2: return kgh_build_set(items, n);\n"
+    "    default: return kgh_build_dict(items, n);\n"
+    "    }\n"
+    "}\n"
+    "KGH int kgh_container_add(kr_val c, kr_val v, int how) {\n"
+    "    switch (how) {\n"
+    "    case 0: return kr_list_append(c, v);\n"
+    "    case 1: return kr_list_extend(c, v);\n"
+    "    case 2: return kr_set_add(c, v);\n"
+    "    case 3: return kr_set_update(c, v);\n"
+    "    default: return kr_dict_update(c, v);\n"
+    "    }\n"
+    "}\n"
+    "KGH kr_val kgh_getitem(kr_val a, kr_val k) {\n"
+    "    if (KR_IS_SMALL(k) && KR_IS_PTR(a) && KR_OBJ(a)->type == &kr_list_type) {\n"
+    "        return kr_list_getindex(a, KR_SMALL_VALUE(k));\n"
+    "    }\n"
+    "    return kr_getitem(a, k);\n"
+    "}\n"
+    "KGH kr_val kgh_next(kr_val it) {\n"
+    "    return kr_next(it);\n"
+    "}\n"
+    "KGH kr_val kgh_unpack_fail(const char *fmt, intptr_t a, intptr_t b, kr_val items) {\n"
+    "    KR_DECREF(items);\n"
+    "    return kr_err_set(&kr_exc_ValueError, fmt, a, b);\n"
+    "}\n"
+    "// The items of 'v', at most 'limit' of them (-1: all), in a new list.\n"
+    "KGH kr_val kgh_unpack_items(kr_val v, intptr_t limit) {\n"
+    "    kr_val it = kr_iter(v);\n"
+    "    if (!it) {\n"
+    "        if (!kr_err_matches(&kr_exc_TypeError)) {\n"
+    "            return 0;\n"
+    "        }\n"
+    "        kr_err_clear();\n"
+    "        return kr_err_set(&kr_exc_TypeError, \"cannot unpack non-iterable %s object\",\n"
+    "                          kr_type_name(v));\n"
+    "    }\n"
+    "    kr_val list = kr_list_new(0);\n"
+    "    while (list && (limit < 0 || KR_LIST_LEN(list) < limit)) {\n"
+    "        kr_val x = kr_next(it);\n"
+    "        if (!x || kr_list_append(list, x) < 0) {\n"
+    "            KR_XDECREF(x);\n"
+    "            if (kr_err_occurred()) {\n"
+    "                KR_DECREF(list);\n"
+    "                list = 0;\n"
+    "            }\n"
+    "            break;\n"
+    "        }\n"
+    "        KR_DECREF(x);\n"
+    "    }\n"
+    "    KR_DECREF(it);\n"
+    "    return list;\n"
+    "}\n"
+    "// A tuple of 'n' values for unpacking targets; target 'star' (or -1) takes a list.\n"
+    "KGH kr_val kgh_unpack(kr_val v, intptr_t n, intptr_t star) {\n"
+    "    kr_val items = kgh_unpack_items(v, star < 0 ? n + 1 : -1);\n"
+    "    if (!items) {\n"
+    "        return 0;\n"
+    "    }\n"
+    "    intptr_t got = KR_LIST_LEN(items);\n"
+    "    if (star < 0 && got > n) {\n"
+    "        return kgh_unpack_fail(\"too many values to unpack (expected %zd)\", n, 0, items);\n"
+    "    }\n"
+    "    if (star < 0 && got < n) {\n"
+    "        return kgh_unpack_fail(\"not enough values to unpack (expected %zd, got %zd)\",\n"
+    "                               n, got, items);\n"
+    "    }\n"
+    "    if (star >= 0 && got < n - 1) {\n"
+    "        return kgh_unpack_fail(\"not enough values to unpack (expected at least %zd, got \"\n"
+    "                               \"%zd)\", n - 1, got, items);\n"
+    "    }\n"
+    "    kr_val *vals = kr_list_vals(items);\n"
+    "    kr_val t = vals ? kr_tuple_new(n) : 0;\n"
+    "    for (intptr_t i = 0, k = 0; t && i < n; i++) {\n"
+    "        if (i == star) {\n"
+    "            intptr_t rest = got - (n - 1);\n"
+    "            KR_TUPLE_ITEMS(t)[i] = kr_list_getslice(items, k, k + rest);\n"
+    "            k += rest;\n"
+    "            if (!KR_TUPLE_ITEMS(t)[i]) {\n"
+    "                KR_TUPLE_ITEMS(t)[i] = kr_newref(KR_NONE);\n"
+    "                KR_DECREF(t);\n"
+    "                t = 0;\n"
+    "            }\n"
+    "        } else {\n"
+    "            KR_TUPLE_ITEMS(t)[i] = kr_newref(vals[k++]);\n"
+    "        }\n"
+    "    }\n"
+    "    KR_DECREF(items);\n"
+    "    return t;\n"
+    "}\n"
     "KGH int kgh_check_range_step(kr_val step) {\n"
     "    if (KR_UNLIKELY(step == KR_FROM_SMALL(0))) {\n"
     "        kr_err_set(&kr_exc_ValueError, \"range() arg 3 must not be zero\");\n"
@@ -416,6 +550,16 @@ static const char *type_check(Emitter *e, const Ty *t, const char *v) {
         return arena_printf(e->out->arena, "%s == KR_NONE", v);
     case TY_OPTIONAL:
         return arena_printf(e->out->arena, "(%s == KR_NONE || %s)", v, type_check(e, t->arg, v));
+    case TY_LIST:
+        return arena_printf(e->out->arena, "kr_list_check(%s)", v);
+    case TY_DICT:
+        return arena_printf(e->out->arena, "kr_dict_check(%s)", v);
+    case TY_TUPLE:
+        return arena_printf(e->out->arena, "kr_tuple_check(%s)", v);
+    case TY_SET:
+        return arena_printf(e->out->arena,
+                            "(KR_IS_PTR(%s) && kr_type_is_subtype(KR_OBJ(%s)->type, &kr_set_type))",
+                            v, v);
     default:
         return "true";
     }
@@ -592,6 +736,102 @@ static void emit_call(Emitter *e, const IrInstr *in) {
     put_status_call(e, in, strbuf_cstr(&call));
 }
 
+// A call through the object protocol: operands callee, positional values, keyword values,
+// keyword names (aux of them).
+static void emit_call_obj(Emitter *e, const IrInstr *in) {
+    int nkw = in->aux, npos = in->nargs - 1 - 2 * nkw;
+    put(e, "    {\n        kr_val args_[] = {");
+    put_args(e, in, 1, 1 + npos + nkw);
+    put(e, npos + nkw ? "};\n        kr_val names_[] = {" : "0};\n        kr_val names_[] = {");
+    put_args(e, in, 1 + npos + nkw, in->nargs);
+    put(e, nkw ? "};\n    " : "0};\n    ");
+    put_assign(e, in);
+    put(e, "kgh_call(%s, args_, %d, names_, %d);\n    }\n", reg_text(e, in->args[0]), npos, nkw);
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_build(Emitter *e, const IrInstr *in) {
+    put_array(e, in, in->nargs);
+    put(e, "    ");
+    put_assign(e, in);
+    put(e, "kgh_build(%d, args_, %d);\n    }\n", in->aux, in->nargs);
+    put_check(e, in, REP_OBJ);
+}
+
+// The C string of a str constant operand (builtin and attribute names).
+static const char *const_text(Emitter *e, const IrConst *c) {
+    return arena_printf(e->out->arena, "kc_%d", c->id);
+}
+
+static void emit_container_status(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]);
+    const char *b = in->nargs > 1 ? reg_text(e, in->args[1]) : "";
+    const char *c = in->nargs > 2 ? reg_text(e, in->args[2]) : "";
+    Arena *ar = e->out->arena;
+    switch (in->op) {
+    case IR_CONTAINER_ADD:
+        put_status_call(e, in, arena_printf(ar, "kgh_container_add(%s, %s, %d)", a, b, in->aux));
+        break;
+    case IR_DICT_SET:
+        put_status_call(e, in, arena_printf(ar, "kr_dict_setitem(%s, %s, %s)", a, b, c));
+        break;
+    case IR_SETITEM:
+        put_status_call(e, in, arena_printf(ar, "kr_setitem(%s, %s, %s)", a, b, c));
+        break;
+    case IR_DELITEM:
+        put_status_call(e, in, arena_printf(ar, "kr_delitem(%s, %s)", a, b));
+        break;
+    case IR_CONTAINS:
+        put_status_call(e, in, arena_printf(ar, "kr_contains(%s, %s)", b, a));
+        break;
+    default:
+        put_status_call(e, in, arena_printf(ar, "kr_setattr(%s, %s, %s)", a,
+                                            const_text(e, in->cst), b));
+        break;
+    }
+}
+
+static void emit_object_op(Emitter *e, const IrInstr *in) {
+    static const char *const inplace[] = {"ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD",
+                                          "POW", "LSHIFT", "RSHIFT", "AND", "OR", "XOR"};
+    const char *a = in->nargs ? reg_text(e, in->args[0]) : "";
+    put_assign(e, in);
+    switch (in->op) {
+    case IR_LOAD_BUILTIN:
+        put(e, "kgh_builtin(kr_str_data(%s));\n", const_text(e, in->cst));
+        break;
+    case IR_GETATTR:
+        put(e, "kr_getattr(%s, %s);\n", a, const_text(e, in->cst));
+        break;
+    case IR_GETITEM:
+        put(e, "kgh_getitem(%s, %s);\n", a, reg_text(e, in->args[1]));
+        break;
+    case IR_SLICE:
+        put(e, "kr_slice_new(%s, %s, %s);\n", a, reg_text(e, in->args[1]),
+            reg_text(e, in->args[2]));
+        break;
+    case IR_INPLACE:
+        put(e, "kr_inplace_op(KR_OP_%s, %s, %s);\n", inplace[in->aux], a,
+            reg_text(e, in->args[1]));
+        break;
+    case IR_ITER:
+        put(e, "kr_iter(%s);\n", a);
+        break;
+    default:
+        put(e, "kgh_unpack(%s, %d, %d);\n", a, in->aux & 0xffff, (in->aux >> 16) - 1);
+        break;
+    }
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_next(Emitter *e, const IrInstr *in) {
+    put_assign(e, in);
+    put(e, "kgh_next(%s);\n    if (KR_UNLIKELY(", reg_text(e, in->args[0]));
+    put_reg(e, in->dst);
+    put(e, " == 0 && kr_err_occurred()))");
+    put_error_branch(e, in);
+}
+
 static void emit_global(Emitter *e, const IrInstr *in) {
     const char *g = global_cname(e, in->aux);
     if (in->op == IR_STORE_GLOBAL) {
@@ -653,6 +893,14 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
                                      e->fn->regs[in->args[0]].rep == REP_BOOL ? "false" : "0",
                                      e->fn->regs[in->aux].name));
         break;
+    case IR_IS_SET:
+        put_assign(e, in);
+        put(e, "%s != 0;\n", a);
+        break;
+    case IR_TUPLE_ITEM:
+        put_assign(e, in);
+        put(e, "kr_newref(KR_TUPLE_ITEMS(%s)[%d]);\n", a, in->aux);
+        break;
     case IR_CHECK_RANGE_STEP:
         put_status_call(e, in, arena_printf(e->out->arena, "kgh_check_range_step(%s)", a));
         break;
@@ -686,6 +934,22 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_BUILD_STRING: emit_build_string(e, in); break;
     case IR_CALL: emit_call(e, in); break;
     case IR_PRINT: emit_print(e, in); break;
+    case IR_CALL_OBJ: emit_call_obj(e, in); break;
+    case IR_BUILD: emit_build(e, in); break;
+    case IR_CONTAINER_ADD:
+    case IR_DICT_SET:
+    case IR_SETITEM:
+    case IR_DELITEM:
+    case IR_CONTAINS:
+    case IR_SETATTR: emit_container_status(e, in); break;
+    case IR_LOAD_BUILTIN:
+    case IR_GETATTR:
+    case IR_GETITEM:
+    case IR_SLICE:
+    case IR_INPLACE:
+    case IR_ITER:
+    case IR_UNPACK: emit_object_op(e, in); break;
+    case IR_NEXT: emit_next(e, in); break;
     case IR_JUMP:
     case IR_BRANCH:
     case IR_RETURN:
@@ -710,6 +974,7 @@ static bool is_pure(const IrFunc *fn, const IrInstr *in) {
     case IR_FLOAT_COMPARE:
     case IR_FLOAT_INT_COMPARE:
     case IR_FLOAT_UNARY:
+    case IR_IS_SET:
         return true;
     case IR_FLOAT_BINARY:
     case IR_TRUTH:

@@ -22,10 +22,16 @@ typedef struct Infer {
     InferFunc **funcs;
     int nfuncs;
     bool changed;
+    Name *shadow;  // the variables of the comprehensions being typed (dyn, not locals)
+    int nshadow, shadow_cap;
     Name n_int, n_float, n_bool, n_str, n_optional, n_print, n_range, n_dunder_name;
+    Name n_list, n_dict, n_set, n_tuple, n_len, n_repr, n_chr, n_ord, n_hex, n_isinstance;
+    Name n_sorted, n_typing, n_union;
+    Name n_cap_list, n_cap_dict, n_cap_set, n_cap_tuple;
 } Infer;
 
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
+static void bind_target(Infer *inf, InferFunc *f, const AstNode *target, const Ty *ty);
 
 // ---------------------------------------------------------------------------------------------
 // Variables
@@ -103,9 +109,82 @@ static bool is_none_const(const AstNode *e) {
     return e->kind == AST_Constant && e->u.Constant.value.kind == CONST_NONE;
 }
 
+// The container kind a name in an annotation denotes (list, List, typing.List...), or TY_BOTTOM.
+static TyKind container_kind(Infer *inf, const AstNode *e) {
+    if (e->kind == AST_Attribute && e->u.Attribute.value->kind == AST_Name
+        && e->u.Attribute.value->u.Name.id == inf->n_typing) {
+        Name a = e->u.Attribute.attr;
+        return a == inf->n_cap_list   ? TY_LIST
+               : a == inf->n_cap_dict ? TY_DICT
+               : a == inf->n_cap_set  ? TY_SET
+               : a == inf->n_cap_tuple ? TY_TUPLE
+                                       : TY_BOTTOM;
+    }
+    if (e->kind != AST_Name) {
+        return TY_BOTTOM;
+    }
+    Name id = e->u.Name.id;
+    return id == inf->n_list || id == inf->n_cap_list     ? TY_LIST
+           : id == inf->n_dict || id == inf->n_cap_dict   ? TY_DICT
+           : id == inf->n_set || id == inf->n_cap_set     ? TY_SET
+           : id == inf->n_tuple || id == inf->n_cap_tuple ? TY_TUPLE
+                                                          : TY_BOTTOM;
+}
+
+static const Ty *annotation_or_dyn(Infer *inf, const AstNode *ann);
+
+// list[T], Dict[K, V], tuple[T, ...], tuple[A, B] (the join of A and B): 'args' the subscript.
+static const Ty *container_annotation(Infer *inf, TyKind kind, const AstNode *args) {
+    const AstList *items = args->kind == AST_Tuple ? &args->u.Tuple.elts : NULL;
+    int n = items ? items->count : 1;
+    const AstNode *first = items ? (n ? items->items[0] : NULL) : args;
+    if (!first) {
+        return ty_container(inf->types, kind, NULL, NULL);
+    }
+    if (kind == TY_DICT) {
+        const Ty *v = n == 2 ? annotation_or_dyn(inf, items->items[1]) : NULL;
+        return ty_container(inf->types, kind, annotation_or_dyn(inf, first), v);
+    }
+    const Ty *elem = ty_prim(TY_BOTTOM);
+    for (int i = 0; i < n; i++) {
+        const AstNode *it = items ? items->items[i] : args;
+        bool ellipsis = it->kind == AST_Constant && it->u.Constant.value.kind == CONST_ELLIPSIS;
+        elem = ellipsis ? elem : ty_join(inf->types, elem, annotation_or_dyn(inf, it));
+    }
+    return ty_container(inf->types, kind, elem, NULL);
+}
+
+// Optional[T] and Union[T, None].
+static const Ty *optional_annotation(Infer *inf, const AstNode *base, const AstNode *args) {
+    if (base->kind == AST_Attribute) {
+        base = base->u.Attribute.value->kind == AST_Name
+                       && base->u.Attribute.value->u.Name.id == inf->n_typing
+                   ? base
+                   : NULL;
+    }
+    Name id = !base                      ? NULL
+              : base->kind == AST_Name ? base->u.Name.id
+                                       : base->u.Attribute.attr;
+    if (id == inf->n_optional) {
+        const Ty *t = infer_annotation(inf, args);
+        return t ? ty_optional(inf->types, t) : NULL;
+    }
+    if (id == inf->n_union && args->kind == AST_Tuple && args->u.Tuple.elts.count == 2) {
+        const AstNode *a = args->u.Tuple.elts.items[0], *b = args->u.Tuple.elts.items[1];
+        const AstNode *other = is_none_const(b) ? a : is_none_const(a) ? b : NULL;
+        const Ty *t = other ? infer_annotation(inf, other) : NULL;
+        return t ? ty_optional(inf->types, t) : NULL;
+    }
+    return NULL;
+}
+
 const Ty *infer_annotation(Infer *inf, const AstNode *ann) {
     if (is_none_const(ann)) {
         return ty_prim(TY_NONE);
+    }
+    TyKind ck = container_kind(inf, ann);
+    if (ck != TY_BOTTOM) {
+        return ty_container(inf->types, ck, NULL, NULL);
     }
     if (ann->kind == AST_Name) {
         Name id = ann->u.Name.id;
@@ -115,10 +194,11 @@ const Ty *infer_annotation(Infer *inf, const AstNode *ann) {
                : id == inf->n_str   ? ty_prim(TY_STR)
                                     : NULL;
     }
-    if (ann->kind == AST_Subscript && ann->u.Subscript.value->kind == AST_Name
-        && ann->u.Subscript.value->u.Name.id == inf->n_optional) {
-        const Ty *t = infer_annotation(inf, ann->u.Subscript.slice);
-        return t ? ty_optional(inf->types, t) : NULL;
+    if (ann->kind == AST_Subscript) {
+        const AstNode *base = ann->u.Subscript.value, *args = ann->u.Subscript.slice;
+        ck = container_kind(inf, base);
+        return ck != TY_BOTTOM ? container_annotation(inf, ck, args)
+                               : optional_annotation(inf, base, args);
     }
     if (ann->kind == AST_BinOp && ann->u.BinOp.op == AST_OP_BitOr) {
         const AstNode *l = ann->u.BinOp.left, *r = ann->u.BinOp.right;
@@ -220,7 +300,7 @@ bool infer_compare_is_native(AstOp op, const Ty *a, const Ty *b) {
         return true;
     }
     if (op == AST_OP_In || op == AST_OP_NotIn) {
-        return false;
+        return true;  // kr_contains gives a C bool
     }
     return is_numeric(a) && is_numeric(b);
 }
@@ -257,7 +337,19 @@ static const Ty *const_type(const AstConst *c) {
     }
 }
 
+static bool is_shadowed(const Infer *inf, Name id) {
+    for (int i = 0; i < inf->nshadow; i++) {
+        if (inf->shadow[i] == id) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static const Ty *name_type(Infer *inf, InferFunc *f, Name id) {
+    if (is_shadowed(inf, id)) {
+        return ty_prim(TY_DYN);
+    }
     const Ty *t = is_local(f, id) ? infer_var_type(f, id) : infer_global_type(inf, id);
     if (t) {
         return t;
@@ -268,7 +360,34 @@ static const Ty *name_type(Infer *inf, InferFunc *f, Name id) {
     return id == inf->n_dunder_name ? ty_prim(TY_STR) : ty_prim(TY_DYN);
 }
 
+// What a call of the builtin 'id' returns, when that is always the same exact type.
+static const Ty *builtin_call_type(Infer *inf, Name id, const AstNode *e) {
+    TyCtx *c = inf->types;
+    bool plain = e->u.Call.keywords.count == 0;
+    if (id == inf->n_print) {
+        return ty_prim(TY_NONE);
+    }
+    if (id == inf->n_len || id == inf->n_ord) {
+        return ty_prim(TY_INT);
+    }
+    if (id == inf->n_repr || id == inf->n_chr || id == inf->n_hex
+        || (id == inf->n_str && e->u.Call.args.count <= 1 && plain)) {
+        return ty_prim(TY_STR);
+    }
+    if (id == inf->n_isinstance) {
+        return ty_prim(TY_BOOL);
+    }
+    if (id == inf->n_list || id == inf->n_sorted) {
+        return ty_container(c, TY_LIST, NULL, NULL);
+    }
+    if (id == inf->n_set || id == inf->n_tuple) {
+        return ty_container(c, id == inf->n_set ? TY_SET : TY_TUPLE, NULL, NULL);
+    }
+    return id == inf->n_dict ? ty_container(c, TY_DICT, NULL, NULL) : ty_prim(TY_DYN);
+}
+
 static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    expr_type(inf, f, e->u.Call.func);
     for (int i = 0; i < e->u.Call.args.count; i++) {
         expr_type(inf, f, e->u.Call.args.items[i]);
     }
@@ -279,11 +398,15 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
     if (fn->kind != AST_Name) {
         return ty_prim(TY_DYN);
     }
-    InferFunc *callee = infer_func_of(inf, fn->u.Name.id);
-    if (callee && !is_local(f, fn->u.Name.id)) {
+    Name id = fn->u.Name.id;
+    InferFunc *callee = infer_func_of(inf, id);
+    if (callee && !is_local(f, id)) {
         return callee->ret_ty;
     }
-    return fn->u.Name.id == inf->n_print ? ty_prim(TY_NONE) : ty_prim(TY_DYN);
+    if (is_local(f, id) || is_shadowed(inf, id) || infer_global_type(inf, id)) {
+        return ty_prim(TY_DYN);
+    }
+    return builtin_call_type(inf, id, e);
 }
 
 static const Ty *join_list(Infer *inf, InferFunc *f, const AstList *l) {
@@ -294,8 +417,146 @@ static const Ty *join_list(Infer *inf, InferFunc *f, const AstList *l) {
     return t;
 }
 
+// The join of the item types of a display; starred items (*xs) contribute dyn.
+static const Ty *join_items(Infer *inf, InferFunc *f, const AstList *l) {
+    const Ty *t = ty_prim(TY_BOTTOM);
+    for (int i = 0; i < l->count; i++) {
+        const Ty *it = expr_type(inf, f, l->items[i]);
+        t = ty_join(inf->types, t, l->items[i]->kind == AST_Starred ? ty_prim(TY_DYN) : it);
+    }
+    return t;
+}
+
+// Lists, sets and dicts are mutable, so the items of a display say nothing about what the
+// container holds later: their parameters stay dyn. Tuples keep the join of their items.
+static const Ty *display_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    TyCtx *c = inf->types;
+    switch (e->kind) {
+    case AST_Tuple:
+        return ty_container(c, TY_TUPLE, join_items(inf, f, &e->u.Tuple.elts), NULL);
+    case AST_List:
+        join_items(inf, f, &e->u.List.elts);
+        return ty_container(c, TY_LIST, NULL, NULL);
+    case AST_Set:
+        join_items(inf, f, &e->u.Set.elts);
+        return ty_container(c, TY_SET, NULL, NULL);
+    default:
+        for (int i = 0; i < e->u.Dict.keys.count; i++) {
+            if (e->u.Dict.keys.items[i]) {
+                expr_type(inf, f, e->u.Dict.keys.items[i]);
+            }
+            expr_type(inf, f, e->u.Dict.values.items[i]);
+        }
+        return ty_container(c, TY_DICT, NULL, NULL);
+    }
+}
+
+static void shadow_push(Infer *inf, const AstNode *target) {
+    if (target->kind == AST_Name) {
+        if (inf->nshadow == inf->shadow_cap) {
+            int cap = inf->shadow_cap ? inf->shadow_cap * 2 : 8;
+            inf->shadow = arena_realloc(inf->arena, inf->shadow,
+                                        sizeof(Name) * (size_t)inf->shadow_cap,
+                                        sizeof(Name) * (size_t)cap);
+            inf->shadow_cap = cap;
+        }
+        inf->shadow[inf->nshadow++] = target->u.Name.id;
+    } else if (target->kind == AST_Tuple || target->kind == AST_List) {
+        const AstList *elts = target->kind == AST_Tuple ? &target->u.Tuple.elts
+                                                         : &target->u.List.elts;
+        for (int i = 0; i < elts->count; i++) {
+            shadow_push(inf, elts->items[i]);
+        }
+    } else if (target->kind == AST_Starred) {
+        shadow_push(inf, target->u.Starred.value);
+    }
+}
+
+// A comprehension has its own scope: its variables are dyn and hide the function's names.
+// The first iterable is evaluated outside it.
+static void comprehension_types(Infer *inf, InferFunc *f, const AstList *gens,
+                                const AstNode *elt, const AstNode *val) {
+    int saved = inf->nshadow;
+    for (int i = 0; i < gens->count; i++) {
+        const AstNode *g = gens->items[i];
+        expr_type(inf, f, g->u.comprehension.iter);
+        shadow_push(inf, g->u.comprehension.target);
+        expr_type(inf, f, g->u.comprehension.target);
+        join_list(inf, f, &g->u.comprehension.ifs);
+    }
+    expr_type(inf, f, elt);
+    if (val) {
+        expr_type(inf, f, val);
+    }
+    inf->nshadow = saved;
+}
+
+static const Ty *comp_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    TyCtx *c = inf->types;
+    switch (e->kind) {
+    case AST_ListComp:
+        comprehension_types(inf, f, &e->u.ListComp.generators, e->u.ListComp.elt, NULL);
+        return ty_container(c, TY_LIST, NULL, NULL);
+    case AST_SetComp:
+        comprehension_types(inf, f, &e->u.SetComp.generators, e->u.SetComp.elt, NULL);
+        return ty_container(c, TY_SET, NULL, NULL);
+    case AST_DictComp:
+        comprehension_types(inf, f, &e->u.DictComp.generators, e->u.DictComp.key,
+                            e->u.DictComp.value);
+        return ty_container(c, TY_DICT, NULL, NULL);
+    default:
+        comprehension_types(inf, f, &e->u.GeneratorExp.generators, e->u.GeneratorExp.elt, NULL);
+        return ty_prim(TY_DYN);
+    }
+}
+
+// v[i]: an item of a typed list or tuple, a value of a typed dict; v[a:b] keeps v's type.
+static const Ty *subscript_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    const Ty *v = expr_type(inf, f, e->u.Subscript.value);
+    const AstNode *sl = e->u.Subscript.slice;
+    expr_type(inf, f, sl);
+    if (sl->kind == AST_Slice) {
+        bool seq = v->kind == TY_LIST || v->kind == TY_TUPLE || v->kind == TY_STR;
+        return seq ? v : ty_prim(TY_DYN);
+    }
+    if (v->kind == TY_LIST || v->kind == TY_TUPLE) {
+        return v->arg;
+    }
+    return v->kind == TY_DICT ? v->arg2 : ty_prim(TY_DYN);
+}
+
+static void slice_types(Infer *inf, InferFunc *f, const AstNode *e) {
+    const AstNode *parts[] = {e->u.Slice.lower, e->u.Slice.upper, e->u.Slice.step};
+    for (int i = 0; i < 3; i++) {
+        if (parts[i]) {
+            expr_type(inf, f, parts[i]);
+        }
+    }
+}
+
 static const Ty *expr_type_uncached(Infer *inf, InferFunc *f, const AstNode *e) {
     switch (e->kind) {
+    case AST_Tuple:
+    case AST_List:
+    case AST_Set:
+    case AST_Dict:
+        return display_type(inf, f, e);
+    case AST_ListComp:
+    case AST_SetComp:
+    case AST_DictComp:
+    case AST_GeneratorExp:
+        return comp_type(inf, f, e);
+    case AST_Subscript:
+        return subscript_type(inf, f, e);
+    case AST_Slice:
+        slice_types(inf, f, e);
+        return ty_prim(TY_DYN);
+    case AST_Starred:
+        expr_type(inf, f, e->u.Starred.value);
+        return ty_prim(TY_DYN);
+    case AST_Attribute:
+        expr_type(inf, f, e->u.Attribute.value);
+        return ty_prim(TY_DYN);
     case AST_Constant:
         return const_type(&e->u.Constant.value);
     case AST_Name:
@@ -349,18 +610,31 @@ static bool is_range_call(Infer *inf, const AstNode *e) {
            && e->u.Call.func->u.Name.id == inf->n_range;
 }
 
-// Binds each Name in an assignment target (other targets are rejected by lowering).
+// Binds each Name in an assignment target; the parts of an unpacking take the item type of a
+// typed tuple or list, a starred part a list; subscripts and attributes bind nothing.
 static void bind_target(Infer *inf, InferFunc *f, const AstNode *target, const Ty *ty) {
     if (target->kind == AST_Name) {
         bind(inf, f, target->u.Name.id, ty);
+    } else if (target->kind == AST_Tuple || target->kind == AST_List) {
+        const AstList *elts = target->kind == AST_Tuple ? &target->u.Tuple.elts
+                                                         : &target->u.List.elts;
+        bool seq = ty->kind == TY_TUPLE || ty->kind == TY_LIST;
+        for (int i = 0; i < elts->count; i++) {
+            bind_target(inf, f, elts->items[i], seq ? ty->arg : ty_prim(TY_DYN));
+        }
+    } else if (target->kind == AST_Starred) {
+        bind_target(inf, f, target->u.Starred.value, ty_container(inf->types, TY_LIST, NULL, NULL));
+    } else if (target->kind == AST_Subscript || target->kind == AST_Attribute) {
+        expr_type(inf, f, target);
     }
 }
 
 static void stmt_for(Infer *inf, InferFunc *f, const AstNode *s) {
     const AstNode *it = s->u.For.iter;
     expr_type(inf, f, it);
+    const Ty *it_ty = it->ty ? (const Ty *)it->ty : ty_prim(TY_DYN);
     bind_target(inf, f, s->u.For.target,
-                is_range_call(inf, it) ? ty_prim(TY_INT) : ty_prim(TY_DYN));
+                is_range_call(inf, it) ? ty_prim(TY_INT) : ty_item(it_ty));
     stmts(inf, f, &s->u.For.body);
     stmts(inf, f, &s->u.For.orelse);
 }
@@ -384,9 +658,10 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     }
     case AST_AugAssign: {
         const AstNode *tg = s->u.AugAssign.target;
-        const Ty *cur = tg->kind == AST_Name ? expr_type(inf, f, tg) : ty_prim(TY_DYN);
+        const Ty *cur = expr_type(inf, f, tg);
         const AstNode *v = s->u.AugAssign.value;
-        bind_target(inf, f, tg, infer_binop_type(s->u.AugAssign.op, cur, expr_type(inf, f, v), v));
+        const Ty *res = infer_binop_type(s->u.AugAssign.op, cur, expr_type(inf, f, v), v);
+        bind_target(inf, f, tg, ty_is_container(cur) && ty_is_container(res) ? cur : res);
         break;
     }
     case AST_AnnAssign:
@@ -414,6 +689,9 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
         break;
     case AST_Expr:
         expr_type(inf, f, s->u.Expr.value);
+        break;
+    case AST_Delete:
+        join_list(inf, f, &s->u.Delete.targets);
         break;
     default:
         break;
@@ -508,6 +786,16 @@ static void init_names(Infer *inf) {
     inf->n_print = intern_cstr(inf->in, "print");
     inf->n_range = intern_cstr(inf->in, "range");
     inf->n_dunder_name = intern_cstr(inf->in, "__name__");
+    const char *more[] = {"list", "dict", "set", "tuple", "len", "repr", "chr", "ord", "hex",
+                          "isinstance", "sorted", "typing", "Union", "List", "Dict", "Set",
+                          "Tuple"};
+    Name *slots[] = {&inf->n_list, &inf->n_dict, &inf->n_set, &inf->n_tuple, &inf->n_len,
+                     &inf->n_repr, &inf->n_chr, &inf->n_ord, &inf->n_hex, &inf->n_isinstance,
+                     &inf->n_sorted, &inf->n_typing, &inf->n_union, &inf->n_cap_list,
+                     &inf->n_cap_dict, &inf->n_cap_set, &inf->n_cap_tuple};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        *slots[i] = intern_cstr(inf->in, more[i]);
+    }
 }
 
 static void iterate(Infer *inf) {

@@ -8,8 +8,10 @@
 
 // types.c ----------------------------------------------------------------------------------------
 // The type lattice (DESIGN §4). TY_BOTTOM is "no value seen yet" (the start of inference);
-// TY_DYN is any boxed value. Compound types (Optional[T] now; list[T], dict[K,V], classes later)
-// carry their parameters in 'arg'. Types are interned: compare them with ==.
+// TY_DYN is any boxed value. Compound types carry their parameters: Optional[T], list[T], set[T]
+// and tuple[T, ...] in 'arg' (a tuple's is the join of its items), dict[K, V] in 'arg' and
+// 'arg2'. Containers are always boxed words; their parameters say what reading an item yields
+// (checked where it is unboxed). Types are interned: compare them with ==.
 
 typedef enum TyKind {
     TY_BOTTOM,
@@ -20,11 +22,15 @@ typedef enum TyKind {
     TY_FLOAT,
     TY_STR,
     TY_OPTIONAL,  // 'arg' or None
+    TY_LIST,
+    TY_DICT,
+    TY_SET,
+    TY_TUPLE,
 } TyKind;
 
 typedef struct Ty {
     TyKind kind;
-    const struct Ty *arg;
+    const struct Ty *arg, *arg2;
 } Ty;
 
 // How a value of a type is held in C (DESIGN §2, §5). REP_INT and REP_OBJ are kr_val words and
@@ -36,6 +42,11 @@ typedef struct TyCtx TyCtx;
 TyCtx *ty_ctx_new(Arena *a);
 const Ty *ty_prim(TyKind kind);  // a type without parameters
 const Ty *ty_optional(TyCtx *c, const Ty *t);
+// list[elem], set[elem], tuple[elem, ...] ('kind' TY_LIST, TY_SET, TY_TUPLE) or dict[elem, val].
+const Ty *ty_container(TyCtx *c, TyKind kind, const Ty *elem, const Ty *val);
+bool ty_is_container(const Ty *t);
+// The type of an item of 'container' when iterated (a dict's keys), dyn when unknown.
+const Ty *ty_item(const Ty *container);
 // Least upper bound; a join without a cheap representation (int|str, int|float) is dyn.
 const Ty *ty_join(TyCtx *c, const Ty *a, const Ty *b);
 IrRep ty_rep(const Ty *t);
@@ -60,6 +71,9 @@ typedef enum IrBinop {
 } IrBinop;
 typedef enum IrUnop { UN_NEG, UN_POS, UN_INVERT } IrUnop;
 typedef enum IrCmp { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE } IrCmp;  // kr's order
+
+typedef enum IrBuild { BUILD_LIST, BUILD_TUPLE, BUILD_SET, BUILD_DICT } IrBuild;
+typedef enum IrAdd { ADD_APPEND, ADD_EXTEND, ADD_SET_ADD, ADD_SET_UPDATE, ADD_DICT_UPDATE } IrAdd;
 
 typedef enum IrConstKind {
     IRC_INT, IRC_BIGINT, IRC_FLOAT, IRC_BOOL, IRC_NONE, IRC_STR,

@@ -166,6 +166,10 @@ int lower_truth(Lower *l, int r, const AstNode *at) {
 // Names
 
 int lower_local_reg(Lower *l, Name id) {
+    int c = lower_comp_reg(l, id);
+    if (c >= 0) {
+        return c;
+    }
     if (l->fn->node->kind == AST_Module || scope_access(l->ifn->scope, id) != ACCESS_FAST) {
         return -1;
     }
@@ -232,6 +236,9 @@ int lower_name(Lower *l, const AstNode *e) {
     if (id == l->n_dunder_name) {
         return lower_const_str(l, "__main__", 8, e);
     }
+    if (lower_is_builtin(l, id)) {
+        return lower_coerce(l, lower_builtin(l, id, e), e->ty, e);
+    }
     diag_error(l->d, e->span, "the name '%s' (a builtin or a function used as a value) is not "
                               "supported by krait yet", id);
     return lower_const_none(l, e);
@@ -291,6 +298,15 @@ static int lower_expr_kind(Lower *l, const AstNode *e) {
     case AST_Call: return lower_call(l, e);
     case AST_JoinedStr: return lower_joined(l, e);
     case AST_FormattedValue: return lower_formatted(l, e);
+    case AST_Tuple: return lower_tuple(l, e);
+    case AST_List: return lower_list(l, e);
+    case AST_Set: return lower_set(l, e);
+    case AST_Dict: return lower_dict(l, e);
+    case AST_Subscript: return lower_subscript(l, e);
+    case AST_Attribute: return lower_attribute(l, e);
+    case AST_ListComp:
+    case AST_SetComp:
+    case AST_DictComp: return lower_comprehension(l, e);
     default:
         lower_unsupported(l, e, lower_expr_construct(e->kind));
         return lower_const_none(l, e);
@@ -338,6 +354,8 @@ static void lower_stmt_kind(Lower *l, const AstNode *s) {
     case AST_While: lower_while(l, s); break;
     case AST_For: lower_for(l, s); break;
     case AST_Return: lower_return(l, s); break;
+    case AST_Delete: lower_delete(l, s); break;
+    case AST_ImportFrom: lower_import_from(l, s); break;
     case AST_Break: lower_jump(l, l->loop->brk); break;
     case AST_Continue: lower_jump(l, l->loop->cont); break;
     case AST_Pass:

@@ -134,8 +134,7 @@ static int compare_pair(Lower *l, AstOp op, int a, int b, const AstNode *at) {
     const Ty *ta = lower_reg_ty(l, a), *tb = lower_reg_ty(l, b);
     const Ty *tbool = ty_prim(TY_BOOL);
     if (op == AST_OP_In || op == AST_OP_NotIn) {
-        lower_unsupported(l, at, "the 'in' operator");
-        return lower_const_none(l, at);
+        return lower_contains(l, a, b, op == AST_OP_NotIn, at);
     }
     if (op == AST_OP_Is || op == AST_OP_IsNot) {
         return lower_emit2(l, IR_IS, tbool, lower_box(l, a, at), lower_box(l, b, at),
@@ -374,12 +373,12 @@ int lower_call(Lower *l, const AstNode *e) {
             return lower_print(l, e);
         }
     }
-    if (f->kind == AST_Name) {
+    if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0
+        && lower_global_index(l, f->u.Name.id) < 0 && !lower_is_builtin(l, f->u.Name.id)) {
         diag_error(l->d, e->span, "calling '%s' is not supported by krait yet", f->u.Name.id);
-    } else {
-        lower_unsupported(l, e, "this kind of call");
+        return lower_const_none(l, e);
     }
-    return lower_const_none(l, e);
+    return lower_object_call(l, e);
 }
 
 

@@ -25,6 +25,9 @@ typedef struct Lower {
     InferFunc *ifn;
     IrBlock *cur;
     Loop *loop;
+    Name *comp_names;  // the variables of the comprehensions being lowered, innermost last
+    int *comp_regs;    // and their registers
+    int ncomp, comp_cap;
     Name n_print, n_range, n_sep, n_end, n_dunder_name;
 } Lower;
 
@@ -100,5 +103,50 @@ void lower_if(Lower *l, const AstNode *s);
 void lower_while(Lower *l, const AstNode *s);
 void lower_for(Lower *l, const AstNode *s);
 void lower_return(Lower *l, const AstNode *s);
+void lower_import_from(Lower *l, const AstNode *s);
+
+// lower_container.c ------------------------------------------------------------------------------
+
+int lower_tuple(Lower *l, const AstNode *e);
+int lower_list(Lower *l, const AstNode *e);
+int lower_set(Lower *l, const AstNode *e);
+int lower_dict(Lower *l, const AstNode *e);
+int lower_subscript(Lower *l, const AstNode *e);
+int lower_attribute(Lower *l, const AstNode *e);
+// `item in container` as a C bool ('negate': `not in`).
+int lower_contains(Lower *l, int item, int container, bool negate, const AstNode *at);
+// Whether lower_store_target can assign to 't' (reports what it cannot).
+bool lower_target_ok(Lower *l, const AstNode *t);
+// Assigns 'value' to a name, subscript, attribute or (starred) unpacking target.
+void lower_store_target(Lower *l, const AstNode *t, int value);
+void lower_delete(Lower *l, const AstNode *s);
+// a op= b of objects, in place where the type does it in place (list +=).
+int lower_inplace(Lower *l, AstOp op, int a, int b, const AstNode *at);
+void lower_augassign_item(Lower *l, const AstNode *s);
+void lower_augassign_attr(Lower *l, const AstNode *s);
+
+// lower_iter.c -----------------------------------------------------------------------------------
+
+// Lowers the element of a comprehension at its innermost loop; 'exit' ends the whole loop nest
+// of the innermost generator.
+typedef void (*CompInner)(Lower *l, void *ctx, IrBlock *exit);
+
+// iter(iterable), then the loop head: returns the item register of the body block it leaves
+// current; exhaustion goes to 'exit'; 'head' starts the next iteration.
+int lower_iter_loop(Lower *l, int iterable, IrBlock *head, IrBlock *exit, const AstNode *at);
+void lower_for_iter(Lower *l, const AstNode *s);
+int lower_comp_reg(Lower *l, Name id);  // a comprehension variable's register, or -1
+// The loops of a comprehension's generators, in its own scope, with 'inner' innermost.
+void lower_comp_run(Lower *l, const AstList *gens, CompInner inner, void *ctx);
+// A list, set or dict comprehension (a generator expression: eagerly, into a list).
+int lower_comprehension(Lower *l, const AstNode *e);
+
+// lower_call.c -----------------------------------------------------------------------------------
+
+bool lower_is_builtin(Lower *l, Name id);  // a builtin name not shadowed by the module
+int lower_builtin(Lower *l, const char *name, const AstNode *at);
+// fn(args[0..n)) through the object protocol, coerced to 'ty'.
+int lower_call_obj(Lower *l, int fn, const int *args, int n, const Ty *ty, const AstNode *at);
+int lower_object_call(Lower *l, const AstNode *e);
 
 #endif

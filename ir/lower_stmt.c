@@ -2,25 +2,35 @@
 // return. Loops keep their break/continue targets in l->loop.
 #include "lower_internal.h"
 
+#include <string.h>
+
 // ---------------------------------------------------------------------------------------------
 // Statements
 
+// a = b = value: the value once, then the targets left to right.
 void lower_assign(Lower *l, const AstNode *s) {
     const AstList *targets = &s->u.Assign.targets;
     for (int i = 0; i < targets->count; i++) {
-        if (targets->items[i]->kind != AST_Name) {
-            lower_unsupported(l, targets->items[i], lower_expr_construct(targets->items[i]->kind));
+        if (!lower_target_ok(l, targets->items[i])) {
             return;
         }
     }
     int v = lower_expr(l, s->u.Assign.value);
     for (int i = 0; i < targets->count; i++) {
-        lower_store_name(l, targets->items[i]->u.Name.id, v, s);
+        lower_store_target(l, targets->items[i], v);
     }
 }
 
 void lower_augassign(Lower *l, const AstNode *s) {
     const AstNode *tg = s->u.AugAssign.target, *v = s->u.AugAssign.value;
+    if (tg->kind == AST_Subscript) {
+        lower_augassign_item(l, s);
+        return;
+    }
+    if (tg->kind == AST_Attribute) {
+        lower_augassign_attr(l, s);
+        return;
+    }
     if (tg->kind != AST_Name) {
         lower_unsupported(l, tg, lower_expr_construct(tg->kind));
         return;
@@ -28,7 +38,11 @@ void lower_augassign(Lower *l, const AstNode *s) {
     int a = lower_expr(l, tg);
     int b = lower_expr(l, v);
     const Ty *ty = infer_binop_type(s->u.AugAssign.op, lower_reg_ty(l, a), lower_reg_ty(l, b), v);
-    lower_store_name(l, tg->u.Name.id, lower_binary(l, s->u.AugAssign.op, a, b, ty, s), s);
+    IrRep rep = ty_rep(ty);
+    int r = rep == REP_OBJ && ty->kind != TY_STR
+                ? lower_inplace(l, s->u.AugAssign.op, a, b, s)  // list += extends in place
+                : lower_binary(l, s->u.AugAssign.op, a, b, ty, s);
+    lower_store_name(l, tg->u.Name.id, r, s);
 }
 
 void lower_annassign(Lower *l, const AstNode *s) {
@@ -39,6 +53,26 @@ void lower_annassign(Lower *l, const AstNode *s) {
     }
     if (s->u.AnnAssign.value) {
         lower_store_name(l, tg->u.Name.id, lower_expr(l, s->u.AnnAssign.value), s);
+    }
+}
+
+// from typing import List, Optional, ...: names used only in annotations, which krait reads
+// at compile time; anything else imported is not supported yet.
+void lower_import_from(Lower *l, const AstNode *s) {
+    static const char *const typing_names[] = {"List", "Dict", "Set", "Tuple", "Optional",
+                                               "Union", "Any", "Iterable", "Sequence"};
+    const char *mod = s->u.ImportFrom.module;
+    bool ok = mod && strcmp(mod, "typing") == 0 && s->u.ImportFrom.level == 0;
+    for (int i = 0; ok && i < s->u.ImportFrom.names.count; i++) {
+        const AstNode *a = s->u.ImportFrom.names.items[i];
+        bool known = false;
+        for (size_t k = 0; k < sizeof typing_names / sizeof typing_names[0]; k++) {
+            known |= strcmp(a->u.alias.name, typing_names[k]) == 0;
+        }
+        ok = known && !a->u.alias.asname;
+    }
+    if (!ok) {
+        lower_unsupported(l, s, "'import'");
     }
 }
 
@@ -150,12 +184,10 @@ static void lower_for_range(Lower *l, const AstNode *s) {
 }
 
 void lower_for(Lower *l, const AstNode *s) {
-    if (s->u.For.target->kind != AST_Name) {
-        lower_unsupported(l, s->u.For.target, lower_expr_construct(s->u.For.target->kind));
-    } else if (!is_range_call(l, s->u.For.iter)) {
-        lower_unsupported(l, s->u.For.iter, "a 'for' loop over anything but range()");
-    } else {
+    if (s->u.For.target->kind == AST_Name && is_range_call(l, s->u.For.iter)) {
         lower_for_range(l, s);
+    } else {
+        lower_for_iter(l, s);
     }
 }
 

@@ -85,6 +85,16 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
     case IR_CALL:
         strbuf_printf(b, " %s", fn->mod->funcs[in->aux]->name);
         break;
+    case IR_INPLACE:
+        strbuf_printf(b, ".%s", binop_names[in->aux]);
+        break;
+    case IR_BUILD:
+    case IR_CONTAINER_ADD:
+    case IR_CALL_OBJ:
+    case IR_UNPACK:
+    case IR_TUPLE_ITEM:
+        strbuf_printf(b, ".%d", in->aux);
+        break;
     default:
         break;
     }

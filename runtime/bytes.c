@@ -39,6 +39,9 @@ static int bytearray_reserve(kr_val v, intptr_t cap) {
     if (cap < o->cap) {
         return 0;
     }
+    if (cap > INTPTR_MAX / 2) {
+        return kr_err_no_memory() ? 0 : -1;
+    }
     intptr_t ncap = o->cap ? o->cap : 16;
     while (ncap <= cap) {
         ncap *= 2;
@@ -315,6 +318,9 @@ kr_val kr_bytes_concat(kr_val a, kr_val b) {
 }
 
 kr_val kr_bytes_repeat(kr_val v, intptr_t n) {
+    if (kr_bytes_check(v) && n > 0 && kr_bytes_len(v) > INTPTR_MAX / n) {
+        return kr_err_set(&kr_exc_OverflowError, "repeated bytes are too long");
+    }
     kr_strbuf s;
     kr_strbuf_init(&s);
     if (kr_strbuf_append_repeat(&s, kr_bytes_data(v), (size_t)kr_bytes_len(v), n) < 0) {

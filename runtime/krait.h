@@ -839,5 +839,6 @@ kr_val kr_builtins_lookup(const char *name);
 #include "kr_io.h"
 #include "kr_modules.h"
 #include "kr_csv_os.h"
+#include "kr_class.h"
 
 #endif

@@ -115,6 +115,9 @@ static kr_binaryfunc find_binop(const kr_type *t, kr_binop op, bool inplace) {
     })
 
 bool kr_type_is_subtype(const kr_type *t, const kr_type *base) {
+    if (t && kr_type_is_heap(t)) {
+        return kr_class_is_subtype(t, base);  // user classes: along the MRO (class.c)
+    }
     for (; t; t = t->base) {
         if (t == base) {
             return true;
@@ -639,6 +642,9 @@ void kr_repr_leave(kr_val v) {
 // type and object
 
 static kr_val type_repr(kr_val v) {
+    if (kr_type_is_heap((const kr_type *)v)) {
+        return kr_class_repr(v);
+    }
     char buf[256];
     snprintf(buf, sizeof buf, "<class '%s'>", ((kr_type *)v)->name);
     return kr_str_from_cstr(buf);
@@ -661,15 +667,17 @@ static kr_val type_call(kr_val f, const kr_val *args, size_t nargs, kr_val kwnam
 // type(x) returns the type of 'x'; creating classes with type(name, bases, dict) belongs to
 // the class machinery.
 static kr_val type_new(const kr_type *t, const kr_val *args, size_t nargs, kr_val kwnames) {
-    (void)t;
     if (nargs == 1 && !kwnames) {
         return kr_newref(KR_VAL(KR_TYPE(args[0])));
     }
-    return kr_err_set(&kr_exc_TypeError, "type() takes 1 or 3 arguments");
+    return kr_type_new3(t, args, nargs, kwnames);  // class.c
 }
 
 static kr_val type_getattr(kr_val obj, kr_val name) {
     const kr_type *t = (const kr_type *)obj;
+    if (kr_type_is_heap(t)) {
+        return kr_class_type_getattr(obj, name);
+    }
     const char *s = kr_str_data(name);
     if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0) {
         return kr_str_from_cstr(t->name);
@@ -689,6 +697,24 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
     return no_attribute(obj, name);
 }
 
+// Attributes of builtin types are read-only; user classes keep theirs in their dict.
+static int type_setattr(kr_val obj, kr_val name, kr_val value) {
+    const kr_type *t = (const kr_type *)obj;
+    if (kr_type_is_heap(t)) {
+        return kr_class_type_setattr(obj, name, value);
+    }
+    kr_err_set(&kr_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'",
+               kr_str_data(name), t->name);
+    return -1;
+}
+
+// Only user classes are ever freed (builtin types are immortal).
+static void type_dealloc(kr_obj *o) {
+    if (kr_type_is_heap((const kr_type *)o)) {
+        kr_class_dealloc(o);
+    }
+}
+
 static kr_val object_new(const kr_type *t, const kr_val *args, size_t nargs, kr_val kwnames) {
     (void)args;
     if (nargs || kwnames) {
@@ -704,9 +730,11 @@ kr_type kr_type_type = {
     .base = &kr_object_type,
     .basicsize = sizeof(kr_type),
     .flags = KR_TF_TYPE_SUB,
+    .dealloc = type_dealloc,
     .repr = type_repr,
     .call = type_call,
     .getattr = type_getattr,
+    .setattr = type_setattr,
     .new = type_new,
 };
 

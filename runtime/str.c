@@ -605,6 +605,9 @@ kr_val kr_str_repeat(kr_val s, intptr_t n) {
     if (n == 1 && KR_OBJ(s)->type == &kr_str_type) {
         return kr_newref(s);
     }
+    if (kr_str_len(s) > INTPTR_MAX / n) {
+        return kr_err_set(&kr_exc_OverflowError, "repeated string is too long");
+    }
     if (nb > INTPTR_MAX / n) {
         return kr_err_no_memory();
     }

@@ -1,0 +1,184 @@
+// lower_call.c: AST → IR for calls through the object protocol — builtins (len, sorted,
+// enumerate, str, ...: the runtime's builtin objects, looked up by name), methods of builtin
+// objects (xs.append(1), d.get(k, 0), ', '.join(...)), and calls of any other callable value.
+// A generator expression passed as the only argument to a builtin that consumes all of it
+// (sum, list, sorted, ...) runs eagerly as a list comprehension, which no program can tell
+// apart; any() and all() get a loop that stops where they would stop. Any other generator
+// expression is reported as unsupported (generators are future work).
+#include "lower_internal.h"
+
+#include <string.h>
+
+static const Ty *dyn(void) { return ty_prim(TY_DYN); }
+
+// The builtins krait's runtime provides (kr_builtins_lookup); print and range have their own
+// lowering too.
+static const char *const builtin_names[] = {
+    "abs", "all", "any", "ascii", "bin", "bool", "callable", "chr", "dict", "divmod",
+    "enumerate", "filter", "float", "format", "frozenset", "getattr", "hasattr", "hash", "hex",
+    "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min",
+    "next", "object", "oct", "open", "ord", "pow", "print", "range", "repr", "reversed", "round",
+    "set", "setattr", "slice", "sorted", "str", "sum", "tuple", "type", "zip", "delattr", "vars",
+};
+
+// Builtins that exhaust an iterable argument before returning and never call back into it.
+static const char *const exhausting[] = {"sum", "list", "sorted", "tuple", "set", "frozenset",
+                                         "min", "max", "dict"};
+
+static bool in_table(const char *const *table, size_t n, Name id) {
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(table[i], id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool lower_is_builtin(Lower *l, Name id) {
+    return lower_local_reg(l, id) < 0 && lower_global_index(l, id) < 0
+           && lower_func_index(l, id) < 0
+           && in_table(builtin_names, sizeof builtin_names / sizeof builtin_names[0], id);
+}
+
+int lower_builtin(Lower *l, const char *name, const AstNode *at) {
+    int dst = lower_temp(l, dyn());
+    IrInstr *in = lower_emit(l, IR_LOAD_BUILTIN, dst, 0, at);
+    in->cst = ir_const_new(l->m, IRC_STR);
+    in->cst->s = name;
+    in->cst->len = strlen(name);
+    return dst;
+}
+
+int lower_call_obj(Lower *l, int fn, const int *args, int n, const Ty *ty, const AstNode *at) {
+    int dst = lower_temp(l, dyn());
+    IrInstr *in = lower_emit(l, IR_CALL_OBJ, dst, n + 1, at);
+    in->args[0] = fn;
+    if (n > 0) {
+        memcpy(in->args + 1, args, sizeof(int) * (size_t)n);
+    }
+    return lower_coerce(l, dst, ty, at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// any() and all() of a generator expression
+
+typedef struct AnyCtx {
+    const AstNode *elt;
+    int result;
+    bool is_all;
+    IrBlock *done;
+} AnyCtx;
+
+static void any_inner(Lower *l, void *p, IrBlock *exit) {
+    (void)exit;
+    AnyCtx *c = p;
+    IrBlock *hit = ir_block_new(l->fn), *next = ir_block_new(l->fn);
+    int v = lower_truth(l, lower_expr(l, c->elt), c->elt);
+    lower_branch(l, v, c->is_all ? next : hit, c->is_all ? hit : next, c->elt);
+    lower_start(l, hit);
+    IrConst *k;
+    int r = lower_const_reg(l, IRC_BOOL, ty_prim(TY_BOOL), c->elt, &k);
+    k->i = !c->is_all;
+    lower_move(l, c->result, r, c->elt);
+    lower_jump(l, c->done);
+    lower_start(l, next);
+}
+
+static int lower_any_all(Lower *l, const AstNode *call, const AstNode *gen, bool is_all) {
+    AnyCtx c = {gen->u.GeneratorExp.elt, lower_temp(l, ty_prim(TY_BOOL)), is_all,
+                ir_block_new(l->fn)};
+    IrConst *k;
+    int init = lower_const_reg(l, IRC_BOOL, ty_prim(TY_BOOL), call, &k);
+    k->i = is_all;
+    lower_move(l, c.result, init, call);
+    lower_comp_run(l, &gen->u.GeneratorExp.generators, any_inner, &c);
+    lower_jump(l, c.done);
+    lower_start(l, c.done);
+    return lower_coerce(l, c.result, call->ty, call);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+// Whether 'f' is `sep.join` of a str 'sep' (str.join exhausts its argument).
+static bool is_join(const AstNode *f) {
+    return f->kind == AST_Attribute && strcmp(f->u.Attribute.attr, "join") == 0
+           && f->u.Attribute.value->ty && f->u.Attribute.value->ty->kind == TY_STR;
+}
+
+// Keyword values whose evaluation cannot be told apart from running a generator first.
+static bool simple_keywords(const AstList *kws) {
+    for (int i = 0; i < kws->count; i++) {
+        AstKind k = kws->items[i]->u.keyword.value->kind;
+        if (k != AST_Name && k != AST_Constant) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The value of argument 'a': a generator expression only where the consumer exhausts it.
+static int call_arg(Lower *l, const AstNode *a, bool exhausts) {
+    if (a->kind == AST_Starred) {
+        lower_unsupported(l, a, "'*' in a call");
+        return lower_const_none(l, a);
+    }
+    if (a->kind == AST_GeneratorExp && !exhausts) {
+        lower_unsupported(l, a, "a generator expression not consumed at once by a builtin");
+        return lower_const_none(l, a);
+    }
+    if (a->kind == AST_GeneratorExp) {
+        return lower_comprehension(l, a);
+    }
+    return lower_box(l, lower_expr(l, a), a);
+}
+
+// callee(args, kw=...) through kr_call; 'exhausts': a lone generator argument may run eagerly.
+static int generic_call(Lower *l, const AstNode *e, int callee, bool exhausts) {
+    const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
+    int npos = args->count, nkw = kws->count, n = npos + 2 * nkw;
+    int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)(n + 1));
+    for (int i = 0; i < npos; i++) {
+        regs[i] = call_arg(l, args->items[i], exhausts && npos == 1 && simple_keywords(kws));
+    }
+    for (int i = 0; i < nkw; i++) {
+        const AstNode *kw = kws->items[i];
+        if (!kw->u.keyword.arg) {
+            lower_unsupported(l, kw, "'**' in a call");
+            return lower_const_none(l, e);
+        }
+        regs[npos + i] = call_arg(l, kw->u.keyword.value, false);
+        regs[npos + nkw + i] = lower_const_str(l, kw->u.keyword.arg,
+                                               strlen(kw->u.keyword.arg), kw);
+    }
+    int dst = lower_temp(l, dyn());
+    IrInstr *in = lower_emit(l, IR_CALL_OBJ, dst, n + 1, e);
+    in->args[0] = callee;
+    if (n > 0) {
+        memcpy(in->args + 1, regs, sizeof(int) * (size_t)n);
+    }
+    in->aux = nkw;
+    return lower_coerce(l, dst, e->ty, e);
+}
+
+static int builtin_call(Lower *l, const AstNode *e, Name id) {
+    const AstList *args = &e->u.Call.args;
+    bool lone_gen = args->count == 1 && e->u.Call.keywords.count == 0
+                    && args->items[0]->kind == AST_GeneratorExp;
+    if (lone_gen && (strcmp(id, "any") == 0 || strcmp(id, "all") == 0)) {
+        return lower_any_all(l, e, args->items[0], strcmp(id, "all") == 0);
+    }
+    bool exhausts = in_table(exhausting, sizeof exhausting / sizeof exhausting[0], id);
+    return generic_call(l, e, lower_builtin(l, id, e), exhausts);
+}
+
+// Calls of builtins, methods and callable values (lower_call handles module functions and
+// print first).
+int lower_object_call(Lower *l, const AstNode *e) {
+    const AstNode *f = e->u.Call.func;
+    if (f->kind == AST_Name && lower_is_builtin(l, f->u.Name.id)) {
+        return builtin_call(l, e, f->u.Name.id);
+    }
+    int callee = lower_box(l, lower_expr(l, f), f);
+    return generic_call(l, e, callee, is_join(f));
+}

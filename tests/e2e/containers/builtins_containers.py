@@ -1,0 +1,12 @@
+xs = [4, 2, 7, 1]
+print(len(xs), min(xs), max(xs), sum(xs), sorted(xs), sorted(xs, reverse=True))
+print(list(reversed(xs)), list(enumerate(xs, 1)), list(zip(xs, "abcd")))
+print(any([]), all([]), any([0, 1]), all([1, 0]))
+print(list(range(3)), tuple(range(2, 8, 2)), list(map(abs, [-1, -2])))
+print(sorted(["bb", "a", "ccc"], key=len), max(["bb", "a", "ccc"], key=len))
+print(isinstance(xs, list), isinstance(3, int), isinstance("s", (int, str)))
+print(repr("a'b"), str(12), int("42") + 1, float("1.5"), bool([]), bool([0]))
+print(ord("A"), chr(66), hex(255), round(2.567, 2), divmod(17, 5), pow(2, 10), abs(-3))
+it = iter(xs)
+print(next(it), next(it), list(it), next(iter([]), "empty"))
+print(sorted({3: "c", 1: "a"}.items()), list(filter(None, [0, 1, 2])))

@@ -1,0 +1,10 @@
+s = "  Hello, World  "
+print(s.strip(), s.lower(), s.upper(), s.lstrip(), s.rstrip() + "|")
+words = "a,b,,c".split(",")
+print(words, "x y  z".split(), "-".join(words))
+print("hello".replace("l", "L"), "hello".find("l"), "hello".startswith("he"))
+print("abc".endswith("bc"), "Title case".title(), "x".center(5, "*"), "7".zfill(3))
+print("%d items cost %.2f" % (3, 4.5), "%s and %r" % ("a", "b"), "%5s|" % "ab")
+print("a" in "cat", "dog".capitalize(), "a-b-c".rsplit("-", 1), "ab" * 3)
+print("{} + {} = {}".format(1, 2, 3), len("héllo"), "abc"[1], list("hey"))
+print("Hello".count("l"), "hello world".partition(" "), "42".isdigit())

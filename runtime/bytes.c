@@ -40,7 +40,8 @@ static int bytearray_reserve(kr_val v, intptr_t cap) {
         return 0;
     }
     if (cap > INTPTR_MAX / 2) {
-        return kr_err_no_memory() ? 0 : -1;
+        kr_err_no_memory();
+        return -1;
     }
     intptr_t ncap = o->cap ? o->cap : 16;
     while (ncap <= cap) {
@@ -191,6 +192,11 @@ kr_val kr_bytes_from_val(const kr_type *type, kr_val x, const char *encoding,
     if (kr_int_check(x)) {
         intptr_t n;
         if (kr_index_as_ssize(x, &n) < 0) {
+            // A count, not an index: CPython raises OverflowError here.
+            if (kr_err_matches(&kr_exc_IndexError)) {
+                kr_err_clear();
+                kr_err_set(&kr_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+            }
             return 0;
         }
         if (n < 0) {

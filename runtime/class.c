@@ -213,8 +213,10 @@ static kr_val set_or_delete(kr_val self, kr_val name, kr_val value) {
 }
 
 static kr_val object_dunder_setattr(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
-    return kr_args_check("__setattr__", nargs, kw, 2, 2) < 0 ? 0
-                                                             : set_or_delete(self, args[0], args[1]);
+    if (kr_args_check("__setattr__", nargs, kw, 2, 2) < 0) {
+        return 0;
+    }
+    return set_or_delete(self, args[0], args[1]);
 }
 
 static kr_val object_dunder_delattr(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
@@ -398,11 +400,8 @@ static kr_val own_dict_lookup(const kr_type *t, kr_val name) {
     if (!t->dict) {
         return 0;
     }
-    kr_val v = kr_dict_lookup(t->dict, name);
-    if (!v) {
-        kr_err_clear();
-    }
-    return v;
+    // Lookups of str keys in a dict cannot fail, so this never leaves an exception.
+    return kr_dict_lookup(t->dict, name);
 }
 
 kr_val kr_class_lookup_user(const kr_type *t, kr_val name) {
@@ -1613,7 +1612,7 @@ static const kr_type *best_base(kr_val bases) {
             return NULL;
         }
         const kr_type *b = (const kr_type *)bv;
-        if (!(b->flags & (KR_TF_BASETYPE | KR_TF_HEAPTYPE))) {
+        if (!(b->flags & (KR_TF_BASETYPE | KR_TF_HEAPTYPE)) && b != &kr_type_type) {
             kr_err_set(&kr_exc_TypeError, "type '%s' is not an acceptable base type", b->name);
             return NULL;
         }

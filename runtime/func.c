@@ -195,10 +195,13 @@ int kr_bind_args(const kr_sig *sig, const kr_val *args, size_t nargs, kr_val kwn
     for (size_t i = 0; i < n; i++) {
         out[i] = kr_newref(args[i]);
     }
-    if (sig->varargs && !(out[total] = kr_tuple_from_array(args + n, (intptr_t)(nargs - n)))) {
+    if (sig->varargs && !(out[total] = nargs > n ? kr_tuple_from_array(args + n,
+                                                                        (intptr_t)(nargs - n))
+                                                  : kr_tuple_new(0))) {
         goto fail;
     }
-    if (bind_keywords(sig, args + nargs, kwnames, out, kwdict ? *kwdict : 0) < 0) {
+    const kr_val *kwvalues = kwnames ? args + nargs : NULL;
+    if (bind_keywords(sig, kwvalues, kwnames, out, kwdict ? *kwdict : 0) < 0) {
         goto fail;
     }
     if (nargs > sig->npos && !sig->varargs) {
@@ -528,7 +531,9 @@ static kr_val call_with_self(kr_val func, kr_val self, const kr_val *args, size_
         return 0;
     }
     vec[0] = self;
-    memcpy(vec + 1, args, total * sizeof(kr_val));
+    if (total) {
+        memcpy(vec + 1, args, total * sizeof(kr_val));
+    }
     kr_val r = kr_call(func, vec, nargs + 1, kwnames);
     if (vec != small) {
         kr_free(vec);

@@ -645,8 +645,14 @@ static kr_val type_repr(kr_val v) {
     if (kr_type_is_heap((const kr_type *)v)) {
         return kr_class_repr(v);
     }
+    // Builtin types of a module other than builtins print qualified: <class 'itertools.count'>.
+    const kr_type *t = (const kr_type *)v;
     char buf[256];
-    snprintf(buf, sizeof buf, "<class '%s'>", ((kr_type *)v)->name);
+    if (t->module && strcmp(t->module, "builtins") != 0) {
+        snprintf(buf, sizeof buf, "<class '%s.%s'>", t->module, t->name);
+    } else {
+        snprintf(buf, sizeof buf, "<class '%s'>", t->name);
+    }
     return kr_str_from_cstr(buf);
 }
 

@@ -82,6 +82,8 @@ static void test_registry(void) {
     kr_val it = kr_import_builtin("itertools");
     CU_ASSERT(kr_module_check(it));
     check(it, "<module 'itertools' (built-in)>");
+    // Types of built-in modules print with their module, as CPython's do.
+    check(attr(it, "count"), "<class 'itertools.count'>");
     // csv, os and os.path live in their own files and are registered in the table too.
     const char *names[] = {"csv", "os", "os.path"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {

@@ -377,9 +377,13 @@ static const char *cache_key(Arena *a, const Options *o, const char *src, size_t
     RuntimePaths rt = runtime_paths(a);
     struct stat st = {0};
     stat(rt.lib, &st);
-    const char *parts = arena_printf(a, "%s|%s|%s|%d|%s|%lld|%lld", KRAIT_VERSION, o->opt, o->cc,
-                                     o->debug, rt.lib, (long long)st.st_size,
-                                     (long long)st.st_mtime);
+    // The compiler itself is part of the key: a rebuilt krait must not reuse old executables.
+    struct stat self = {0};
+    stat("/proc/self/exe", &self);
+    const char *parts = arena_printf(
+        a, "%s|%s|%s|%d|%s|%lld|%lld|%lld|%lld", KRAIT_VERSION, o->opt, o->cc, o->debug, rt.lib,
+        (long long)st.st_size, (long long)st.st_mtime, (long long)self.st_size,
+        (long long)self.st_mtime);
     uint64_t h1 = fnv(fnv(0xcbf29ce484222325ULL, src, len), parts, strlen(parts));
     uint64_t h2 = fnv(fnv(0x84222325cbf29ce4ULL, parts, strlen(parts)), src, len);
     return arena_printf(a, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);

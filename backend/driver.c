@@ -262,6 +262,11 @@ static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *ou
     argv[n++] = "-o";
     argv[n++] = output;
     argv[n++] = rt.lib;
+    if (!o->debug) {
+        // Unused runtime code and the runtime's debug information stay out of the executable.
+        argv[n++] = "-s";
+        argv[n++] = "-Wl,--gc-sections";
+    }
     argv[n++] = "-lgc";
     argv[n++] = "-lgmp";
     argv[n++] = "-lm";

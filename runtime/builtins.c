@@ -546,7 +546,8 @@ kr_val kr_builtin_next(kr_val it, kr_val dflt) {
                               kr_type_name(it));
         }
     }
-    kr_val v = kr_next(it);
+    // A generator's StopIteration carries its return value, which the iternext slot drops.
+    kr_val v = kr_gen_check(it) ? kr_gen_next(it) : kr_next(it);
     if (v || kr_err_occurred()) {
         if (!v && dflt && kr_err_matches(&kr_exc_StopIteration)) {
             kr_err_clear();

@@ -840,5 +840,6 @@ kr_val kr_builtins_lookup(const char *name);
 #include "kr_modules.h"
 #include "kr_csv_os.h"
 #include "kr_class.h"
+#include "kr_gen.h"
 
 #endif

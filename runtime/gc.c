@@ -31,6 +31,11 @@ static bool too_big(size_t size) {
     return false;
 }
 
+// gc.isenabled(): process-wide, as CPython's.
+static bool gc_enabled = true;
+
+bool kr_gc_is_enabled(void) { return gc_enabled; }
+
 #ifdef KRAIT_RT_MALLOC
 
 void kr_gc_init(void) {}
@@ -87,6 +92,8 @@ void kr_gc_forget_finalizer(kr_obj *o) { (void)o; }
 static void run_pending_finalizers(void) {}
 
 intptr_t kr_gc_collect(void) { return 0; }
+
+void kr_gc_set_enabled(bool on) { gc_enabled = on; }
 
 bool kr_gc_is_tracing(void) { return false; }
 
@@ -225,8 +232,21 @@ static void run_pending_finalizers(void) {
     }
 }
 
+// gc.disable() stops Boehm's automatic collections (GC_disable counts, so only switch on a
+// change); an explicit gc.collect() still collects, as CPython's does.
+void kr_gc_set_enabled(bool on) {
+    if (on && !gc_enabled) {
+        GC_enable();
+    } else if (!on && gc_enabled) {
+        GC_disable();
+    }
+    gc_enabled = on;
+}
+
 intptr_t kr_gc_collect(void) {
     intptr_t total = 0;
+    bool was_enabled = gc_enabled;
+    kr_gc_set_enabled(true);
     // A finalizer may drop the last reference to more finalizable garbage: repeat until quiet.
     for (int round = 0; round < 4; round++) {
         GC_gcollect();
@@ -236,6 +256,7 @@ intptr_t kr_gc_collect(void) {
             break;
         }
     }
+    kr_gc_set_enabled(was_enabled);
     return total;
 }
 

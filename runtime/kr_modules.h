@@ -58,6 +58,7 @@ KR_MUST_CHECK int kr_module_register(const char *name, kr_module_init init);
 // sys (sysmodule.c)
 
 kr_val kr_sysmodule_init(void);
+kr_val kr_gcmodule_init(void);
 // Sets sys.argv's source (the program's main passes its arguments; kr_runtime_init may too).
 // The strings must stay valid for the program's lifetime; argv[0] is the program path.
 void kr_sys_set_argv(int argc, char **argv);

@@ -137,6 +137,9 @@ KR_MUST_CHECK kr_obj *kr_obj_new(const kr_type *type, size_t size);
 intptr_t kr_gc_collect(void);
 // Whether the tracing collector is in use (false with KRAIT_RT_MALLOC).
 bool kr_gc_is_tracing(void);
+// gc.enable()/gc.disable()/gc.isenabled(): automatic collections on or off.
+void kr_gc_set_enabled(bool on);
+bool kr_gc_is_enabled(void);
 // Set up the collector and GMP's allocator (kr_runtime_init calls it).
 void kr_gc_init(void);
 // Make [start, start + size) a root the collector scans / stop scanning it (no-ops without

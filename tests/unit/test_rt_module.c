@@ -96,6 +96,28 @@ static void test_registry(void) {
     }
 }
 
+// import gc: values and messages from CPython 3.13.
+static void test_gc_module(void) {
+    kr_val gc = kr_import_builtin("gc");
+    CU_ASSERT_FATAL(gc != 0);
+    check(kr_newref(gc), "<module 'gc' (built-in)>");
+    check(call_method(gc, "isenabled", 0, NULL), "True");
+    check(call_method(gc, "disable", 0, NULL), "None");
+    check(call_method(gc, "isenabled", 0, NULL), "False");
+    kr_val n = call_method(gc, "collect", 0, NULL);  // collects even while disabled
+    CU_ASSERT(n && KR_IS_SMALL(n) && KR_SMALL_VALUE(n) >= 0);
+    KR_XDECREF(n);
+    check(call_method(gc, "enable", 0, NULL), "None");
+    check(call_method(gc, "isenabled", 0, NULL), "True");
+    kr_val three = KR_FROM_SMALL(3), one_two[2] = {KR_FROM_SMALL(1), KR_FROM_SMALL(2)};
+    check(call_method(gc, "collect", 1, &three), "!ValueError: invalid generation");
+    check(call_method(gc, "collect", 2, one_two),
+          "!TypeError: collect() takes at most 1 argument (2 given)");
+    check(call_method(gc, "enable", 1, one_two),
+          "!TypeError: gc.enable() takes no arguments (1 given)");
+    KR_DECREF(gc);
+}
+
 static int fail_count;
 
 static kr_val failing_init(void) {
@@ -238,6 +260,7 @@ int main(void) {
     CU_add_test(s, "module object", test_module_object);
     CU_add_test(s, "registry", test_registry);
     CU_add_test(s, "register", test_register);
+    CU_add_test(s, "gc", test_gc_module);
     CU_add_test(s, "sys values", test_sys_values);
     CU_add_test(s, "sys functions", test_sys_functions);
     CU_add_test(s, "sys.exit", test_sys_exit);

@@ -373,6 +373,49 @@ static void stmt_return(Infer *inf, InferFunc *f, const AstNode *s) {
     }
 }
 
+// try/with/import/raise/assert (lower_exc.c, lower_dyn.c): the names they bind hold any object.
+static void stmt_exc(Infer *inf, InferFunc *f, const AstNode *s) {
+    switch (s->kind) {
+    case AST_Try:
+        stmts(inf, f, &s->u.Try.body);
+        for (int i = 0; i < s->u.Try.handlers.count; i++) {
+            const AstNode *h = s->u.Try.handlers.items[i];
+            if (h->u.ExceptHandler.type) {
+                expr_type(inf, f, h->u.ExceptHandler.type);
+            }
+            if (h->u.ExceptHandler.name) {
+                bind(inf, f, h->u.ExceptHandler.name, ty_prim(TY_DYN));
+            }
+            stmts(inf, f, &h->u.ExceptHandler.body);
+        }
+        stmts(inf, f, &s->u.Try.orelse);
+        stmts(inf, f, &s->u.Try.finalbody);
+        break;
+    case AST_With:
+        for (int i = 0; i < s->u.With.items.count; i++) {
+            const AstNode *item = s->u.With.items.items[i];
+            expr_type(inf, f, item->u.withitem.context_expr);
+            if (item->u.withitem.optional_vars) {
+                bind_target(inf, f, item->u.withitem.optional_vars, ty_prim(TY_DYN));
+            }
+        }
+        stmts(inf, f, &s->u.With.body);
+        break;
+    case AST_Import:
+    case AST_ImportFrom: {
+        const AstList *names = s->kind == AST_Import ? &s->u.Import.names : &s->u.ImportFrom.names;
+        for (int i = 0; i < names->count; i++) {
+            const AstNode *a = names->items[i];
+            bind(inf, f, a->u.alias.asname ? a->u.alias.asname : a->u.alias.name,
+                 ty_prim(TY_DYN));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     switch (s->kind) {
     case AST_Assign: {
@@ -415,7 +458,22 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     case AST_Expr:
         expr_type(inf, f, s->u.Expr.value);
         break;
+    case AST_Raise:
+        if (s->u.Raise.exc) {
+            expr_type(inf, f, s->u.Raise.exc);
+        }
+        if (s->u.Raise.cause) {
+            expr_type(inf, f, s->u.Raise.cause);
+        }
+        break;
+    case AST_Assert:
+        expr_type(inf, f, s->u.Assert.test);
+        if (s->u.Assert.msg) {
+            expr_type(inf, f, s->u.Assert.msg);
+        }
+        break;
     default:
+        stmt_exc(inf, f, s);
         break;
     }
 }

@@ -96,6 +96,7 @@ typedef struct IrInstr {
     IrConst *cst;
     IrBlock *target[2];
     IrBlock *err;  // error target of a raising op (set by pass_errors)
+    IrBlock *handler;  // the innermost except/finally handler around it (lowering), or NULL
     int line;
 } IrInstr;
 
@@ -223,8 +224,8 @@ void ir_verify(const IrFunc *fn);
 
 // Inserts CHECK_BOUND before each read of a local that may not be assigned on some path.
 void pass_bound(IrFunc *fn);
-// Gives every raising instruction its error target: the function's unwind block (an except
-// handler, once try statements are lowered).
+// Gives every raising instruction its error target: the innermost handler lowering recorded
+// ('handler'), else the function's unwind block.
 void pass_errors(IrFunc *fn);
 // Makes reference counts explicit: INCREF/DECREF/XDECREF for kr_val registers, from liveness.
 void pass_refcount(IrFunc *fn);

@@ -374,12 +374,7 @@ int lower_call(Lower *l, const AstNode *e) {
             return lower_print(l, e);
         }
     }
-    if (f->kind == AST_Name) {
-        diag_error(l->d, e->span, "calling '%s' is not supported by krait yet", f->u.Name.id);
-    } else {
-        lower_unsupported(l, e, "this kind of call");
-    }
-    return lower_const_none(l, e);
+    return lower_call_object(l, e);
 }
 
 

@@ -16,6 +16,8 @@ typedef struct Loop {
     struct Loop *outer;
 } Loop;
 
+struct Cleanup;  // lower_exc.c: what leaving a try, except clause or with statement runs
+
 typedef struct Lower {
     Arena *arena;
     Diag *d;
@@ -25,6 +27,8 @@ typedef struct Lower {
     InferFunc *ifn;
     IrBlock *cur;
     Loop *loop;
+    IrBlock *handler;          // where raising instructions go (NULL: unwind); lower_emit
+    struct Cleanup *cleanup;   // innermost first; run by break, continue and return
     Name n_print, n_range, n_sep, n_end, n_dunder_name;
 } Lower;
 
@@ -100,5 +104,27 @@ void lower_if(Lower *l, const AstNode *s);
 void lower_while(Lower *l, const AstNode *s);
 void lower_for(Lower *l, const AstNode *s);
 void lower_return(Lower *l, const AstNode *s);
+
+// lower_exc.c ------------------------------------------------------------------------------------
+
+void lower_try(Lower *l, const AstNode *s);
+void lower_raise(Lower *l, const AstNode *s);
+void lower_assert(Lower *l, const AstNode *s);
+void lower_with(Lower *l, const AstNode *s);
+// break (or continue) out of the innermost loop, running the cleanups inside it.
+void lower_break(Lower *l, bool is_continue);
+// Before a return: runs every cleanup of the function (a finally body may end in its own return,
+// which leaves the current block terminated).
+void lower_leave_function(Lower *l);
+
+// lower_dyn.c ------------------------------------------------------------------------------------
+// Objects krait knows nothing of at compile time: builtins by name, attributes, calls of any
+// object, `import` of the runtime's modules.
+
+int lower_load_builtin(Lower *l, const char *name, const AstNode *at);
+int lower_builtin_name(Lower *l, const AstNode *e);
+int lower_attribute(Lower *l, const AstNode *e);
+int lower_call_object(Lower *l, const AstNode *e);
+void lower_import(Lower *l, const AstNode *s);
 
 #endif

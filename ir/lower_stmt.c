@@ -162,5 +162,8 @@ void lower_for(Lower *l, const AstNode *s) {
 void lower_return(Lower *l, const AstNode *s) {
     const AstNode *v = s->u.Return.value;
     int r = lower_coerce(l, v ? lower_expr(l, v) : lower_const_none(l, s), l->fn->ret_ty, s);
-    lower_emit(l, IR_RETURN, -1, 1, s)->args[0] = r;
+    lower_leave_function(l);
+    if (!lower_terminated(l)) {  // a finally body may have returned instead
+        lower_emit(l, IR_RETURN, -1, 1, s)->args[0] = r;
+    }
 }

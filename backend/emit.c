@@ -737,12 +737,17 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
 
 static void emit_call_obj(Emitter *e, const IrInstr *in) {
     int n = in->nargs - 1;
+    if (n == 0) {
+        put_assign(e, in);
+        put(e, "kr_call(%s, NULL, 0, 0);\n", reg_text(e, in->args[0]));
+        put_check(e, in, REP_OBJ);
+        return;
+    }
     put(e, "    {\n        kr_val args_[] = {");
-    put(e, n ? "" : "0");
     put_args(e, in, 1, in->nargs);
     put(e, "};\n    ");
     put_assign(e, in);
-    put(e, "kr_call(%s, %s, %d, 0);\n    }\n", reg_text(e, in->args[0]), n ? "args_" : "NULL", n);
+    put(e, "kr_call(%s, args_, %d, 0);\n    }\n", reg_text(e, in->args[0]), n);
     put_check(e, in, REP_OBJ);
 }
 
@@ -1029,9 +1034,32 @@ static void emit_str_const(Emitter *e, const IrConst *c) {
     put(e, "};\n#define kc_%d ((kr_val)&kc_%d_obj)\n", c->id, c->id);
 }
 
+// Marks the constants some instruction uses ('used', per constant id): a str constant only
+// in code that was removed (after a return, in a handler nothing raises into) is left out, as
+// an unused static would be a warning.
+static bool *used_consts(Emitter *e) {
+    bool *used = arena_alloc(e->out->arena, (size_t)e->m->nconsts + 1);
+    for (int f = 0; f < e->m->nfuncs; f++) {
+        const IrFunc *fn = e->m->funcs[f];
+        for (int i = 0; i < fn->nblocks; i++) {
+            for (int k = 0; k < fn->blocks[i]->count; k++) {
+                const IrConst *c = fn->blocks[i]->instrs[k]->cst;
+                if (c && c->id >= 0) {
+                    used[c->id] = true;
+                }
+            }
+        }
+    }
+    return used;
+}
+
 static void emit_consts(Emitter *e) {
+    bool *used = used_consts(e);
     for (int i = 0; i < e->m->nconsts; i++) {
         const IrConst *c = e->m->consts[i];
+        if (c->kind == IRC_STR && !used[i]) {
+            continue;
+        }
         if (c->kind == IRC_STR) {
             emit_str_const(e, c);
         } else {

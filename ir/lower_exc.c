@@ -153,6 +153,29 @@ void lower_leave_function(Lower *l) { run_cleanups(l, NULL, NULL); }
 // ---------------------------------------------------------------------------------------------
 // try
 
+// Continues when 'exc' matches the class (or tuple display of classes) 'type', else goes to
+// 'next'. As CPython checks a whole tuple before matching, every class of a tuple is evaluated
+// and matched (a TypeError for the first that is no exception class), then the results tried.
+static void match_classes(Lower *l, const AstNode *type, int exc, IrBlock *next) {
+    bool tuple = type->kind == AST_Tuple;
+    int n = tuple ? type->u.Tuple.elts.count : 1;
+    int *m = arena_alloc(l->arena, sizeof(int) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        const AstNode *c = tuple ? type->u.Tuple.elts.items[i] : type;
+        m[i] = lower_box(l, lower_expr(l, c), c);
+    }
+    for (int i = 0; i < n; i++) {
+        m[i] = lower_emit2(l, IR_EXC_MATCH, ty_prim(TY_BOOL), exc, m[i], 0, type);
+    }
+    IrBlock *body = ir_block_new(l->fn);
+    for (int i = 0; i < n; i++) {
+        IrBlock *no = i == n - 1 ? next : ir_block_new(l->fn);
+        lower_branch(l, m[i], body, no, type);
+        lower_start(l, no);
+    }
+    lower_start(l, body);
+}
+
 // One except clause: matches (unless bare), binds the name, runs the body. 'exc' is the caught
 // exception, 'prev' the previously handled one; falls to 'next' when it does not match.
 static void lower_except(Lower *l, const AstNode *h, int exc, int prev, IrBlock *next,
@@ -162,11 +185,7 @@ static void lower_except(Lower *l, const AstNode *h, int exc, int prev, IrBlock 
     Name name = h->u.ExceptHandler.name;
     if (type) {
         l->handler = propagate_block(l, prev, NULL, h);
-        int cls = lower_box(l, lower_expr(l, type), type);
-        int m = lower_emit2(l, IR_EXC_MATCH, ty_prim(TY_BOOL), exc, cls, 0, h);
-        IrBlock *body = ir_block_new(l->fn);
-        lower_branch(l, m, body, next, h);
-        lower_start(l, body);
+        match_classes(l, type, exc, next);
     }
     if (name) {
         lower_store_name(l, name, exc, h);

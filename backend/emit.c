@@ -1040,12 +1040,14 @@ static void emit_str_const(Emitter *e, const IrConst *c) {
 static bool *used_consts(Emitter *e) {
     bool *used = arena_alloc(e->out->arena, (size_t)e->m->nconsts + 1);
     for (int f = 0; f < e->m->nfuncs; f++) {
-        const IrFunc *fn = e->m->funcs[f];
+        const IrFunc *fn = e->fn = e->m->funcs[f];
+        e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
+        mark_needed(e);
         for (int i = 0; i < fn->nblocks; i++) {
             for (int k = 0; k < fn->blocks[i]->count; k++) {
-                const IrConst *c = fn->blocks[i]->instrs[k]->cst;
-                if (c && c->id >= 0) {
-                    used[c->id] = true;
+                const IrInstr *in = fn->blocks[i]->instrs[k];
+                if (in->cst && in->cst->id >= 0 && instr_emitted(e, in)) {
+                    used[in->cst->id] = true;
                 }
             }
         }

@@ -330,7 +330,7 @@ static void lower_with_items(Lower *l, const AstNode *s, int first) {
     l->cleanup = c->outer;
     l->handler = outer;
     if (!lower_terminated(l)) {
-        run_cleanups(l, c->outer, s);
+        run_cleanup(l, c, s);
         lower_jump(l, done);
     }
     int exc;

@@ -80,12 +80,16 @@ static void leave_handler(Lower *l, int prev, Name name, const AstNode *at) {
     }
 }
 
-// A block that ends an exception's handling and passes on the exception pending there.
-static IrBlock *propagate_block(Lower *l, int prev, Name name, const AstNode *at) {
-    IrBlock *saved = l->cur, *b = ir_block_new(l->fn);
+// A block that ends an exception's handling and passes on the exception pending there to
+// 'outer', the handler around the statement.
+static IrBlock *propagate_block(Lower *l, IrBlock *outer, int prev, Name name,
+                                const AstNode *at) {
+    IrBlock *saved = l->cur, *handler = l->handler, *b = ir_block_new(l->fn);
     lower_start(l, b);
+    l->handler = outer;
     leave_handler(l, prev, name, at);
     emit0(l, IR_PROPAGATE, NULL, at);
+    l->handler = handler;
     lower_start(l, saved);
     return b;
 }
@@ -184,13 +188,13 @@ static void lower_except(Lower *l, const AstNode *h, int exc, int prev, IrBlock 
     const AstNode *type = h->u.ExceptHandler.type;
     Name name = h->u.ExceptHandler.name;
     if (type) {
-        l->handler = propagate_block(l, prev, NULL, h);
+        l->handler = propagate_block(l, outer, prev, NULL, h);
         match_classes(l, type, exc, next);
     }
     if (name) {
         lower_store_name(l, name, exc, h);
     }
-    l->handler = propagate_block(l, prev, name, h);
+    l->handler = propagate_block(l, outer, prev, name, h);
     Cleanup *c = push_cleanup(l, CLEANUP_HANDLER, outer);
     c->reg = prev;
     c->name = name;
@@ -250,7 +254,7 @@ static void lower_try_finally(Lower *l, const AstNode *s) {
     }
     int exc;
     int prev = enter_handler(l, h, &exc, s);
-    l->handler = propagate_block(l, prev, NULL, s);
+    l->handler = propagate_block(l, outer, prev, NULL, s);
     Cleanup *hc = push_cleanup(l, CLEANUP_HANDLER, outer);
     hc->reg = prev;
     lower_stmts(l, c->body);
@@ -335,7 +339,7 @@ static void lower_with_items(Lower *l, const AstNode *s, int first) {
     }
     int exc;
     int prev = enter_handler(l, h, &exc, s);
-    l->handler = propagate_block(l, prev, NULL, s);
+    l->handler = propagate_block(l, outer, prev, NULL, s);
     int sup = lower_temp(l, ty_prim(TY_BOOL));
     IrInstr *in = lower_emit(l, IR_WITH_EXIT, sup, 2, s);
     in->args[0] = mgr;

@@ -16,6 +16,8 @@ typedef struct Loop {
     struct Loop *outer;
 } Loop;
 
+struct Cleanup;  // lower_exc.c: what leaving a try, except clause or with statement runs
+
 typedef struct Lower {
     Arena *arena;
     Diag *d;
@@ -28,6 +30,8 @@ typedef struct Lower {
     Name *comp_names;  // the variables of the comprehensions being lowered, innermost last
     int *comp_regs;    // and their registers
     int ncomp, comp_cap;
+    IrBlock *handler;          // where raising instructions go (NULL: unwind); lower_emit
+    struct Cleanup *cleanup;   // innermost first; run by break, continue and return
     Name n_print, n_range, n_sep, n_end, n_dunder_name;
 } Lower;
 
@@ -103,7 +107,7 @@ void lower_if(Lower *l, const AstNode *s);
 void lower_while(Lower *l, const AstNode *s);
 void lower_for(Lower *l, const AstNode *s);
 void lower_return(Lower *l, const AstNode *s);
-void lower_import_from(Lower *l, const AstNode *s);
+void lower_import(Lower *l, const AstNode *s);
 
 // lower_container.c ------------------------------------------------------------------------------
 
@@ -112,6 +116,7 @@ int lower_list(Lower *l, const AstNode *e);
 int lower_set(Lower *l, const AstNode *e);
 int lower_dict(Lower *l, const AstNode *e);
 int lower_subscript(Lower *l, const AstNode *e);
+int lower_getattr(Lower *l, int obj, Name attr, const AstNode *at);  // dst = obj.attr (dyn)
 int lower_attribute(Lower *l, const AstNode *e);
 // `item in container` as a C bool ('negate': `not in`).
 int lower_contains(Lower *l, int item, int container, bool negate, const AstNode *at);
@@ -148,5 +153,17 @@ int lower_builtin(Lower *l, const char *name, const AstNode *at);
 // fn(args[0..n)) through the object protocol, coerced to 'ty'.
 int lower_call_obj(Lower *l, int fn, const int *args, int n, const Ty *ty, const AstNode *at);
 int lower_object_call(Lower *l, const AstNode *e);
+
+// lower_exc.c ------------------------------------------------------------------------------------
+
+void lower_try(Lower *l, const AstNode *s);
+void lower_raise(Lower *l, const AstNode *s);
+void lower_assert(Lower *l, const AstNode *s);
+void lower_with(Lower *l, const AstNode *s);
+// break (or continue) out of the innermost loop, running the cleanups inside it.
+void lower_break(Lower *l, bool is_continue);
+// Before a return: runs every cleanup of the function (a finally body may end in its own return,
+// which leaves the current block terminated).
+void lower_leave_function(Lower *l);
 
 #endif

@@ -1,5 +1,6 @@
-// backend.h: the backend's interface — the C emitter and the driver behind the build, run,
-// emit-c and emit-ir commands. main.c includes this header; it includes only ir.h.
+// backend.h: the backend's interface — the C emitter, the driver behind the build, run, emit-c
+// and emit-ir commands, and the libclang check of generated C. main.c includes this header; it
+// includes only ir.h.
 #ifndef KRAIT_BACKEND_H
 #define KRAIT_BACKEND_H
 
@@ -18,5 +19,16 @@ int driver_build(int argc, char **argv, const char *usage);
 int driver_run(int argc, char **argv, const char *usage);
 int driver_emit_c(int argc, char **argv, const char *usage);
 int driver_emit_ir(int argc, char **argv, const char *usage);
+// krait check-c FILE.c: a developer command, not in the usage text: only the libclang check.
+int driver_check_c(int argc, char **argv, const char *usage);
+
+// ccheck.c --------------------------------------------------------------------------------------
+// Parses the C text 'c_text' (as file 'path', read from memory) with libclang and the flags of the
+// real compile: -std=c11 -Wall -Wextra -I'include_dir' and 'extra_flags' (NULL or empty entries
+// skipped). Prints every diagnostic of severity warning or above as
+// "krait: error: generated C: file:line:col: message (a krait bug)"; returns whether there was none.
+
+bool ccheck_source(const char *path, const char *c_text, size_t len, const char *include_dir,
+                   const char *const *extra_flags, int nextra);
 
 #endif

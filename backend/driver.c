@@ -6,8 +6,11 @@
 // The runtime is found, in order: $KRAIT_RUNTIME_LIB / $KRAIT_RUNTIME_INCLUDE; the install
 // layout next to the krait executable (../lib/libkrait_rt.a, ../include/krait/krait.h); the
 // build tree krait was built in (compile definitions from backend/CMakeLists.txt).
+// With --check-c, the C is first parsed in process by libclang with the same flags (ccheck.c), and
+// any warning fails the build. `krait check-c FILE.c` (a developer command) runs only that check.
 // `krait run` caches executables under $XDG_CACHE_HOME/krait (or ~/.cache/krait), keyed by a
 // hash of the source, krait's version, the options, the C compiler and the runtime library.
+// `krait build -MD` also writes a make dependency file (docs/integration.md).
 #include "backend.h"
 
 #include <errno.h>
@@ -45,8 +48,11 @@ typedef struct Options {
     const char *cc;       // --cc, $CC, or "cc"
     const char *keep_c;   // --keep-c DIR
     const char *after;    // emit-ir --after PASS
+    const char *depfile;  // -MF FILE (implies -MD)
+    bool md;              // -MD: build also writes a make dependency file
     bool debug;           // -g
     bool werror;          // -Werror: warnings in the generated C fail the build
+    bool check_c;         // --check-c: libclang checks the generated C before cc runs
     int rest;             // run: index of the program's first argument
 } Options;
 
@@ -74,7 +80,7 @@ static void error(const char *fmt, const char *arg) {
 
 static bool takes_value(const char *a) {
     return strcmp(a, "-o") == 0 || strcmp(a, "--cc") == 0 || strcmp(a, "--keep-c") == 0
-           || strcmp(a, "--after") == 0;
+           || strcmp(a, "--after") == 0 || strcmp(a, "-MF") == 0;
 }
 
 static void set_value(Options *o, const char *flag, const char *v) {
@@ -84,6 +90,8 @@ static void set_value(Options *o, const char *flag, const char *v) {
         o->cc = v;
     } else if (strcmp(flag, "--keep-c") == 0) {
         o->keep_c = v;
+    } else if (strcmp(flag, "-MF") == 0) {
+        o->depfile = v;
     } else {
         o->after = v;
     }
@@ -110,8 +118,12 @@ static bool parse_options(int argc, char **argv, bool stop_at_input, const char 
             o->opt = a;
         } else if (strcmp(a, "-g") == 0) {
             o->debug = true;
+        } else if (strcmp(a, "-MD") == 0) {
+            o->md = true;
         } else if (strcmp(a, "-Werror") == 0) {
             o->werror = true;
+        } else if (strcmp(a, "--check-c") == 0) {
+            o->check_c = true;
         } else if (a[0] == '-' && a[1] != '\0') {
             *status = usage_error(usage, "unknown or incomplete option '%s'", a);
             return false;
@@ -238,6 +250,21 @@ static int spawn_wait(char **argv) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// The flags the runtime needs in every program it links into (sanitizer builds), or NULL.
+static const char *runtime_cflags(RuntimePaths rt) {
+    const char *rt_cflags = KRAIT_BUILD_RUNTIME_CFLAGS;
+    bool build_tree = strcmp(rt.lib, KRAIT_BUILD_RUNTIME_LIB) == 0;
+    return rt_cflags[0] != '\0' && build_tree ? rt_cflags : NULL;
+}
+
+// The libclang check of the C text of 'cfile', with the flags run_cc passes that change what is
+// parsed: the optimisation level (__OPTIMIZE__) and the runtime's flags.
+static bool check_c(Arena *a, const Options *o, const char *cfile, const char *text, size_t len) {
+    RuntimePaths rt = runtime_paths(a);
+    const char *extra[] = {o->opt, runtime_cflags(rt)};
+    return ccheck_source(cfile, text, len, rt.include, extra, 2);
+}
+
 static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *output) {
     RuntimePaths rt = runtime_paths(a);
     const char *argv[32];
@@ -254,9 +281,8 @@ static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *ou
         argv[n++] = "-Werror";
     }
     argv[n++] = arena_printf(a, "-I%s", rt.include);
-    const char *rt_cflags = KRAIT_BUILD_RUNTIME_CFLAGS;
-    if (rt_cflags[0] != '\0' && strcmp(rt.lib, KRAIT_BUILD_RUNTIME_LIB) == 0) {
-        argv[n++] = rt_cflags;
+    if (runtime_cflags(rt)) {
+        argv[n++] = runtime_cflags(rt);
     }
     argv[n++] = cfile;
     argv[n++] = "-o";
@@ -300,7 +326,9 @@ static bool build_to(Arena *a, const Options *o, const char *output) {
         mkdir(dir, 0777);
     }
     const char *cfile = arena_printf(a, "%s/%s.c", dir, name);
-    bool ok = write_file(cfile, c.data, c.len) && run_cc(a, o, cfile, output);
+    bool ok = write_file(cfile, c.data, c.len)
+              && (!o->check_c || check_c(a, o, cfile, c.data, c.len))
+              && run_cc(a, o, cfile, output);
     if (!o->keep_c) {
         unlink(cfile);
         rmdir(dir);
@@ -315,6 +343,34 @@ static const char *default_output(Arena *a, const char *input) {
     return module_name(a, input);
 }
 
+// Appends 'path' escaped for make: a space or '#' behind a backslash, '$' doubled.
+static void put_make_path(StrBuf *out, const char *path) {
+    for (const char *p = path; *p; p++) {
+        if (*p == ' ' || *p == '#') {
+            strbuf_putc(out, '\\');
+        } else if (*p == '$') {
+            strbuf_putc(out, '$');
+        }
+        strbuf_putc(out, *p);
+    }
+}
+
+// -MD: a make rule saying 'target' depends on the script, then an empty rule for the script so
+// make goes on when it is deleted or renamed (as gcc's -MP). Written to -MF FILE, else
+// 'target'.d. Imported user modules join the list once the compiler follows imports.
+static bool write_depfile(Arena *a, const Options *o, const char *target) {
+    StrBuf d;
+    strbuf_init(&d, a);
+    put_make_path(&d, target);
+    strbuf_append(&d, ": ", 2);
+    put_make_path(&d, o->input);
+    strbuf_append(&d, "\n\n", 2);
+    put_make_path(&d, o->input);
+    strbuf_append(&d, ":\n", 2);
+    const char *path = o->depfile ? o->depfile : arena_printf(a, "%s.d", target);
+    return write_file(path, d.data, d.len);
+}
+
 int driver_build(int argc, char **argv, const char *usage) {
     Options o;
     int status;
@@ -323,7 +379,8 @@ int driver_build(int argc, char **argv, const char *usage) {
     }
     Arena a;
     arena_init(&a);
-    bool ok = build_to(&a, &o, o.output ? o.output : default_output(&a, o.input));
+    const char *output = o.output ? o.output : default_output(&a, o.input);
+    bool ok = build_to(&a, &o, output) && (!(o.md || o.depfile) || write_depfile(&a, &o, output));
     arena_free(&a);
     return ok ? 0 : 1;
 }
@@ -338,10 +395,12 @@ int driver_emit_c(int argc, char **argv, const char *usage) {
     arena_init(&a);
     StrBuf c;
     bool ok = compile_c(&a, o.input, &c);
+    const char *cfile = arena_printf(&a, "%s/%s.c", o.output ? o.output : ".",
+                                     module_name(&a, o.input));
+    ok = ok && (!o.check_c || check_c(&a, &o, cfile, c.data, c.len));
     if (ok && o.output) {
         mkdir(o.output, 0777);
-        ok = write_file(arena_printf(&a, "%s/%s.c", o.output, module_name(&a, o.input)), c.data,
-                        c.len);
+        ok = write_file(cfile, c.data, c.len);
     } else if (ok) {
         fwrite(c.data, 1, c.len, stdout);
     }
@@ -368,6 +427,44 @@ int driver_emit_ir(int argc, char **argv, const char *usage) {
     return m ? 0 : 1;
 }
 
+// Reads the whole file 'path' into 'out'; false after reporting an error.
+static bool read_file(const char *path, StrBuf *out) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        error("cannot read '%s'", path);
+        return false;
+    }
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        strbuf_append(out, buf, n);
+    }
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok) {
+        error("cannot read '%s'", path);
+    }
+    return ok;
+}
+
+// krait check-c FILE.c (a developer command, docs/cli.md): only the libclang check, on an existing
+// C file, with the flags of `krait build --check-c`. Tests use it to see the check catch warnings.
+int driver_check_c(int argc, char **argv, const char *usage) {
+    if (argc != 1 || (argv[0][0] == '-' && argv[0][1] != '\0')) {
+        return usage_error(usage, "%s", "'check-c' takes exactly one C file");
+    }
+    Options o;
+    memset(&o, 0, sizeof o);
+    o.opt = "-O2";
+    Arena a;
+    arena_init(&a);
+    StrBuf c;
+    strbuf_init(&c, &a);
+    bool ok = read_file(argv[0], &c) && check_c(&a, &o, argv[0], c.data, c.len);
+    arena_free(&a);
+    return ok ? 0 : 1;
+}
+
 // FNV-1a, 64 bits, continued from 'h'.
 static uint64_t fnv(uint64_t h, const void *data, size_t n) {
     const unsigned char *p = data;
@@ -386,7 +483,8 @@ static const char *cache_key(Arena *a, const Options *o, const char *src, size_t
     struct stat self = {0};
     stat("/proc/self/exe", &self);
     const char *parts = arena_printf(
-        a, "%s|%s|%s|%d|%s|%lld|%lld|%lld|%lld", KRAIT_VERSION, o->opt, o->cc, o->debug, rt.lib,
+        a, "%s|%s|%s|%d|%d|%s|%lld|%lld|%lld|%lld", KRAIT_VERSION, o->opt, o->cc, o->debug,
+        o->check_c, rt.lib,
         (long long)st.st_size, (long long)st.st_mtime, (long long)self.st_size,
         (long long)self.st_mtime);
     uint64_t h1 = fnv(fnv(0xcbf29ce484222325ULL, src, len), parts, strlen(parts));

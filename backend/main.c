@@ -19,9 +19,12 @@ static const char usage_text[] =
     "  check --dump-symtable FILE...  also print the symbol tables\n"
     "  tokenize FILE             print the tokens, one a line: kind, span, repr of the text\n"
     "  build FILE [-o OUT] [-O0|-O2|-O3] [-g] [--cc CC] [--keep-c DIR] [-Werror]\n"
-    "                            compile FILE to a native executable\n"
+    "        [--check-c] [-MD] [-MF DEPFILE]\n"
+    "                            compile FILE to a native executable (--check-c: libclang\n"
+    "                            first checks the generated C; a warning fails the build)\n"
     "  run FILE [ARGS...]        build into the cache (~/.cache/krait), then run with ARGS\n"
-    "  emit-c FILE [-o DIR]      write the generated C (to DIR/<module>.c, or stdout)\n"
+    "  emit-c FILE [-o DIR] [--check-c]\n"
+    "                            write the generated C (to DIR/<module>.c, or stdout)\n"
     "  emit-ir FILE [--after PASS]  print the IR after PASS (lower, bound, errors,\n"
     "                            refcount; default: all)\n"
     "\n"
@@ -224,6 +227,9 @@ int main(int argc, char **argv) {
     }
     if (strcmp(cmd, "emit-ir") == 0) {
         return driver_emit_ir(argc - 2, argv + 2, usage_text);
+    }
+    if (strcmp(cmd, "check-c") == 0) {  // a developer command (docs/cli.md), not in the usage
+        return driver_check_c(argc - 2, argv + 2, usage_text);
     }
     return usage_error("unknown command '%s'", cmd);
 }

@@ -1,10 +1,11 @@
-# Builds PY with `KRAIT build -Werror` into WORK, runs it from PY's directory and compares its
-# stdout, exit status and last stderr line (tests/e2e/README.md) with the file EXPECT.
+# Builds PY with `KRAIT build -Werror --check-c` (libclang checks the C first) into WORK, runs it
+# from PY's directory and compares its stdout, exit status and last stderr line
+# (tests/e2e/README.md) with the file EXPECT.
 get_filename_component(name ${PY} NAME_WE)
 get_filename_component(dir ${PY} DIRECTORY)
 file(MAKE_DIRECTORY ${WORK})
 set(ENV{NO_COLOR} 1)
-execute_process(COMMAND ${KRAIT} build -Werror ${PY} -o ${WORK}/${name}
+execute_process(COMMAND ${KRAIT} build -Werror --check-c ${PY} -o ${WORK}/${name}
   RESULT_VARIABLE status ERROR_VARIABLE err OUTPUT_VARIABLE out)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "krait build failed (${status}):\n${out}${err}")

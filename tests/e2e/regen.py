@@ -26,7 +26,7 @@ def main() -> None:
     files = [pathlib.Path(a).resolve() for a in sys.argv[1:]] or sorted(HERE.glob("*/*.py"))
     for py in files:
         py.with_suffix(".out").write_text(expectation(py), encoding="utf-8")
-        print("wrote", py.with_suffix(".out").relative_to(HERE))
+        print("wrote", py.with_suffix(".out"))
 
 
 main()

@@ -31,7 +31,52 @@ bool lower_is_builtin(Lower *l, Name id) {
            && lower_func_index(l, id) < 0;
 }
 
+// CPython builtins krait's runtime does not provide, and why. A program naming one is rejected
+// at compile time: at run time it would raise a NameError CPython never raises.
+static const struct {
+    const char *name, *why;
+} unsupported_builtins[] = {
+    {"eval", "krait compiles ahead of time and has no interpreter to run source text"},
+    {"exec", "krait compiles ahead of time and has no interpreter to run source text"},
+    {"compile", "krait compiles ahead of time and has no interpreter to run source text"},
+    {"__import__", "imports are resolved when krait compiles the program"},
+    {"globals", "a compiled module's namespace is not a dictionary"},
+    {"locals", "a compiled function's variables are not a dictionary"},
+    {"dir", "it is not implemented yet"},
+    {"memoryview", "it is not implemented yet"},
+    {"aiter", "asynchronous iteration is not implemented yet"},
+    {"anext", "asynchronous iteration is not implemented yet"},
+    {"breakpoint", "a compiled program has no Python debugger (use gdb on a krait build -g)"},
+    {"help", "interactive helpers belong to the interpreter"},
+    {"copyright", "interactive helpers belong to the interpreter"},
+    {"credits", "interactive helpers belong to the interpreter"},
+    {"license", "interactive helpers belong to the interpreter"},
+    {"exit", "interactive helpers belong to the interpreter (use sys.exit())"},
+    {"quit", "interactive helpers belong to the interpreter (use sys.exit())"},
+    {"__build_class__", "classes are built by the compiled class statement"},
+    {"__doc__", "module docstrings are not kept yet"},
+    {"__loader__", "compiled modules have no import-system metadata"},
+    {"__spec__", "compiled modules have no import-system metadata"},
+    {"__package__", "compiled modules have no import-system metadata"},
+    {"_IncompleteInputError", "it belongs to the interactive interpreter"},
+};
+
+// Reports 'name' when it is a builtin krait does not provide; returns whether it did.
+static bool reject_unsupported_builtin(Lower *l, const char *name, const AstNode *at) {
+    for (size_t i = 0; i < sizeof unsupported_builtins / sizeof unsupported_builtins[0]; i++) {
+        if (strcmp(unsupported_builtins[i].name, name) == 0) {
+            diag_error(l->d, at->span, "'%s' is not supported by krait: %s", name,
+                       unsupported_builtins[i].why);
+            return true;
+        }
+    }
+    return false;
+}
+
 int lower_builtin(Lower *l, const char *name, const AstNode *at) {
+    if (reject_unsupported_builtin(l, name, at)) {
+        return lower_const_none(l, at);
+    }
     int dst = lower_temp(l, dyn());
     IrInstr *in = lower_emit(l, IR_LOAD_BUILTIN, dst, 0, at);
     in->cst = ir_const_new(l->m, IRC_STR);
@@ -158,6 +203,11 @@ static int builtin_call(Lower *l, const AstNode *e, Name id) {
                     && args->items[0]->kind == AST_GeneratorExp;
     if (lone_gen && (strcmp(id, "any") == 0 || strcmp(id, "all") == 0)) {
         return lower_any_all(l, e, args->items[0], strcmp(id, "all") == 0);
+    }
+    if (strcmp(id, "vars") == 0 && args->count == 0 && e->u.Call.keywords.count == 0) {
+        diag_error(l->d, e->span, "'vars()' without an argument is not supported by krait: a "
+                                  "compiled function's variables are not a dictionary");
+        return lower_const_none(l, e);
     }
     bool exhausts = in_table(exhausting, sizeof exhausting / sizeof exhausting[0], id);
     return generic_call(l, e, lower_builtin(l, id, e), exhausts);

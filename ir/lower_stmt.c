@@ -3,6 +3,7 @@
 #include "lower_internal.h"
 
 #include <string.h>
+#include <unistd.h>
 
 // ---------------------------------------------------------------------------------------------
 // Statements
@@ -56,7 +57,60 @@ void lower_annassign(Lower *l, const AstNode *s) {
     }
 }
 
+// The modules krait's runtime provides (runtime/module.c's registry). 'typing' is read by the
+// compiler itself.
+static const char *const runtime_modules[] = {"sys", "math", "itertools", "csv", "os",
+                                              "os.path", "gc"};
+
+static const char *const stdlib_modules[] = {
+#define STDLIB_MODULE(name) name,
+#include "stdlib_modules.inc"
+#undef STDLIB_MODULE
+};
+
+static bool in_list(const char *const *list, size_t n, const char *name) {
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(list[i], name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether 'module' names a file beside the program ('module'.py or a package directory).
+static bool is_user_module(Lower *l, const char *module) {
+    const char *slash = strrchr(l->m->path, '/');
+    int dirlen = slash ? (int)(slash - l->m->path) + 1 : 0;
+    const char *py = arena_printf(l->arena, "%.*s%s.py", dirlen, l->m->path, module);
+    const char *pkg = arena_printf(l->arena, "%.*s%s/__init__.py", dirlen, l->m->path, module);
+    return access(py, F_OK) == 0 || access(pkg, F_OK) == 0;
+}
+
+// Rejects an import CPython would satisfy but krait cannot: a user module beside the program,
+// or a standard-library module the runtime lacks. Any other name fails at run time with
+// ModuleNotFoundError, exactly as in CPython. Returns whether it reported.
+static bool reject_import(Lower *l, Name module, const AstNode *at) {
+    if (in_list(runtime_modules, sizeof runtime_modules / sizeof runtime_modules[0], module)) {
+        return false;
+    }
+    if (is_user_module(l, module)) {
+        diag_error(l->d, at->span, "importing the module '%s' of this program is not supported "
+                                   "by krait yet", module);
+        return true;
+    }
+    if (in_list(stdlib_modules, sizeof stdlib_modules / sizeof stdlib_modules[0], module)) {
+        diag_error(l->d, at->span, "the standard-library module '%s' is not supported by krait "
+                                   "(it provides sys, math, itertools, csv, os, os.path, gc and "
+                                   "typing)", module);
+        return true;
+    }
+    return false;
+}
+
 static int import_module(Lower *l, Name module, const AstNode *at) {
+    if (reject_import(l, module, at)) {
+        return lower_const_none(l, at);
+    }
     int dst = lower_temp(l, ty_prim(TY_DYN));
     IrInstr *in = lower_emit(l, IR_IMPORT, dst, 0, at);
     in->cst = ir_const_new(l->m, IRC_STR);

@@ -215,6 +215,12 @@ static void test_namespace(void) {
     }
     CU_ASSERT_EQUAL(kr_builtins_lookup("len"), (kr_val)&kr_builtin_fn_len);
     CU_ASSERT_EQUAL(kr_builtins_lookup("int"), (kr_val)&kr_int_type);
+    // Types defined outside builtins.c are in the namespace too.
+    CU_ASSERT_EQUAL(kr_builtins_lookup("complex"), (kr_val)&kr_complex_type);
+    CU_ASSERT_EQUAL(kr_builtins_lookup("property"), (kr_val)&kr_property_type);
+    CU_ASSERT_EQUAL(kr_builtins_lookup("classmethod"), (kr_val)&kr_classmethod_type);
+    CU_ASSERT_EQUAL(kr_builtins_lookup("staticmethod"), (kr_val)&kr_staticmethod_type);
+    CU_ASSERT_EQUAL(kr_builtins_lookup("super"), (kr_val)&kr_super_type);
     CU_ASSERT_EQUAL(kr_builtins_lookup("nope"), 0);
     CU_ASSERT_EQUAL(kr_builtins_lookup("exec"), 0);
 }

@@ -1,0 +1,1 @@
+math = __import__("math")

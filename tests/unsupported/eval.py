@@ -1,0 +1,2 @@
+x = 2
+print(eval("x + 1"))

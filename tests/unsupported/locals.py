@@ -1,0 +1,6 @@
+def f():
+    a = 1
+    return locals()
+
+
+print(f())

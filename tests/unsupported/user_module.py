@@ -1,0 +1,3 @@
+import mypkg
+
+print(mypkg.VALUE)

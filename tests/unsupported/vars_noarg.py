@@ -1,0 +1,6 @@
+def f():
+    b = 2
+    return vars()
+
+
+print(f())

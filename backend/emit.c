@@ -1055,6 +1055,9 @@ static void emit_match(Emitter *e, const IrInstr *in) {
         put_status_call(e, in, arena_printf(ar, "kr_match_len(%s, %d, %s)", a, in->aux >> 1,
                                             in->aux & 1 ? "true" : "false"));
         break;
+    case IR_MATCH_COMPLEX:
+        put_call(e, in, "kr_complex_new");
+        break;
     case IR_MATCH_CLASS:
         put_array(e, in, in->nargs);
         put(e, "    ");
@@ -1134,7 +1137,8 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_MATCH_LEN:
     case IR_MATCH_KEYS:
     case IR_MATCH_REST:
-    case IR_MATCH_CLASS: emit_match(e, in); break;
+    case IR_MATCH_CLASS:
+    case IR_MATCH_COMPLEX: emit_match(e, in); break;
     default: emit_simple(e, in); break;
     }
 }

@@ -61,9 +61,87 @@ static void match_items(Lower *l, Captures *c, const AstList *pats, int from, in
     }
 }
 
-// case 1 | "s" | -2 | a.b: the subject == the value.
+static bool is_const(const AstNode *e, AstConstKind k) {
+    return e->kind == AST_Constant && e->u.Constant.value.kind == k;
+}
+
+// The value of an int or float literal, optionally negated, in '*v'.
+static bool real_literal(const AstNode *e, double *v) {
+    double sign = 1;
+    if (e->kind == AST_UnaryOp && e->u.UnaryOp.op == AST_OP_USub) {
+        sign = -1;
+        e = e->u.UnaryOp.operand;
+    }
+    if (is_const(e, CONST_INT) && !e->u.Constant.value.u.i.digits) {
+        *v = sign * (double)e->u.Constant.value.u.i.small;
+        return true;
+    }
+    if (is_const(e, CONST_FLOAT)) {
+        *v = sign * e->u.Constant.value.u.f;
+        return true;
+    }
+    return false;
+}
+
+// The parts of a complex literal pattern: 2j, -2j, 1 + 2j, -1.5 - 2j.
+static bool complex_literal(const AstNode *e, double *re, double *im) {
+    *re = 0;
+    if (e->kind == AST_UnaryOp && e->u.UnaryOp.op == AST_OP_USub
+        && is_const(e->u.UnaryOp.operand, CONST_COMPLEX)) {
+        *im = -e->u.UnaryOp.operand->u.Constant.value.u.f;
+        return true;
+    }
+    if (e->kind == AST_BinOp && (e->u.BinOp.op == AST_OP_Add || e->u.BinOp.op == AST_OP_Sub)
+        && is_const(e->u.BinOp.right, CONST_COMPLEX) && real_literal(e->u.BinOp.left, re)) {
+        double f = e->u.BinOp.right->u.Constant.value.u.f;
+        *im = e->u.BinOp.op == AST_OP_Add ? f : -f;
+        return true;
+    }
+    *im = is_const(e, CONST_COMPLEX) ? e->u.Constant.value.u.f : 0;
+    return is_const(e, CONST_COMPLEX);
+}
+
+static int float_reg(Lower *l, double v, const AstNode *at) {
+    IrConst *c;
+    int r = lower_const_reg(l, IRC_FLOAT, ty_prim(TY_FLOAT), at, &c);
+    c->f = v;
+    return r;
+}
+
+// bytes(<the bytes as code points>, "latin-1"): krait's expressions have no bytes constants.
+static int bytes_literal(Lower *l, const AstNode *e) {
+    const AstConst *c = &e->u.Constant.value;
+    char *utf8 = arena_alloc(l->arena, c->u.s.len * 2 + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < c->u.s.len; i++) {
+        unsigned char b = (unsigned char)c->u.s.data[i];
+        if (b < 0x80) {
+            utf8[n++] = (char)b;
+        } else {
+            utf8[n++] = (char)(0xc0 | (b >> 6));
+            utf8[n++] = (char)(0x80 | (b & 0x3f));
+        }
+    }
+    int args[2] = {lower_const_str(l, utf8, n, e), lower_const_str(l, "latin-1", 7, e)};
+    return lower_call_obj(l, lower_builtin(l, "bytes", e), args, 2, dyn(), e);
+}
+
+// A value pattern's value (complex and bytes literals are no expressions krait compiles).
+static int pattern_value(Lower *l, const AstNode *e) {
+    double re, im;
+    if (complex_literal(e, &re, &im)) {
+        return lower_emit2(l, IR_MATCH_COMPLEX, dyn(), float_reg(l, re, e), float_reg(l, im, e), 0,
+                           e);
+    }
+    if (is_const(e, CONST_BYTES)) {
+        return bytes_literal(l, e);
+    }
+    return lower_box(l, lower_expr(l, e), e);
+}
+
+// case 1 | "s" | -2 | 1+2j | b"x" | a.b: the subject == the value.
 static void match_value(Lower *l, const AstNode *p, int subj, IrBlock *fail) {
-    int v = lower_box(l, lower_expr(l, p->u.MatchValue.value), p);
+    int v = pattern_value(l, p->u.MatchValue.value);
     int eq = lower_emit2(l, IR_OBJ_COMPARE, dyn(), subj, v, CMP_EQ, p);
     require(l, lower_truth(l, eq, p), fail, p);
 }
@@ -139,7 +217,7 @@ static void match_mapping(Lower *l, Captures *c, const AstNode *p, int subj, IrB
     if (n > 0) {
         require(l, lower_emit1(l, IR_MATCH_LEN, ty_prim(TY_BOOL), subj, n * 2 + 1, p), fail, p);
         for (int i = 0; i < n; i++) {
-            k[i] = lower_box(l, lower_expr(l, keys->items[i]), keys->items[i]);
+            k[i] = pattern_value(l, keys->items[i]);
         }
         int vals = lower_temp(l, dyn());
         emit_with_array(l, IR_MATCH_KEYS, vals, subj, k, n, p);

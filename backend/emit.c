@@ -1041,6 +1041,42 @@ static void emit_exc(Emitter *e, const IrInstr *in) {
     }
 }
 
+// Pattern matching: the runtime's kr_match_* on the operands.
+static void emit_match(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]);
+    Arena *ar = e->out->arena;
+    switch (in->op) {
+    case IR_MATCH_SEQUENCE:
+    case IR_MATCH_MAPPING:
+        put_assign(e, in);
+        put(e, "kr_match_%s(%s);\n", in->op == IR_MATCH_SEQUENCE ? "sequence" : "mapping", a);
+        break;
+    case IR_MATCH_LEN:
+        put_status_call(e, in, arena_printf(ar, "kr_match_len(%s, %d, %s)", a, in->aux >> 1,
+                                            in->aux & 1 ? "true" : "false"));
+        break;
+    case IR_MATCH_COMPLEX:
+        put_call(e, in, "kr_complex_new");
+        break;
+    case IR_MATCH_CLASS:
+        put_array(e, in, in->nargs);
+        put(e, "    ");
+        put_assign(e, in);
+        put(e, "kr_match_class(args_[0], args_[1], %d, args_ + 2, %d);\n    }\n", in->aux,
+            in->nargs - 2);
+        put_check(e, in, REP_OBJ);
+        break;
+    default:
+        put_array(e, in, in->nargs);
+        put(e, "    ");
+        put_assign(e, in);
+        put(e, "kr_match_%s(args_[0], args_ + 1, %d);\n    }\n",
+            in->op == IR_MATCH_KEYS ? "keys" : "rest", in->nargs - 1);
+        put_check(e, in, REP_OBJ);
+        break;
+    }
+}
+
 static void emit_instr(Emitter *e, const IrInstr *in) {
     switch (in->op) {
     case IR_LOAD_GLOBAL:
@@ -1096,6 +1132,13 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_RAISE:
     case IR_RERAISE:
     case IR_PROPAGATE: emit_exc(e, in); break;
+    case IR_MATCH_SEQUENCE:
+    case IR_MATCH_MAPPING:
+    case IR_MATCH_LEN:
+    case IR_MATCH_KEYS:
+    case IR_MATCH_REST:
+    case IR_MATCH_CLASS:
+    case IR_MATCH_COMPLEX: emit_match(e, in); break;
     default: emit_simple(e, in); break;
     }
 }

@@ -713,6 +713,72 @@ static void stmt_exc(Infer *inf, InferFunc *f, const AstNode *s) {
     }
 }
 
+// The names a pattern binds (lower_match.c) hold any object; its values, keys and classes are
+// expressions.
+static void bind_pattern(Infer *inf, InferFunc *f, const AstNode *p) {
+    const Ty *dyn = ty_prim(TY_DYN);
+    switch (p->kind) {
+    case AST_MatchValue:
+        expr_type(inf, f, p->u.MatchValue.value);
+        break;
+    case AST_MatchSequence:
+        for (int i = 0; i < p->u.MatchSequence.patterns.count; i++) {
+            bind_pattern(inf, f, p->u.MatchSequence.patterns.items[i]);
+        }
+        break;
+    case AST_MatchStar:
+        if (p->u.MatchStar.name) {
+            bind(inf, f, p->u.MatchStar.name, dyn);
+        }
+        break;
+    case AST_MatchMapping:
+        join_list(inf, f, &p->u.MatchMapping.keys);
+        for (int i = 0; i < p->u.MatchMapping.patterns.count; i++) {
+            bind_pattern(inf, f, p->u.MatchMapping.patterns.items[i]);
+        }
+        if (p->u.MatchMapping.rest) {
+            bind(inf, f, p->u.MatchMapping.rest, dyn);
+        }
+        break;
+    case AST_MatchClass:
+        expr_type(inf, f, p->u.MatchClass.cls);
+        for (int i = 0; i < p->u.MatchClass.patterns.count; i++) {
+            bind_pattern(inf, f, p->u.MatchClass.patterns.items[i]);
+        }
+        for (int i = 0; i < p->u.MatchClass.kwd_patterns.count; i++) {
+            bind_pattern(inf, f, p->u.MatchClass.kwd_patterns.items[i]);
+        }
+        break;
+    case AST_MatchAs:
+        if (p->u.MatchAs.pattern) {
+            bind_pattern(inf, f, p->u.MatchAs.pattern);
+        }
+        if (p->u.MatchAs.name) {
+            bind(inf, f, p->u.MatchAs.name, dyn);
+        }
+        break;
+    case AST_MatchOr:
+        for (int i = 0; i < p->u.MatchOr.patterns.count; i++) {
+            bind_pattern(inf, f, p->u.MatchOr.patterns.items[i]);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void stmt_match(Infer *inf, InferFunc *f, const AstNode *s) {
+    expr_type(inf, f, s->u.Match.subject);
+    for (int i = 0; i < s->u.Match.cases.count; i++) {
+        const AstNode *c = s->u.Match.cases.items[i];
+        bind_pattern(inf, f, c->u.match_case.pattern);
+        if (c->u.match_case.guard) {
+            expr_type(inf, f, c->u.match_case.guard);
+        }
+        stmts(inf, f, &c->u.match_case.body);
+    }
+}
+
 static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     switch (s->kind) {
     case AST_Assign: {
@@ -752,6 +818,9 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
         break;
     case AST_Return:
         stmt_return(inf, f, s);
+        break;
+    case AST_Match:
+        stmt_match(inf, f, s);
         break;
     case AST_Expr:
         expr_type(inf, f, s->u.Expr.value);

@@ -363,6 +363,7 @@ static void lower_stmt_kind(Lower *l, const AstNode *s) {
     case AST_Raise: lower_raise(l, s); break;
     case AST_Assert: lower_assert(l, s); break;
     case AST_With: lower_with(l, s); break;
+    case AST_Match: lower_match(l, s); break;
     case AST_Import:
     case AST_ImportFrom: lower_import(l, s); break;
     case AST_Pass:

@@ -166,4 +166,8 @@ void lower_break(Lower *l, bool is_continue);
 // which leaves the current block terminated).
 void lower_leave_function(Lower *l);
 
+// lower_match.c ----------------------------------------------------------------------------------
+
+void lower_match(Lower *l, const AstNode *s);
+
 #endif

@@ -844,5 +844,6 @@ kr_val kr_builtins_lookup(const char *name);
 #include "kr_csv_os.h"
 #include "kr_class.h"
 #include "kr_gen.h"
+#include "kr_match.h"
 
 #endif

@@ -211,6 +211,46 @@ static const char prelude[] =
     "    KR_DECREF(kw);\n"
     "    return r;\n"
     "}\n"
+    "KGH kr_val kgh_call_ex(kr_val f, kr_val pos, kr_val kw) {\n"
+    "    kr_val t = kr_list_as_tuple(pos);\n"
+    "    if (!t) {\n"
+    "        return 0;\n"
+    "    }\n"
+    "    intptr_t np = KR_TUPLE_LEN(t), nk = kr_dict_len(kw), i = 0, k = 0;\n"
+    "    kr_val all = kr_tuple_new(np + nk), names = nk ? kr_tuple_new(nk) : 0;\n"
+    "    kr_val key, value, r = 0;\n"
+    "    if (all && (names || !nk)) {\n"
+    "        for (intptr_t j = 0; j < np; j++) {\n"
+    "            KR_TUPLE_ITEMS(all)[j] = kr_newref(KR_TUPLE_ITEMS(t)[j]);\n"
+    "        }\n"
+    "        while (kr_dict_next(kw, &i, &key, &value)) {\n"
+    "            KR_TUPLE_ITEMS(names)[k] = kr_newref(key);\n"
+    "            KR_TUPLE_ITEMS(all)[np + k++] = kr_newref(value);\n"
+    "        }\n"
+    "        r = kr_call(f, KR_TUPLE_ITEMS(all), (size_t)np, names);\n"
+    "    }\n"
+    "    KR_DECREF(t);\n"
+    "    KR_XDECREF(all);\n"
+    "    KR_XDECREF(names);\n"
+    "    return r;\n"
+    "}\n"
+    "KGH kr_val kgh_load_name(kr_val ns, kr_val name, kr_val global) {\n"
+    "    kr_val v = kr_dict_check(ns) ? kr_dict_lookup(ns, name) : 0;\n"
+    "    if (v || kr_err_occurred()) {\n"
+    "        return v ? kr_newref(v) : 0;\n"
+    "    }\n"
+    "    return global ? kr_newref(global) : kgh_builtin(kr_str_data(name));\n"
+    "}\n"
+    "KGH kr_val kgh_make_function(kr_val f, kr_val defaults, kr_val kwdefaults, kr_val closure,\n"
+    "                             kr_val doc) {\n"
+    "    if (f) {\n"
+    "        kr_function_set_defaults(f, defaults);\n"
+    "        kr_function_set_kwdefaults(f, kwdefaults);\n"
+    "        kr_function_set_closure(f, closure);\n"
+    "        kr_function_set_doc(f, doc);\n"
+    "    }\n"
+    "    return f;\n"
+    "}\n"
     "KGH kr_val kgh_build_set(const kr_val *items, intptr_t n) {\n"
     "    kr_val s = kr_set_new(0);\n"
     "    for (intptr_t i = 0; s && i < n; i++) {\n"
@@ -912,6 +952,140 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Functions, closures and classes
+
+// "kgb_<module>__<name>" and friends from the native entry's "kgf_<module>__<name>".
+static const char *entry_name(Emitter *e, const IrFunc *fn, const char *prefix) {
+    return arena_printf(e->out->arena, "%s%s", prefix, fn->cname + 4);
+}
+
+// An optional operand of CLASS_PREPARE / CLASS_NEW: "0" when absent (aux bit 'bit' clear).
+static const char *opt_arg(Emitter *e, const IrInstr *in, int i, int bit) {
+    return (in->aux & bit) ? reg_text(e, in->args[i]) : "0";
+}
+
+static void emit_class_op(Emitter *e, const IrInstr *in) {
+    put_assign(e, in);
+    if (in->op == IR_CLASS_PREPARE) {
+        put(e, "kr_class_prepare(%s, %s, %s, %s);\n", reg_text(e, in->args[0]),
+            reg_text(e, in->args[1]), opt_arg(e, in, 2, 1), opt_arg(e, in, 3, 2));
+    } else {
+        put(e, "kr_class_new(%s, %s, 0, %s, %s, %s, %s);\n", reg_text(e, in->args[0]),
+            reg_text(e, in->args[1]), reg_text(e, in->args[2]), reg_text(e, in->args[3]),
+            opt_arg(e, in, 4, 1), opt_arg(e, in, 5, 2));
+    }
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_make_function(Emitter *e, const IrInstr *in) {
+    const IrFunc *fn = e->m->funcs[in->aux];
+    put_assign(e, in);
+    put(e, "kgh_make_function(kr_function_new(&%s, %s, ", entry_name(e, fn, "kgs_"),
+        entry_name(e, fn, "kgb_"));
+    put_c_string(e, fn->name, strlen(fn->name));
+    put(e, ", ");
+    put_c_string(e, fn->qualname, strlen(fn->qualname));
+    put(e, ", 0), ");
+    put_args(e, in, 0, 4);
+    put(e, ");\n");
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_func_op(Emitter *e, const IrInstr *in) {
+    const char *a = in->nargs ? reg_text(e, in->args[0]) : "";
+    const char *b = in->nargs > 1 ? reg_text(e, in->args[1]) : "";
+    switch (in->op) {
+    case IR_MAKE_FUNCTION: emit_make_function(e, in); return;
+    case IR_CLASS_PREPARE:
+    case IR_CLASS_NEW: emit_class_op(e, in); return;
+    case IR_CELL_SET: put(e, "    kr_cell_set(%s, %s);\n", a, b); return;
+    case IR_LOAD_CLOSURE:
+        put_assign(e, in);
+        put(e, "kr_newref(kr_function_cell(kfn, %d));\n", in->aux);
+        return;
+    default: break;
+    }
+    put_assign(e, in);
+    switch (in->op) {
+    case IR_CELL_NEW: put(e, "kr_cell_new(%s);\n", in->nargs ? a : "0"); break;
+    case IR_CELL_GET:
+        put(e, "kr_cell_get(%s, ", a);
+        put_c_string(e, in->cst->s, in->cst->len);
+        put(e, ", %s);\n", in->aux ? "true" : "false");
+        break;
+    case IR_CALL_EX:
+        put(e, "kgh_call_ex(%s, %s, %s);\n", a, b, reg_text(e, in->args[2]));
+        break;
+    case IR_LOAD_NAME:
+        put(e, "kgh_load_name(%s, %s, %s);\n", a, const_text(e, in->cst),
+            in->aux >= 0 ? global_cname(e, in->aux) : "0");
+        break;
+    default: put(e, "kr_super_new(%s, %s);\n", a, b); break;
+    }
+    put_check(e, in, REP_OBJ);
+}
+
+// The boxed entry's conversion of bound argument 'i' to the native parameter's representation.
+static void put_boxed_param(Emitter *e, const IrFunc *fn, int i) {
+    const IrReg *r = &fn->regs[fn->params[i]];
+    const char *v = arena_printf(e->out->arena, "a_[%d]", i);
+    if (r->rep == REP_FLOAT) {
+        put(e, "    double p%d = kgh_unbox_float(%s);\n    if (p%d == -1.0 && kr_err_occurred()) {"
+               "\n        goto done;\n    }\n", i, v, i);
+    } else if (r->rep == REP_BOOL) {
+        put(e, "    int p%d = kgh_unbox_bool(%s);\n    if (p%d < 0) {\n        goto done;\n    }\n",
+            i, v, i);
+    } else if (r->ty->kind != TY_DYN) {
+        StrBuf name;
+        strbuf_init(&name, e->out->arena);
+        ty_format(&name, r->ty);
+        put(e, "    kr_val p%d = %s;\n    if (!(%s)) {\n        kr_err_set(&kr_exc_TypeError, "
+               "\"%s object expected; got %%s\", kr_type_name(p%d));\n        goto done;\n    }\n",
+            i, v, type_check(e, r->ty, v), strbuf_cstr(&name), i);
+    } else {
+        put(e, "    kr_val p%d = %s;\n", i, v);
+    }
+}
+
+// The kr_sig and the boxed entry (kr_boxedfunc) of 'fn': binds, converts, calls the native
+// entry, boxes its result.
+static void emit_boxed(Emitter *e, const IrFunc *fn) {
+    e->fn = fn;
+    const char *sig = entry_name(e, fn, "kgs_"), *names = entry_name(e, fn, "kgn_");
+    put(e, "\nstatic const char *const %s[] = {", names);
+    for (int i = 0; i < fn->nparams; i++) {
+        put_c_string(e, fn->regs[fn->params[i]].name, strlen(fn->regs[fn->params[i]].name));
+        put(e, ", ");
+    }
+    put(e, "0};\nstatic const kr_sig %s = {", sig);
+    put_c_string(e, fn->qualname, strlen(fn->qualname));
+    put(e, ", %s, %d, %d, %d, %s, %s};\n", names, fn->nposonly, fn->npos, fn->nkwonly,
+        fn->varargs ? "true" : "false", fn->varkw ? "true" : "false");
+    put(e, "static kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n"
+           "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n"
+           "    if (kr_bind_args(&%s, args, nargs, kwnames, KR_FUNCTION(fn)->defaults,\n"
+           "                     KR_FUNCTION(fn)->kwdefaults, a_) < 0) {\n        return 0;\n    }\n",
+        entry_name(e, fn, "kgb_"), fn->nparams + 1, sig);
+    for (int i = 0; i < fn->nparams; i++) {
+        put_boxed_param(e, fn, i);
+    }
+    put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep), fn->cname,
+        fn->has_closure ? "fn" : "");
+    for (int i = 0; i < fn->nparams; i++) {
+        put(e, "%sp%d", i || fn->has_closure ? ", " : "", i);
+    }
+    put(e, ");\n");
+    switch (fn->ret_rep) {
+    case REP_FLOAT:
+        put(e, "        r_ = res_ == -1.0 && kr_err_occurred() ? 0 : kr_float_new(res_);\n");
+        break;
+    case REP_BOOL: put(e, "        r_ = res_ < 0 ? 0 : kr_bool(res_);\n"); break;
+    default: put(e, "        r_ = res_;\n"); break;
+    }
+    put(e, "    }\n    goto done;\ndone:\n    kr_bind_release(&%s, a_);\n    return r_;\n}\n", sig);
+}
+
 static void emit_instr(Emitter *e, const IrInstr *in) {
     switch (in->op) {
     case IR_LOAD_GLOBAL:
@@ -950,6 +1124,16 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_ITER:
     case IR_UNPACK: emit_object_op(e, in); break;
     case IR_NEXT: emit_next(e, in); break;
+    case IR_MAKE_FUNCTION:
+    case IR_CELL_NEW:
+    case IR_CELL_GET:
+    case IR_CELL_SET:
+    case IR_LOAD_CLOSURE:
+    case IR_CALL_EX:
+    case IR_LOAD_NAME:
+    case IR_CLASS_PREPARE:
+    case IR_CLASS_NEW:
+    case IR_SUPER: emit_func_op(e, in); break;
     case IR_JUMP:
     case IR_BRANCH:
     case IR_RETURN:
@@ -1026,11 +1210,14 @@ static void mark_labels(Emitter *e) {
 static void put_signature(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
     put(e, "static %s %s(", ret_ctype(fn->ret_rep), fn->cname);
+    if (fn->has_closure) {
+        put(e, "kr_val kfn");
+    }
     for (int i = 0; i < fn->nparams; i++) {
-        put(e, "%s%s ", i ? ", " : "", rep_ctype(fn->regs[fn->params[i]].rep));
+        put(e, "%s%s ", i || fn->has_closure ? ", " : "", rep_ctype(fn->regs[fn->params[i]].rep));
         put_reg(e, fn->params[i]);
     }
-    put(e, fn->nparams ? ")" : "void)");
+    put(e, fn->nparams || fn->has_closure ? ")" : "void)");
 }
 
 static void put_locals(Emitter *e) {
@@ -1111,7 +1298,7 @@ static void emit_str_const(Emitter *e, const IrConst *c) {
     bool ascii;
     int cps = utf8_codepoints(c->s, c->len, &ascii);
     put(e, "static struct {\n    kr_obj ob;\n    intptr_t hash, len, nbytes;\n    bool ascii;\n"
-           "    char data[%zu];\n} kc_%d_obj = {KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ",
+           "    char data[%zu];\n} __attribute__((unused)) kc_%d_obj = {KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ",
         c->len + 1, c->id, cps, c->len, ascii ? "true" : "false");
     put_c_string(e, c->s, c->len);
     put(e, "};\n#define kc_%d ((kr_val)&kc_%d_obj)\n", c->id, c->id);
@@ -1168,6 +1355,9 @@ void emit_module(const IrModule *m, StrBuf *out) {
     for (int i = 0; i < m->nfuncs; i++) {
         put_signature(&e, m->funcs[i]);
         put(&e, ";\n");
+    }
+    for (int i = 1; i < m->nfuncs; i++) {
+        emit_boxed(&e, m->funcs[i]);
     }
     for (int i = 1; i <= m->nfuncs; i++) {
         emit_func(&e, m->funcs[i % m->nfuncs]);

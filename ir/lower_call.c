@@ -19,6 +19,7 @@ static const char *const builtin_names[] = {
     "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min",
     "next", "object", "oct", "open", "ord", "pow", "print", "range", "repr", "reversed", "round",
     "set", "setattr", "slice", "sorted", "str", "sum", "tuple", "type", "zip", "delattr", "vars",
+    "super", "staticmethod", "classmethod", "property",
 };
 
 // Builtins that exhaust an iterable argument before returning and never call back into it.
@@ -176,6 +177,11 @@ static int builtin_call(Lower *l, const AstNode *e, Name id) {
 // print first).
 int lower_object_call(Lower *l, const AstNode *e) {
     const AstNode *f = e->u.Call.func;
+    if (!lower_call_is_plain(e)) {
+        bool builtin = f->kind == AST_Name && lower_is_builtin(l, f->u.Name.id);
+        int callee = builtin ? lower_builtin(l, f->u.Name.id, f) : lower_box(l, lower_expr(l, f), f);
+        return lower_call_ex(l, e, callee);
+    }
     if (f->kind == AST_Name && lower_is_builtin(l, f->u.Name.id)) {
         return builtin_call(l, e, f->u.Name.id);
     }

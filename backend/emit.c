@@ -365,6 +365,64 @@ static const char prelude[] =
     "    KR_DECREF(items);\n"
     "    return t;\n"
     "}\n"
+    "KGH kr_val kgh_exc_enter(kr_val exc) {\n"
+    "    kr_val prev = kr_exc_enter_handler(exc);\n"
+    "    return prev ? prev : KR_NONE;\n"
+    "}\n"
+    "KGH void kgh_exc_leave(kr_val prev) {\n"
+    "    kr_exc_leave_handler(prev == KR_NONE ? 0 : prev);\n"
+    "}\n"
+    "KGH void kgh_reraise(const char *file, int line, const char *func) {\n"
+    "    kr_val h = kr_ts.handling;\n"
+    "    if (!h || h == KR_NONE) {\n"
+    "        kr_err_set(&kr_exc_RuntimeError, \"No active exception to reraise\");\n"
+    "        kr_traceback_add(file, line, func);\n"
+    "        return;\n"
+    "    }\n"
+    "    kr_err_restore(kr_newref(h));\n"
+    "}\n"
+    "KGH kr_val kgh_with_method(kr_val mgr, const char *name, const char *missed) {\n"
+    "    kr_val m = kr_getattr_cstr(mgr, name);\n"
+    "    if (!m && kr_err_matches(&kr_exc_AttributeError)) {\n"
+    "        kr_err_clear();\n"
+    "        kr_err_set(&kr_exc_TypeError,\n"
+    "                   \"'%s' object does not support the context manager protocol%s\",\n"
+    "                   kr_type_name(mgr), missed);\n"
+    "    }\n"
+    "    return m;\n"
+    "}\n"
+    "KGH kr_val kgh_with_enter(kr_val mgr) {\n"
+    "    kr_val enter = kgh_with_method(mgr, \"__enter__\", \"\");\n"
+    "    kr_val exit =\n"
+    "        enter ? kgh_with_method(mgr, \"__exit__\", \" (missed __exit__ method)\") : 0;\n"
+    "    if (!exit) {\n"
+    "        KR_XDECREF(enter);\n"
+    "        return 0;\n"
+    "    }\n"
+    "    KR_DECREF(exit);\n"
+    "    kr_val r = kr_call(enter, NULL, 0, 0);\n"
+    "    KR_DECREF(enter);\n"
+    "    return r;\n"
+    "}\n"
+    "KGH int kgh_with_exit(kr_val mgr, kr_val exc) {\n"
+    "    kr_val exit = kr_getattr_cstr(mgr, \"__exit__\");\n"
+    "    if (!exit) {\n"
+    "        return -1;\n"
+    "    }\n"
+    "    kr_val args[3] = {KR_NONE, KR_NONE, KR_NONE};  // no traceback objects: None\n"
+    "    if (exc) {\n"
+    "        args[0] = (kr_val)KR_TYPE(exc);\n"
+    "        args[1] = exc;\n"
+    "    }\n"
+    "    kr_val r = kr_call(exit, args, 3, 0);\n"
+    "    KR_DECREF(exit);\n"
+    "    if (!r) {\n"
+    "        return -1;\n"
+    "    }\n"
+    "    int t = exc ? kgh_is_true(r) : 0;\n"
+    "    KR_DECREF(r);\n"
+    "    return t;\n"
+    "}\n"
     "KGH int kgh_check_range_step(kr_val step) {\n"
     "    if (KR_UNLIKELY(step == KR_FROM_SMALL(0))) {\n"
     "        kr_err_set(&kr_exc_ValueError, \"range() arg 3 must not be zero\");\n"
@@ -468,6 +526,8 @@ static void put_error_branch(Emitter *e, const IrInstr *in) {
     put_c_string(e, e->fn->name, strlen(e->fn->name));
     put(e, ");\n        goto b%d;\n    }\n", in->err->id);
 }
+
+static void put_func_name(Emitter *e) { put_c_string(e, e->fn->name, strlen(e->fn->name)); }
 
 // "    if (KR_UNLIKELY(<dst is its error value>))" + branch.
 static void put_check(Emitter *e, const IrInstr *in, IrRep rep) {
@@ -1086,6 +1146,75 @@ static void emit_boxed(Emitter *e, const IrFunc *fn) {
     put(e, "    }\n    goto done;\ndone:\n    kr_bind_release(&%s, a_);\n    return r_;\n}\n", sig);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Exceptions
+
+// The always-failing terminators.
+static void emit_raise(Emitter *e, const IrInstr *in) {
+    if (in->op == IR_RAISE) {
+        const char *a = reg_text(e, in->args[0]);
+        if (in->nargs == 2) {
+            put(e, "    kr_err_raise_from(kr_newref(%s), kr_newref(%s));\n", a,
+                reg_text(e, in->args[1]));
+        } else {
+            put(e, "    kr_err_raise(kr_newref(%s));\n", a);
+        }
+        put(e, "    kr_traceback_add(kgm_file, %d, ", in->line);
+        put_func_name(e);
+        put(e, ");\n");
+    } else if (in->op == IR_RERAISE) {
+        put(e, "    kgh_reraise(kgm_file, %d, ", in->line);
+        put_func_name(e);
+        put(e, ");\n");
+    }
+    put(e, "    goto b%d;\n", in->err->id);
+}
+
+static void emit_exc(Emitter *e, const IrInstr *in) {
+    const char *a = in->nargs ? reg_text(e, in->args[0]) : "";
+    const char *b = in->nargs > 1 ? reg_text(e, in->args[1]) : "0";
+    switch (in->op) {
+    case IR_IMPORT:
+        put_assign(e, in);
+        put(e, "kr_import_builtin(kr_str_data(%s));\n", const_text(e, in->cst));
+        put_check(e, in, REP_OBJ);
+        break;
+    case IR_EXC_FETCH:
+        put_assign(e, in);
+        put(e, "kr_err_fetch();\n");
+        break;
+    case IR_EXC_RESTORE:
+        put(e, "    kr_err_restore(kr_newref(%s));\n", a);
+        break;
+    case IR_EXC_MATCH:
+        put_status_call(e, in, arena_printf(e->out->arena, "kr_exc_matches(%s, %s)", a, b));
+        break;
+    case IR_EXC_ENTER:
+        put_assign(e, in);
+        put(e, "kgh_exc_enter(%s);\n", a);
+        break;
+    case IR_EXC_LEAVE:
+        put(e, "    kgh_exc_leave(%s);\n", a);
+        break;
+    case IR_CLEAR:
+        put_assign(e, in);
+        put(e, "0;\n");
+        break;
+    case IR_DEL_GLOBAL:
+        put(e, "    KR_CLEAR(%s);\n", global_cname(e, in->aux));
+        break;
+    case IR_WITH_ENTER:
+        put_call(e, in, "kgh_with_enter");
+        break;
+    case IR_WITH_EXIT:
+        put_status_call(e, in, arena_printf(e->out->arena, "kgh_with_exit(%s, %s)", a, b));
+        break;
+    default:
+        emit_raise(e, in);
+        break;
+    }
+}
+
 static void emit_instr(Emitter *e, const IrInstr *in) {
     switch (in->op) {
     case IR_LOAD_GLOBAL:
@@ -1138,6 +1267,19 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_BRANCH:
     case IR_RETURN:
     case IR_UNWIND: emit_terminator(e, in); break;
+    case IR_IMPORT:
+    case IR_EXC_FETCH:
+    case IR_EXC_RESTORE:
+    case IR_EXC_MATCH:
+    case IR_EXC_ENTER:
+    case IR_EXC_LEAVE:
+    case IR_CLEAR:
+    case IR_DEL_GLOBAL:
+    case IR_WITH_ENTER:
+    case IR_WITH_EXIT:
+    case IR_RAISE:
+    case IR_RERAISE:
+    case IR_PROPAGATE: emit_exc(e, in); break;
     default: emit_simple(e, in); break;
     }
 }
@@ -1304,9 +1446,34 @@ static void emit_str_const(Emitter *e, const IrConst *c) {
     put(e, "};\n#define kc_%d ((kr_val)&kc_%d_obj)\n", c->id, c->id);
 }
 
+// Marks the constants some instruction uses ('used', per constant id): a str constant only
+// in code that was removed (after a return, in a handler nothing raises into) is left out, as
+// an unused static would be a warning.
+static bool *used_consts(Emitter *e) {
+    bool *used = arena_alloc(e->out->arena, (size_t)e->m->nconsts + 1);
+    for (int f = 0; f < e->m->nfuncs; f++) {
+        const IrFunc *fn = e->fn = e->m->funcs[f];
+        e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
+        mark_needed(e);
+        for (int i = 0; i < fn->nblocks; i++) {
+            for (int k = 0; k < fn->blocks[i]->count; k++) {
+                const IrInstr *in = fn->blocks[i]->instrs[k];
+                if (in->cst && in->cst->id >= 0 && instr_emitted(e, in)) {
+                    used[in->cst->id] = true;
+                }
+            }
+        }
+    }
+    return used;
+}
+
 static void emit_consts(Emitter *e) {
+    bool *used = used_consts(e);
     for (int i = 0; i < e->m->nconsts; i++) {
         const IrConst *c = e->m->consts[i];
+        if (c->kind == IRC_STR && !used[i]) {
+            continue;
+        }
         if (c->kind == IRC_STR) {
             emit_str_const(e, c);
         } else {

@@ -219,6 +219,25 @@ const Ty *infer_annotation(Infer *inf, const AstNode *ann) {
     return NULL;
 }
 
+bool infer_is_typing_import(const AstNode *s) {
+    static const char *const typing_names[] = {"List", "Dict", "Set", "Tuple", "Optional",
+                                               "Union", "Any", "Iterable", "Sequence"};
+    if (s->kind != AST_ImportFrom) {
+        return false;
+    }
+    const char *mod = s->u.ImportFrom.module;
+    bool ok = mod && strcmp(mod, "typing") == 0 && s->u.ImportFrom.level == 0;
+    for (int i = 0; ok && i < s->u.ImportFrom.names.count; i++) {
+        const AstNode *a = s->u.ImportFrom.names.items[i];
+        bool known = false;
+        for (size_t k = 0; k < sizeof typing_names / sizeof typing_names[0]; k++) {
+            known |= strcmp(a->u.alias.name, typing_names[k]) == 0;
+        }
+        ok = known && !a->u.alias.asname;
+    }
+    return ok;
+}
+
 // An annotation's type, dyn for annotations krait does not understand yet.
 static const Ty *annotation_or_dyn(Infer *inf, const AstNode *ann) {
     const Ty *t = ann ? infer_annotation(inf, ann) : NULL;
@@ -675,6 +694,53 @@ static void stmt_return(Infer *inf, InferFunc *f, const AstNode *s) {
     }
 }
 
+// try/with/import (lower_exc.c, lower_stmt.c): the names they bind hold any object; names from
+// typing are read at compile time only.
+static void stmt_exc(Infer *inf, InferFunc *f, const AstNode *s) {
+    switch (s->kind) {
+    case AST_Try:
+        stmts(inf, f, &s->u.Try.body);
+        for (int i = 0; i < s->u.Try.handlers.count; i++) {
+            const AstNode *h = s->u.Try.handlers.items[i];
+            if (h->u.ExceptHandler.type) {
+                expr_type(inf, f, h->u.ExceptHandler.type);
+            }
+            if (h->u.ExceptHandler.name) {
+                bind(inf, f, h->u.ExceptHandler.name, ty_prim(TY_DYN));
+            }
+            stmts(inf, f, &h->u.ExceptHandler.body);
+        }
+        stmts(inf, f, &s->u.Try.orelse);
+        stmts(inf, f, &s->u.Try.finalbody);
+        break;
+    case AST_With:
+        for (int i = 0; i < s->u.With.items.count; i++) {
+            const AstNode *item = s->u.With.items.items[i];
+            expr_type(inf, f, item->u.withitem.context_expr);
+            if (item->u.withitem.optional_vars) {
+                bind_target(inf, f, item->u.withitem.optional_vars, ty_prim(TY_DYN));
+            }
+        }
+        stmts(inf, f, &s->u.With.body);
+        break;
+    case AST_Import:
+    case AST_ImportFrom: {
+        if (infer_is_typing_import(s)) {
+            break;
+        }
+        const AstList *names = s->kind == AST_Import ? &s->u.Import.names : &s->u.ImportFrom.names;
+        for (int i = 0; i < names->count; i++) {
+            const AstNode *a = names->items[i];
+            bind(inf, f, a->u.alias.asname ? a->u.alias.asname : a->u.alias.name,
+                 ty_prim(TY_DYN));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     switch (s->kind) {
     case AST_Assign: {
@@ -727,7 +793,22 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     case AST_ClassDef:
         bind(inf, f, s->u.ClassDef.name, ty_prim(TY_DYN));
         break;
+    case AST_Raise:
+        if (s->u.Raise.exc) {
+            expr_type(inf, f, s->u.Raise.exc);
+        }
+        if (s->u.Raise.cause) {
+            expr_type(inf, f, s->u.Raise.cause);
+        }
+        break;
+    case AST_Assert:
+        expr_type(inf, f, s->u.Assert.test);
+        if (s->u.Assert.msg) {
+            expr_type(inf, f, s->u.Assert.msg);
+        }
+        break;
     default:
+        stmt_exc(inf, f, s);
         break;
     }
 }

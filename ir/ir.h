@@ -110,6 +110,7 @@ typedef struct IrInstr {
     IrConst *cst;
     IrBlock *target[2];
     IrBlock *err;  // error target of a raising op (set by pass_errors)
+    IrBlock *handler;  // the innermost except/finally handler around it (lowering), or NULL
     int line;
 } IrInstr;
 
@@ -222,6 +223,9 @@ const Ty *infer_var_type(const InferFunc *f, Name name);  // NULL when not a loc
 const Ty *infer_global_type(Infer *inf, Name name);      // NULL when not a global
 // The type an annotation expression denotes (NULL when not supported).
 const Ty *infer_annotation(Infer *inf, const AstNode *ann);
+// Whether 's' is `from typing import List, Optional, ...` of names krait reads in annotations at
+// compile time: it binds nothing when it runs.
+bool infer_is_typing_import(const AstNode *s);
 // The type of a expression (after infer_module; also for nodes it did not visit).
 const Ty *infer_expr_type(Infer *inf, InferFunc *f, const AstNode *e);
 // The operator result table: 'a op b' where 'rhs' is the right operand's node.
@@ -250,8 +254,8 @@ void ir_verify(const IrFunc *fn);
 
 // Inserts CHECK_BOUND before each read of a local that may not be assigned on some path.
 void pass_bound(IrFunc *fn);
-// Gives every raising instruction its error target: the function's unwind block (an except
-// handler, once try statements are lowered).
+// Gives every raising instruction its error target: the innermost handler lowering recorded
+// ('handler'), else the function's unwind block.
 void pass_errors(IrFunc *fn);
 // Makes reference counts explicit: INCREF/DECREF/XDECREF for kr_val registers, from liveness.
 void pass_refcount(IrFunc *fn);

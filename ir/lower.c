@@ -24,6 +24,7 @@ void lower_unsupported(Lower *l, const AstNode *at, const char *what) {
 
 IrInstr *lower_emit(Lower *l, IrOp op, int dst, int nargs, const AstNode *at) {
     IrInstr *in = ir_instr_new(l->fn, op, dst, nargs, at ? at->span.line : l->fn->line);
+    in->handler = l->handler;
     ir_append(l->fn, l->cur, in);
     return in;
 }
@@ -249,12 +250,8 @@ int lower_name(Lower *l, const AstNode *e) {
     if (id == l->n_dunder_name) {
         return lower_const_str(l, "__main__", 8, e);
     }
-    if (lower_is_builtin(l, id)) {
-        return lower_coerce(l, lower_builtin(l, id, e), e->ty, e);
-    }
-    diag_error(l->d, e->span, "the name '%s' (a builtin or a function used as a value) is not "
-                              "supported by krait yet", id);
-    return lower_const_none(l, e);
+    // Any other name is a builtin, looked up when it runs (NameError when there is none).
+    return lower_coerce(l, lower_builtin(l, id, e), e->ty, e);
 }
 
 void lower_store_name(Lower *l, Name id, int value, const AstNode *at) {
@@ -378,9 +375,14 @@ static void lower_stmt_kind(Lower *l, const AstNode *s) {
     case AST_For: lower_for(l, s); break;
     case AST_Return: lower_return(l, s); break;
     case AST_Delete: lower_delete(l, s); break;
-    case AST_ImportFrom: lower_import_from(l, s); break;
-    case AST_Break: lower_jump(l, l->loop->brk); break;
-    case AST_Continue: lower_jump(l, l->loop->cont); break;
+    case AST_Break: lower_break(l, false); break;
+    case AST_Continue: lower_break(l, true); break;
+    case AST_Try: lower_try(l, s); break;
+    case AST_Raise: lower_raise(l, s); break;
+    case AST_Assert: lower_assert(l, s); break;
+    case AST_With: lower_with(l, s); break;
+    case AST_Import:
+    case AST_ImportFrom: lower_import(l, s); break;
     case AST_Pass:
     case AST_Global:
     case AST_Nonlocal:
@@ -478,6 +480,8 @@ static void lower_body(Lower *l, IrFunc *fn, InferFunc *ifn, const AstList *body
     l->loop = NULL;
     l->ncells = 0;
     l->cls = NULL;
+    l->handler = NULL;
+    l->cleanup = NULL;
     lower_start(l, ir_block_new(fn));
     lower_func_prologue(l);
     if (fn->node->kind == AST_Lambda) {

@@ -11,17 +11,6 @@
 
 static const Ty *dyn(void) { return ty_prim(TY_DYN); }
 
-// The builtins krait's runtime provides (kr_builtins_lookup); print and range have their own
-// lowering too.
-static const char *const builtin_names[] = {
-    "abs", "all", "any", "ascii", "bin", "bool", "callable", "chr", "dict", "divmod",
-    "enumerate", "filter", "float", "format", "frozenset", "getattr", "hasattr", "hash", "hex",
-    "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min",
-    "next", "object", "oct", "open", "ord", "pow", "print", "range", "repr", "reversed", "round",
-    "set", "setattr", "slice", "sorted", "str", "sum", "tuple", "type", "zip", "delattr", "vars",
-    "super", "staticmethod", "classmethod", "property",
-};
-
 // Builtins that exhaust an iterable argument before returning and never call back into it.
 static const char *const exhausting[] = {"sum", "list", "sorted", "tuple", "set", "frozenset",
                                          "min", "max", "dict"};
@@ -35,10 +24,11 @@ static bool in_table(const char *const *table, size_t n, Name id) {
     return false;
 }
 
+// A name that is neither local, global nor a module function names a builtin (the runtime's
+// kr_builtins_lookup when it runs: NameError when there is none, as in CPython).
 bool lower_is_builtin(Lower *l, Name id) {
     return lower_local_reg(l, id) < 0 && lower_global_index(l, id) < 0
-           && lower_func_index(l, id) < 0
-           && in_table(builtin_names, sizeof builtin_names / sizeof builtin_names[0], id);
+           && lower_func_index(l, id) < 0 && lower_cell_index(l, id) < 0 && !l->cls;
 }
 
 int lower_builtin(Lower *l, const char *name, const AstNode *at) {

@@ -171,13 +171,17 @@ static IrConst *name_const(Lower *l, Name n) {
     return c;
 }
 
+int lower_getattr(Lower *l, int obj, Name attr, const AstNode *at) {
+    int dst = lower_temp(l, dyn());
+    IrInstr *in = lower_emit(l, IR_GETATTR, dst, 1, at);
+    in->args[0] = obj;
+    in->cst = name_const(l, attr);
+    return dst;
+}
+
 int lower_attribute(Lower *l, const AstNode *e) {
     int v = lower_box(l, lower_expr(l, e->u.Attribute.value), e);
-    int dst = lower_temp(l, dyn());
-    IrInstr *in = lower_emit(l, IR_GETATTR, dst, 1, e);
-    in->args[0] = v;
-    in->cst = name_const(l, e->u.Attribute.attr);
-    return lower_coerce(l, dst, e->ty, e);
+    return lower_coerce(l, lower_getattr(l, v, e->u.Attribute.attr, e), e->ty, e);
 }
 
 // `item in container` as a C bool ('negate' for `not in`).

@@ -372,12 +372,6 @@ int lower_call(Lower *l, const AstNode *e) {
             return lower_print(l, e);
         }
     }
-    if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0 && !l->cls
-        && lower_cell_index(l, f->u.Name.id) < 0 && lower_global_index(l, f->u.Name.id) < 0
-        && !lower_is_builtin(l, f->u.Name.id)) {
-        diag_error(l->d, e->span, "calling '%s' is not supported by krait yet", f->u.Name.id);
-        return lower_const_none(l, e);
-    }
     return lower_object_call(l, e);
 }
 

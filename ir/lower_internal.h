@@ -16,6 +16,8 @@ typedef struct Loop {
     struct Loop *outer;
 } Loop;
 
+struct Cleanup;  // lower_exc.c: what leaving a try, except clause or with statement runs
+
 typedef struct Lower {
     Arena *arena;
     Diag *d;
@@ -28,6 +30,8 @@ typedef struct Lower {
     Name *comp_names;  // the variables of the comprehensions being lowered, innermost last
     int *comp_regs;    // and their registers
     int ncomp, comp_cap;
+    IrBlock *handler;          // where raising instructions go (NULL: unwind); lower_emit
+    struct Cleanup *cleanup;   // innermost first; run by break, continue and return
     Name n_print, n_range, n_sep, n_end, n_dunder_name;
     // The cell and free variables of the function being lowered (and of the class bodies
     // being lowered inside it), with the registers holding their cells.
@@ -119,7 +123,7 @@ void lower_if(Lower *l, const AstNode *s);
 void lower_while(Lower *l, const AstNode *s);
 void lower_for(Lower *l, const AstNode *s);
 void lower_return(Lower *l, const AstNode *s);
-void lower_import_from(Lower *l, const AstNode *s);
+void lower_import(Lower *l, const AstNode *s);
 
 // lower_container.c ------------------------------------------------------------------------------
 
@@ -128,6 +132,7 @@ int lower_list(Lower *l, const AstNode *e);
 int lower_set(Lower *l, const AstNode *e);
 int lower_dict(Lower *l, const AstNode *e);
 int lower_subscript(Lower *l, const AstNode *e);
+int lower_getattr(Lower *l, int obj, Name attr, const AstNode *at);  // dst = obj.attr (dyn)
 int lower_attribute(Lower *l, const AstNode *e);
 // `item in container` as a C bool ('negate': `not in`).
 int lower_contains(Lower *l, int item, int container, bool negate, const AstNode *at);
@@ -191,5 +196,17 @@ int lower_super0(Lower *l, const AstNode *e);
 void lower_classdef(Lower *l, const AstNode *s);
 int lower_class_load(Lower *l, Name id, const AstNode *at);
 void lower_class_store(Lower *l, Name id, int value, const AstNode *at);
+
+// lower_exc.c ------------------------------------------------------------------------------------
+
+void lower_try(Lower *l, const AstNode *s);
+void lower_raise(Lower *l, const AstNode *s);
+void lower_assert(Lower *l, const AstNode *s);
+void lower_with(Lower *l, const AstNode *s);
+// break (or continue) out of the innermost loop, running the cleanups inside it.
+void lower_break(Lower *l, bool is_continue);
+// Before a return: runs every cleanup of the function (a finally body may end in its own return,
+// which leaves the current block terminated).
+void lower_leave_function(Lower *l);
 
 #endif

@@ -1,5 +1,5 @@
 // lower_stmt.c: AST → IR for statements — assignments to names, if/while, for over range(),
-// return. Loops keep their break/continue targets in l->loop.
+// return, import. Loops keep their break/continue targets in l->loop.
 #include "lower_internal.h"
 
 #include <string.h>
@@ -56,23 +56,39 @@ void lower_annassign(Lower *l, const AstNode *s) {
     }
 }
 
-// from typing import List, Optional, ...: names used only in annotations, which krait reads
-// at compile time; anything else imported is not supported yet.
-void lower_import_from(Lower *l, const AstNode *s) {
-    static const char *const typing_names[] = {"List", "Dict", "Set", "Tuple", "Optional",
-                                               "Union", "Any", "Iterable", "Sequence"};
-    const char *mod = s->u.ImportFrom.module;
-    bool ok = mod && strcmp(mod, "typing") == 0 && s->u.ImportFrom.level == 0;
-    for (int i = 0; ok && i < s->u.ImportFrom.names.count; i++) {
-        const AstNode *a = s->u.ImportFrom.names.items[i];
-        bool known = false;
-        for (size_t k = 0; k < sizeof typing_names / sizeof typing_names[0]; k++) {
-            known |= strcmp(a->u.alias.name, typing_names[k]) == 0;
-        }
-        ok = known && !a->u.alias.asname;
+static int import_module(Lower *l, Name module, const AstNode *at) {
+    int dst = lower_temp(l, ty_prim(TY_DYN));
+    IrInstr *in = lower_emit(l, IR_IMPORT, dst, 0, at);
+    in->cst = ir_const_new(l->m, IRC_STR);
+    in->cst->s = module;
+    in->cst->len = strlen(module);
+    return dst;
+}
+
+// import m [as n], ... / from m import x [as y], ...: the runtime's built-in modules, no dotted
+// names. `from typing import List, ...` names what annotations use: krait reads it at compile
+// time and it binds nothing.
+void lower_import(Lower *l, const AstNode *s) {
+    if (infer_is_typing_import(s)) {
+        return;
     }
-    if (!ok) {
-        lower_unsupported(l, s, "'import'");
+    bool from = s->kind == AST_ImportFrom;
+    const AstList *names = from ? &s->u.ImportFrom.names : &s->u.Import.names;
+    if (from && (s->u.ImportFrom.level || !s->u.ImportFrom.module
+                 || strchr(s->u.ImportFrom.module, '.'))) {
+        lower_unsupported(l, s, "a relative or dotted import");
+        return;
+    }
+    int mod = from ? import_module(l, s->u.ImportFrom.module, s) : -1;
+    for (int i = 0; i < names->count; i++) {
+        const AstNode *a = names->items[i];
+        Name name = a->u.alias.name, as = a->u.alias.asname ? a->u.alias.asname : name;
+        if (strchr(name, '.') || strcmp(name, "*") == 0) {
+            lower_unsupported(l, a, "a dotted import or 'import *'");
+            continue;
+        }
+        int v = from ? lower_getattr(l, mod, name, a) : import_module(l, name, a);
+        lower_store_name(l, as, v, a);
     }
 }
 
@@ -194,5 +210,8 @@ void lower_for(Lower *l, const AstNode *s) {
 void lower_return(Lower *l, const AstNode *s) {
     const AstNode *v = s->u.Return.value;
     int r = lower_coerce(l, v ? lower_expr(l, v) : lower_const_none(l, s), l->fn->ret_ty, s);
-    lower_emit(l, IR_RETURN, -1, 1, s)->args[0] = r;
+    lower_leave_function(l);
+    if (!lower_terminated(l)) {  // a finally body may have returned instead
+        lower_emit(l, IR_RETURN, -1, 1, s)->args[0] = r;
+    }
 }

@@ -1,5 +1,6 @@
 // pass_bound.c: UnboundLocalError. A forward "definitely assigned" analysis over the locals of
-// a function (parameters start assigned); every read of a local that some path reaches
+// a function (parameters start assigned; CLEAR unassigns, and a handler starts with what every
+// instruction of its try body has assigned); every read of a local that some path reaches
 // unassigned gets a CHECK_BOUND before it. Word-sized locals (kr_val) are 0 while unassigned,
 // so the check tests the local itself; a float or bool local gets a companion bool flag, false
 // at entry and set after each assignment. Runs before pass_errors, which gives the checks their
@@ -19,13 +20,35 @@ static bool is_local(const IrFunc *fn, int r) {
     return fn->regs[r].name && !fn->regs[r].is_param;
 }
 
-// 'set' after the instructions of 'b'.
-static void transfer(const IrBlock *b, bool *set) {
-    for (int k = 0; k < b->count; k++) {
-        if (b->instrs[k]->dst >= 0) {
-            set[b->instrs[k]->dst] = true;
-        }
+// What 'set' becomes through 'in': its definition is assigned (CLEAR unassigns it).
+static void step(const IrInstr *in, bool *set) {
+    if (in->dst >= 0) {
+        set[in->dst] = in->op != IR_CLEAR;
     }
+}
+
+// Meets 'set' into the entry set of 'to'; whether that changed it.
+static bool meet(Bound *bd, const IrBlock *to, const bool *set) {
+    bool changed = false;
+    bool *succ = bd->in[to->id];
+    for (int r = 0; r < bd->nregs; r++) {
+        changed |= succ[r] && !set[r];
+        succ[r] = succ[r] && set[r];
+    }
+    return changed;
+}
+
+// 'set' after the instructions of 'b'. Each instruction inside a try flows into its handler
+// with what is assigned before it (a check inserted before it raises into the same handler).
+static bool transfer(Bound *bd, const IrBlock *b, bool *set) {
+    bool changed = false;
+    for (int k = 0; k < b->count; k++) {
+        if (b->instrs[k]->handler) {
+            changed |= meet(bd, b->instrs[k]->handler, set);
+        }
+        step(b->instrs[k], set);
+    }
+    return changed;
 }
 
 static void analyse(Bound *bd) {
@@ -44,13 +67,11 @@ static void analyse(Bound *bd) {
         changed = false;
         for (int i = 0; i < fn->nblocks; i++) {
             memcpy(out, bd->in[i], (size_t)bd->nregs);
-            transfer(fn->blocks[i], out);
+            changed |= transfer(bd, fn->blocks[i], out);
             IrInstr *t = ir_terminator(fn->blocks[i]);
             for (int k = 0; k < 2; k++) {
-                bool *succ = t->target[k] ? bd->in[t->target[k]->id] : NULL;
-                for (int r = 0; succ && r < bd->nregs; r++) {
-                    changed |= succ[r] && !out[r];
-                    succ[r] = succ[r] && out[r];
+                if (t->target[k]) {
+                    changed |= meet(bd, t->target[k], out);
                 }
             }
         }
@@ -90,12 +111,13 @@ static void check_block(Bound *bd, IrBlock *b) {
                 IrInstr *chk = ir_instr_new(fn, IR_CHECK_BOUND, -1, 1, in->line);
                 chk->args[0] = check_operand(bd, r);
                 chk->aux = r;
+                chk->handler = in->handler;
                 ir_insert(fn, b, k++, chk);
                 set[r] = true;
             }
         }
         if (in->dst >= 0 && in->dst < bd->nregs) {
-            set[in->dst] = true;
+            set[in->dst] = in->op != IR_CLEAR;
         }
     }
 }

@@ -2,11 +2,13 @@
 //
 // Model: a "tracked" register (kr_val representation) owns one reference whenever it holds a
 // value: every instruction returns a new reference, and operands are borrowed except by the
-// stealing uses (RETURN, STORE_GLOBAL, MOVE), which take over the reference — after an INCREF
-// when the register stays live. A tracked register is released (DECREF) right after its last
-// use, or right after its definition when nothing uses it; where it dies on a branch edge the
-// edge gets a block that releases it; where an instruction fails, its error edge gets a block
-// that releases everything live before it (XDECREF: locals may not be assigned yet, and hold 0).
+// stealing uses (RETURN, STORE_GLOBAL, MOVE, EXC_LEAVE), which take over the reference — after
+// an INCREF when the register stays live. A tracked register is released (DECREF) right after
+// its last use, or right after its definition when nothing uses it; where it dies on a branch
+// edge the edge gets a block that releases it; where an instruction fails, its error edge gets a
+// block that releases everything live before it that its handler does not need (XDECREF: locals
+// may not be assigned yet, and hold 0). An instruction inside a try keeps alive what its handler
+// needs. CLEAR (an unbinding) holds nothing to release.
 // Registers that can borrow: constants (immortal or owned by the module) and parameters never
 // reassigned (the caller owns the argument) — they are never released, and get an INCREF only
 // where a stealing use takes them.
@@ -57,7 +59,13 @@ static bool bits_empty(Rc *rc, Bits a) {
 }
 
 static bool steals(const IrInstr *in) {
-    return in->op == IR_RETURN || in->op == IR_STORE_GLOBAL || in->op == IR_MOVE;
+    return in->op == IR_RETURN || in->op == IR_STORE_GLOBAL || in->op == IR_MOVE
+           || in->op == IR_EXC_LEAVE;
+}
+
+// The handler an instruction's error edge leads to, or NULL when it unwinds (or cannot fail).
+static const IrBlock *handler_of(const IrFunc *fn, const IrInstr *in) {
+    return in->err && in->err != fn->unwind ? in->err : NULL;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -88,10 +96,15 @@ static void classify(Rc *rc) {
 // ---------------------------------------------------------------------------------------------
 // Liveness
 
-// live := live minus the instruction's definition plus its tracked operands.
+// live := live minus the instruction's definition plus its tracked operands, plus what its
+// handler needs when it can fail into one.
 static void step_back(Rc *rc, Bits live, const IrInstr *in) {
     if (in->dst >= 0 && rc->tracked[in->dst]) {
         bit_clear(live, in->dst);
+    }
+    const IrBlock *h = handler_of(rc->fn, in);
+    for (int w = 0; h && w < rc->words; w++) {
+        live.w[w] |= rc->live_in[h->id].w[w];
     }
     for (int i = 0; i < in->nargs; i++) {
         if (rc->tracked[in->args[i]]) {
@@ -157,13 +170,22 @@ static void release_all(Rc *rc, IrBlock *b, Bits set, int line) {
     }
 }
 
-// The block an error edge leaving with 'live' registers goes to: releases them, then unwinds.
-static IrBlock *cleanup_block(Rc *rc, Bits live, IrBlock *unwind, int line) {
+// The block an error edge leaving with 'live' registers goes to: releases those its target
+// (a handler, or the unwind block) does not need, then goes there.
+static IrBlock *cleanup_block(Rc *rc, Bits before, IrBlock *unwind, int line) {
+    Bits live = bits_new(rc);
+    bits_copy(rc, live, before);
+    if (unwind != rc->fn->unwind) {
+        for (int w = 0; w < rc->words; w++) {
+            live.w[w] &= ~rc->live_in[unwind->id].w[w];
+        }
+    }
     if (bits_empty(rc, live)) {
         return unwind;
     }
     for (int i = 0; i < rc->ncleanups; i++) {
-        if (bits_equal(rc, rc->cleanup_sets[i], live)) {
+        if (bits_equal(rc, rc->cleanup_sets[i], live)
+            && ir_terminator(rc->cleanup_blocks[i])->target[0] == unwind) {
             return rc->cleanup_blocks[i];
         }
     }
@@ -208,17 +230,20 @@ static void rewrite_instr(Rc *rc, IrBlock *out, IrInstr *in, Bits after, Bits be
             ir_append(fn, out, rc_op(rc, IR_INCREF, a, in->line));
         }
     }
-    if (in->err && fn->unwind) {
-        in->err = cleanup_block(rc, before, fn->unwind, in->line);
+    if (in->err) {
+        in->err = cleanup_block(rc, before, in->err, in->line);
     }
     ir_append(fn, out, in);
+    if (ir_op_is_terminator(in->op)) {
+        return;  // RAISE: its operands die on the error edge
+    }
     for (int i = 0; i < in->nargs; i++) {
         int a = in->args[i];
         if (rc->tracked[a] && !bit(after, a) && !steal && !seen_before(in, i)) {
             ir_append(fn, out, rc_op(rc, fn->regs[a].name ? IR_XDECREF : IR_DECREF, a, in->line));
         }
     }
-    if (in->dst >= 0 && rc->tracked[in->dst] && !bit(after, in->dst)) {
+    if (in->dst >= 0 && rc->tracked[in->dst] && !bit(after, in->dst) && in->op != IR_CLEAR) {
         ir_append(fn, out, rc_op(rc, IR_DECREF, in->dst, in->line));
     }
 }

@@ -37,6 +37,11 @@ static void mark_reachable(IrFunc *fn, IrBlock *b, bool *seen) {
         return;
     }
     seen[b->id] = true;
+    for (int k = 0; k < b->count; k++) {
+        if (b->instrs[k]->handler) {  // kept even when nothing there raises yet (pass_bound)
+            mark_reachable(fn, b->instrs[k]->handler, seen);
+        }
+    }
     IrInstr *t = ir_terminator(b);
     for (int k = 0; k < 2; k++) {
         if (t->target[k]) {

@@ -1020,9 +1020,11 @@ static const char *entry_name(Emitter *e, const IrFunc *fn, const char *prefix) 
     return arena_printf(e->out->arena, "%s%s", prefix, fn->cname + 4);
 }
 
-// An optional operand of CLASS_PREPARE / CLASS_NEW: "0" when absent (aux bit 'bit' clear).
+// An optional operand of CLASS_PREPARE / CLASS_NEW: 0 when absent (aux bit 'bit' clear; the
+// operand is then None).
 static const char *opt_arg(Emitter *e, const IrInstr *in, int i, int bit) {
-    return (in->aux & bit) ? reg_text(e, in->args[i]) : "0";
+    const char *r = reg_text(e, in->args[i]);
+    return (in->aux & bit) ? r : arena_printf(e->out->arena, "(%s == KR_NONE ? 0 : %s)", r, r);
 }
 
 static void emit_class_op(Emitter *e, const IrInstr *in) {

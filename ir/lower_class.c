@@ -100,12 +100,10 @@ static int class_body(Lower *l, const AstNode *s, int ns, const char *qualname) 
     }
     int cell = -1;
     Scope *sc = l->ifn->scope;
-    for (int i = 0; i < sc->nsymbols; i++) {
-        if (sc->symbols[i]->scope == SYM_CELL) {
-            cell = lower_temp(l, dyn());
-            lower_emit(l, IR_CELL_NEW, cell, 0, s);
-            lower_cell_push(l, sc->symbols[i]->name, cell, false);
-        }
+    if (sc->needs_class_closure) {  // a method uses super() or __class__
+        cell = lower_temp(l, dyn());
+        lower_emit(l, IR_CELL_NEW, cell, 0, s);
+        lower_cell_push(l, intern_cstr(l->m->in, "__class__"), cell, false);
     }
     lower_stmts(l, body);
     l->cls = ctx.outer;

@@ -1072,9 +1072,8 @@ static void emit_func_op(Emitter *e, const IrInstr *in) {
     switch (in->op) {
     case IR_CELL_NEW: put(e, "kr_cell_new(%s);\n", in->nargs ? a : "0"); break;
     case IR_CELL_GET:
-        put(e, "kr_cell_get(%s, ", a);
-        put_c_string(e, in->cst->s, in->cst->len);
-        put(e, ", %s);\n", in->aux ? "true" : "false");
+        put(e, "kr_cell_get(%s, kr_str_data(%s), %s);\n", a, const_text(e, in->cst),
+            in->aux ? "true" : "false");
         break;
     case IR_CALL_EX:
         put(e, "kgh_call_ex(%s, %s, %s);\n", a, b, reg_text(e, in->args[2]));
@@ -1442,7 +1441,8 @@ static void emit_str_const(Emitter *e, const IrConst *c) {
     bool ascii;
     int cps = utf8_codepoints(c->s, c->len, &ascii);
     put(e, "static struct {\n    kr_obj ob;\n    intptr_t hash, len, nbytes;\n    bool ascii;\n"
-           "    char data[%zu];\n} __attribute__((unused)) kc_%d_obj = {KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ",
+           "    char data[%zu];\n} kc_%d_obj __attribute__((unused)) = {"
+           "KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ",
         c->len + 1, c->id, cps, c->len, ascii ? "true" : "false");
     put_c_string(e, c->s, c->len);
     put(e, "};\n#define kc_%d ((kr_val)&kc_%d_obj)\n", c->id, c->id);

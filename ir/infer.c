@@ -916,15 +916,63 @@ static bool is_direct(const AstNode *def) {
     return true;
 }
 
+static bool target_binds(const AstNode *t, Name name) {
+    if (t->kind == AST_Name) {
+        return t->u.Name.id == name;
+    }
+    if (t->kind == AST_Starred) {
+        return target_binds(t->u.Starred.value, name);
+    }
+    const AstList *elts = t->kind == AST_Tuple ? &t->u.Tuple.elts
+                          : t->kind == AST_List ? &t->u.List.elts
+                                                : NULL;
+    for (int i = 0; elts && i < elts->count; i++) {
+        if (target_binds(elts->items[i], name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether module-level statement 's' (other than 'def') binds 'name'. Bindings this misses
+// (in nested blocks) are rejected by lowering while the function is direct.
+static bool stmt_binds(const AstNode *s, const AstNode *def, Name name) {
+    switch (s->kind) {
+    case AST_FunctionDef: return s != def && s->u.FunctionDef.name == name;
+    case AST_ClassDef: return s->u.ClassDef.name == name;
+    case AST_AugAssign: return target_binds(s->u.AugAssign.target, name);
+    case AST_AnnAssign: return target_binds(s->u.AnnAssign.target, name);
+    case AST_For: return target_binds(s->u.For.target, name);
+    case AST_Assign:
+        for (int i = 0; i < s->u.Assign.targets.count; i++) {
+            if (target_binds(s->u.Assign.targets.items[i], name)) {
+                return true;
+            }
+        }
+        return false;
+    default: return false;
+    }
+}
+
+static bool is_rebound(Infer *inf, const AstNode *def) {
+    const AstList *body = &inf->mod->u.Module.body;
+    for (int i = 0; i < body->count; i++) {
+        if (stmt_binds(body->items[i], def, def->u.FunctionDef.name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void collect_funcs(Infer *inf) {
     const AstList *body = &inf->mod->u.Module.body;
     inf->funcs = arena_alloc(inf->arena, sizeof(InferFunc *) * (size_t)(body->count + 1));
     for (int i = 0; i < body->count; i++) {
         const AstNode *s = body->items[i];
-        if (s->kind == AST_FunctionDef) {
+        if (s->kind == AST_FunctionDef && !infer_func_of(inf, s->u.FunctionDef.name)) {
             Scope *sc = scope_of(inf->top, s, false);
             InferFunc *f = func_new(inf, s->u.FunctionDef.name, s, sc);
-            f->direct = is_direct(s);
+            f->direct = is_direct(s) && !is_rebound(inf, s);
             inf->funcs[inf->nfuncs++] = f;
             func_signature(inf, f);
         }

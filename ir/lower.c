@@ -270,7 +270,8 @@ void lower_store_name(Lower *l, Name id, int value, const AstNode *at) {
         return;
     }
     int g = lower_global_index(l, id);
-    if (g < 0 || infer_func_of(l->inf, id)) {
+    InferFunc *f = infer_func_of(l->inf, id);
+    if (g < 0 || (f && f->direct)) {
         lower_unsupported(l, at, "rebinding a function's name");
         return;
     }
@@ -527,8 +528,7 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
             continue;
         }
         if (lower_func_index(&l, s->u.FunctionDef.name) >= 0) {
-            lower_unsupported(&l, s, "redefining a function");
-            continue;
+            continue;  // a redefinition: declared as its def runs, typed on its own
         }
         lower_declare_func(&l, s, infer_func_of(l.inf, s->u.FunctionDef.name),
                            s->u.FunctionDef.name);

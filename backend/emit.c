@@ -211,6 +211,19 @@ static const char prelude[] =
     "    KR_DECREF(kw);\n"
     "    return r;\n"
     "}\n"
+    "KGH kr_val kgh_call_method(kr_val obj, kr_val name, const kr_val *args, size_t npos,\n"
+    "                           const kr_val *names, size_t nkw) {\n"
+    "    if (nkw == 0) {\n"
+    "        return kr_call_method(obj, name, args, npos, 0);\n"
+    "    }\n"
+    "    kr_val kw = kr_tuple_from_array(names, (intptr_t)nkw);\n"
+    "    if (!kw) {\n"
+    "        return 0;\n"
+    "    }\n"
+    "    kr_val r = kr_call_method(obj, name, args, npos, kw);\n"
+    "    KR_DECREF(kw);\n"
+    "    return r;\n"
+    "}\n"
     "KGH kr_val kgh_call_ex(kr_val f, kr_val pos, kr_val kw) {\n"
     "    kr_val t = kr_list_as_tuple(pos);\n"
     "    if (!t) {\n"
@@ -838,6 +851,8 @@ static void emit_call(Emitter *e, const IrInstr *in) {
 
 // A call through the object protocol: operands callee, positional values, keyword values,
 // keyword names (aux of them).
+static const char *const_text(Emitter *e, const IrConst *c);
+
 static void emit_call_obj(Emitter *e, const IrInstr *in) {
     int nkw = in->aux, npos = in->nargs - 1 - 2 * nkw;
     put(e, "    {\n        kr_val args_[] = {");
@@ -846,7 +861,13 @@ static void emit_call_obj(Emitter *e, const IrInstr *in) {
     put_args(e, in, 1 + npos + nkw, in->nargs);
     put(e, nkw ? "};\n    " : "0};\n    ");
     put_assign(e, in);
-    put(e, "kgh_call(%s, args_, %d, names_, %d);\n    }\n", reg_text(e, in->args[0]), npos, nkw);
+    if (in->op == IR_CALL_METHOD) {
+        put(e, "kgh_call_method(%s, %s, args_, %d, names_, %d);\n    }\n",
+            reg_text(e, in->args[0]), const_text(e, in->cst), npos, nkw);
+    } else {
+        put(e, "kgh_call(%s, args_, %d, names_, %d);\n    }\n", reg_text(e, in->args[0]), npos,
+            nkw);
+    }
     put_check(e, in, REP_OBJ);
 }
 
@@ -1238,7 +1259,8 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_BUILD_STRING: emit_build_string(e, in); break;
     case IR_CALL: emit_call(e, in); break;
     case IR_PRINT: emit_print(e, in); break;
-    case IR_CALL_OBJ: emit_call_obj(e, in); break;
+    case IR_CALL_OBJ:
+    case IR_CALL_METHOD: emit_call_obj(e, in); break;
     case IR_BUILD: emit_build(e, in); break;
     case IR_CONTAINER_ADD:
     case IR_DICT_SET:

@@ -1069,7 +1069,7 @@ static void emit_make_function(Emitter *e, const IrInstr *in) {
     put_c_string(e, fn->name, strlen(fn->name));
     put(e, ", ");
     put_c_string(e, fn->qualname, strlen(fn->qualname));
-    put(e, ", 0), ");
+    put(e, ", %s), ", reg_text(e, in->args[4]));
     put_args(e, in, 0, 4);
     put(e, ");\n");
     put_check(e, in, REP_OBJ);

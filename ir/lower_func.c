@@ -188,13 +188,14 @@ static int func_index(Lower *l, const IrFunc *fn) {
 static int make_function(Lower *l, IrFunc *fn, const AstNode *node) {
     const AstNode *args = node->kind == AST_Lambda ? node->u.Lambda.args
                                                    : node->u.FunctionDef.args;
-    int ops[4];
+    int ops[5];
     ops[0] = defaults_tuple(l, args, node);
     ops[1] = kwdefaults_dict(l, args, node);
     ops[2] = closure_tuple(l, fn, node);
     ops[3] = docstring(l, node);
+    ops[4] = str_const(l, "__main__", node);
     int dst = lower_temp(l, dyn());
-    IrInstr *in = lower_emit(l, IR_MAKE_FUNCTION, dst, 4, node);
+    IrInstr *in = lower_emit(l, IR_MAKE_FUNCTION, dst, 5, node);
     memcpy(in->args, ops, sizeof ops);
     in->aux = func_index(l, fn);
     return dst;

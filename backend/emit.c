@@ -1,14 +1,17 @@
 // emit.c: IR → C (DESIGN §6). Input: an IrModule after every pass (error edges and reference
 // counts explicit). Output: one C translation unit that includes only krait.h and holds the
-// module's constants, its globals, one C function per Python function (the native entry,
-// kg_<module>__<name>, with unboxed typed parameters) and main().
+// module's constants, its globals, two C functions per Python function (the native entry,
+// kgf_<module>__<name>, with unboxed typed parameters, and the boxed entry) and main().
 //
 // Layout of the generated file: a prelude of small inline helpers (kgh_*, the fast paths the
 // runtime does not provide inline), constants (kc_<N>: static immortal str objects, big ints
 // made at start-up), globals (kg_<module>__<name>: kr_val slots, 0 while unbound), prototypes,
-// functions, main. Names: the native entry of a Python function is kg_<module>__<name>; its
-// boxed entry (vector call, for dynamic calls and first-class use; not emitted yet) will be
-// kgb_<module>__<name>; module machinery (body, constants) uses kgm_<module>__*, so no Python
+// boxed entries, functions, main. Names: the native entry of a Python function is
+// kgf_<module>__<name> (nested functions add their qualname and a number); it takes the function
+// object first ('kfn') when it reads closure cells. Its boxed entry kgb_<module>__<name> (a
+// kr_boxedfunc: vector call, for dynamic calls and first-class use) binds the arguments against
+// the kr_sig kgs_<module>__<name> (parameter names kgn_<module>__<name>), converts them and calls
+// the native entry. Module machinery (body, constants) uses kgm_<module>__*, so no Python
 // name can clash with it. Locals are v_<name>, temporaries t<N>, blocks b<N>; #line directives map
 // each statement back to the .py file. A raising instruction tests its result against its
 // representation's error value and, on failure, adds the traceback entry for its line and jumps
@@ -1491,6 +1494,20 @@ static bool *used_consts(Emitter *e) {
     return used;
 }
 
+// The id of an earlier emitted str constant equal to constant 'i', or -1: equal strs share one
+// object, so that dict lookups of attribute and method names find their keys by identity.
+static int same_str_const(Emitter *e, const bool *used, int i) {
+    const IrConst *c = e->m->consts[i];
+    for (int j = 0; j < i; j++) {
+        const IrConst *o = e->m->consts[j];
+        // the first equal constant has no earlier equal one: it is emitted
+        if (used[j] && o->kind == IRC_STR && o->len == c->len && memcmp(o->s, c->s, c->len) == 0) {
+            return o->id;
+        }
+    }
+    return -1;
+}
+
 static void emit_consts(Emitter *e) {
     bool *used = used_consts(e);
     for (int i = 0; i < e->m->nconsts; i++) {
@@ -1498,7 +1515,10 @@ static void emit_consts(Emitter *e) {
         if (c->kind == IRC_STR && !used[i]) {
             continue;
         }
-        if (c->kind == IRC_STR) {
+        int same = c->kind == IRC_STR ? same_str_const(e, used, i) : -1;
+        if (same >= 0) {
+            put(e, "#define kc_%d kc_%d\n", c->id, same);
+        } else if (c->kind == IRC_STR) {
             emit_str_const(e, c);
         } else {
             put(e, "static kr_val kc_%d;  // %s\n", c->id, c->s);

@@ -87,7 +87,7 @@ static int class_args(Lower *l, const AstNode *s, int *ops) {
 
 // The class body, with its names in namespace 'ns'; returns the class cell or -1.
 static int class_body(Lower *l, const AstNode *s, int ns, const char *qualname) {
-    ClassCtx ctx = {s, ns, qualname, l->ifn, l->cls};
+    ClassCtx ctx = {ns, qualname, l->cls};
     InferFunc *saved = l->ifn;
     int saved_cells = l->ncells;
     l->ifn = infer_nested(l->inf, s);

@@ -44,10 +44,8 @@ typedef struct Lower {
 
 // A class body being lowered inline in the function that executes the class statement.
 typedef struct ClassCtx {
-    const AstNode *node;
-    int ns;              // the namespace (from kr_class_prepare)
+    int ns;  // the namespace (from kr_class_prepare)
     const char *qualname;
-    InferFunc *outer_ifn;  // the InferFunc of the enclosing code
     struct ClassCtx *outer;
 } ClassCtx;
 

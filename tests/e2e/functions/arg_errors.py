@@ -35,10 +35,13 @@ def outer():
 outer()
 
 
+def rec(k):
+    return 0 if k == 0 else 1 + rec(k - 1)
+
+
 def deep(n):
-    def rec(k):
-        return 0 if k == 0 else 1 + rec(k - 1)
-    return rec(n)
+    f = rec
+    return f(n)
 
 
 print(deep(500))

@@ -48,6 +48,15 @@ void lower_augassign(Lower *l, const AstNode *s) {
 
 void lower_annassign(Lower *l, const AstNode *s) {
     const AstNode *tg = s->u.AnnAssign.target;
+    if (tg->kind == AST_Attribute && s->u.AnnAssign.value) {
+        // `self.x: T = v`: an ordinary store (the annotation is not evaluated in a function)
+        lower_store_target(l, tg, lower_expr(l, s->u.AnnAssign.value));
+        return;
+    }
+    if (tg->kind == AST_Attribute) {
+        lower_expr(l, tg->u.Attribute.value);  // CPython evaluates the object
+        return;
+    }
     if (tg->kind != AST_Name) {
         lower_unsupported(l, tg, lower_expr_construct(tg->kind));
         return;
@@ -59,8 +68,8 @@ void lower_annassign(Lower *l, const AstNode *s) {
 
 // The modules krait's runtime provides (runtime/module.c's registry). 'typing' is read by the
 // compiler itself.
-static const char *const runtime_modules[] = {"sys", "math", "itertools", "csv", "os",
-                                              "os.path", "gc"};
+static const char *const runtime_modules[] = {"sys", "math",    "itertools", "csv",
+                                              "os",  "os.path", "gc",        "functools"};
 
 static const char *const stdlib_modules[] = {
 #define STDLIB_MODULE(name) name,
@@ -100,8 +109,8 @@ static bool reject_import(Lower *l, Name module, const AstNode *at) {
     }
     if (in_list(stdlib_modules, sizeof stdlib_modules / sizeof stdlib_modules[0], module)) {
         diag_error(l->d, at->span, "the standard-library module '%s' is not supported by krait "
-                                   "(it provides sys, math, itertools, csv, os, os.path, gc and "
-                                   "typing)", module);
+                                   "(it provides sys, math, itertools, csv, os, os.path, gc, "
+                                   "functools and typing)", module);
         return true;
     }
     return false;

@@ -83,6 +83,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
         strbuf_printf(b, " %s", fn->mod->globals[in->aux].name);
         break;
     case IR_CALL:
+    case IR_MAKE_FUNCTION:
         strbuf_printf(b, " %s", fn->mod->funcs[in->aux]->name);
         break;
     case IR_INPLACE:
@@ -91,6 +92,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
     case IR_BUILD:
     case IR_CONTAINER_ADD:
     case IR_CALL_OBJ:
+    case IR_CALL_METHOD:
     case IR_UNPACK:
     case IR_TUPLE_ITEM:
         strbuf_printf(b, ".%d", in->aux);

@@ -25,6 +25,7 @@ typedef struct Emitter {
     bool *needed;    // per register of 'fn': read by some emitted instruction
     bool *labelled;  // per block of 'fn': target of a goto
     int line;        // last #line emitted
+    int nyield;      // suspension points of a resume function emitted so far
 } Emitter;
 
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
@@ -438,9 +439,13 @@ static void put_ident(Emitter *e, Name n) {
     }
 }
 
-// The C name of register 'r': v_<name> for locals, t<N> for temporaries.
+// The C name of register 'r': v_<name> for locals, t<N> for temporaries; in a generator's
+// resume function, that field of its frame.
 static void put_reg(Emitter *e, int r) {
     Name n = e->fn->regs[r].name;
+    if (e->fn->is_gen_resume) {
+        put(e, "f->");
+    }
     if (!n) {
         put(e, "t%d", r);
         return;
@@ -886,7 +891,8 @@ static void emit_object_op(Emitter *e, const IrInstr *in) {
 
 static void emit_next(Emitter *e, const IrInstr *in) {
     put_assign(e, in);
-    put(e, "kgh_next(%s);\n    if (KR_UNLIKELY(", reg_text(e, in->args[0]));
+    put(e, "%s(%s);", in->aux ? "kr_gen_next_fast" : "kgh_next", reg_text(e, in->args[0]));
+    put(e, "\n    if (KR_UNLIKELY(");
     put_reg(e, in->dst);
     put(e, " == 0 && kr_err_occurred()))");
     put_error_branch(e, in);
@@ -913,9 +919,17 @@ static void emit_terminator(Emitter *e, const IrInstr *in) {
             reg_text(e, in->args[0]), in->target[0]->id, in->target[1]->id);
         break;
     case IR_RETURN:
+        if (e->fn->is_gen_resume) {
+            put(e, "    g->retval = %s;\n    return 0;\n", reg_text(e, in->args[0]));
+            break;
+        }
         put(e, "    kr_leave_call();\n    return %s;\n", reg_text(e, in->args[0]));
         break;
     default:
+        if (e->fn->is_gen_resume) {
+            put(e, "    return 0;\n");
+            break;
+        }
         put(e, "    kr_leave_call();\n    return %s;\n", err_value(e->fn->ret_rep));
         break;
     }
@@ -970,6 +984,125 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
                                                       : "KR_XDECREF", a);
         break;
     }
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Generators (kr_gen.h). A resume function keeps every register in its frame (f->...), after
+// the arguments a<N> that GEN_NEW stores and GEN_ARG takes over. Only the arguments are released
+// by the frame's clear function: the body releases everything else itself before it returns or
+// raises (pass_refcount), and a suspended generator is closed (its body unwinds) before it dies.
+
+static const char *resume_name(const IrFunc *fn) { return fn->cname; }
+
+static void emit_gen_new(Emitter *e, const IrInstr *in) {
+    const IrFunc *r = e->m->funcs[in->aux];
+    put_assign(e, in);
+    put(e, "kr_gen_new(&%s_code, 0, 0);\n", resume_name(r));
+    put_check(e, in, REP_OBJ);
+    if (in->nargs == 0) {
+        return;
+    }
+    put(e, "    {\n        %s_frame *f_ = kr_gen_frame(%s);\n", resume_name(r),
+        reg_text(e, in->dst));
+    for (int i = 0; i < in->nargs; i++) {
+        const char *a = reg_text(e, in->args[i]);
+        bool word = rep_is_refcounted(e->fn->regs[in->args[i]].rep);
+        put(e, "        f_->a%d = %s%s%s;\n", i, word ? "kr_newref(" : "", a, word ? ")" : "");
+    }
+    put(e, "    }\n");
+}
+
+static void emit_gen_arg(Emitter *e, const IrInstr *in) {
+    put_assign(e, in);
+    put(e, "f->a%d;\n    f->a%d = 0;\n", in->aux, in->aux);
+}
+
+// A suspension point: label N, then on resumption throw()/close() raise here.
+static void emit_yield(Emitter *e, const IrInstr *in) {
+    int n = ++e->nyield;
+    const char *a = reg_text(e, in->args[0]);
+    if (in->op == IR_YIELD) {
+        put(e, "    g->label = %d;\n    return kr_newref(%s);\nkgy%d:\n", n, a, n);
+        put(e, "    if (KR_UNLIKELY(mode != KR_GEN_SEND))");
+        put_error_branch(e, in);
+        put_assign(e, in);
+        put(e, "kr_newref(sent);\n");
+        return;
+    }
+    put(e, "    kgs = kr_gen_yield_from(g, %s, KR_NONE, KR_GEN_SEND, &kgv);\n    goto kgyf%d;\n"
+           "kgy%d:\n    kgs = kr_gen_yield_from(g, %s, sent, mode, &kgv);\nkgyf%d:\n"
+           "    if (kgs == 1) {\n        g->label = %d;\n        return kgv;\n    }\n"
+           "    if (KR_UNLIKELY(kgs < 0))", a, n, n, a, n, n);
+    put_error_branch(e, in);
+    put_assign(e, in);
+    put(e, "kgv;\n");
+}
+
+static int count_yields(const IrFunc *fn) {
+    int n = 0;
+    for (int i = 0; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            IrOp op = fn->blocks[i]->instrs[k]->op;
+            n += op == IR_YIELD || op == IR_YIELD_FROM;
+        }
+    }
+    return n;
+}
+
+// The start of a resume function: the jump to the suspension point, and throw() or close()
+// into a generator that has not started.
+static void put_resume_head(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    put(e, "    %s_frame *f = g->frame;\n    int kgs = 0;\n    kr_val kgv = 0;\n"
+           "    (void)kgs;\n    (void)kgv;\n    (void)sent;\n    switch (g->label) {\n",
+        resume_name(fn));
+    for (int i = 1; i <= count_yields(fn); i++) {
+        put(e, "    case %d:\n        goto kgy%d;\n", i, i);
+    }
+    put(e, "    default:\n        break;\n    }\n    if (mode != KR_GEN_SEND) {\n"
+           "        kr_traceback_add(kgm_file, %d, ", fn->line);
+    put_func_name(e);
+    put(e, ");\n        return 0;\n    }\n");
+    e->nyield = 0;
+}
+
+// The frame struct, clear and traverse functions and code object of resume function 'fn'.
+static void emit_gen_frame(Emitter *e, const IrFunc *fn, int nargs) {
+    e->fn = fn;
+    const char *c = resume_name(fn);
+    put(e, "\ntypedef struct %s_frame {\n", c);
+    for (int i = 0; i < nargs; i++) {
+        put(e, "    %s a%d;\n", rep_ctype(fn->regs[i].rep), i);
+    }
+    for (int r = 0; r < fn->nregs; r++) {
+        put(e, "    %s ", rep_ctype(fn->regs[r].rep));
+        e->fn = NULL;
+        put(e, fn->regs[r].name ? "v_" : "t%d", r);
+        if (fn->regs[r].name) {
+            put_ident(e, fn->regs[r].name);
+        }
+        e->fn = fn;
+        put(e, ";\n");
+    }
+    put(e, "} %s_frame;\n\nstatic void %s_clear(void *p) {\n    %s_frame *f = p;\n    (void)f;\n",
+        c, c, c);
+    for (int i = 0; i < nargs; i++) {
+        if (rep_is_refcounted(fn->regs[i].rep)) {
+            put(e, "    KR_CLEAR(f->a%d);\n", i);
+        }
+    }
+    put(e, "}\n\nstatic void %s_traverse(void *p, kr_visitfunc visit, void *arg) {\n"
+           "    %s_frame *f = p;\n    (void)f;\n    (void)visit;\n    (void)arg;\n", c, c);
+    for (int i = 0; i < nargs; i++) {
+        if (rep_is_refcounted(fn->regs[i].rep)) {
+            put(e, "    if (f->a%d) {\n        visit(f->a%d, arg);\n    }\n", i, i);
+        }
+    }
+    put(e, "}\n\nstatic const kr_gen_code %s_code = {%s, sizeof(%s_frame), %s_clear, "
+           "%s_traverse, ", c, c, c, c, c);
+    put_func_name(e);
+    put(e, ", NULL, KR_GEN_GENERATOR};\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1079,6 +1212,10 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_ITER:
     case IR_UNPACK: emit_object_op(e, in); break;
     case IR_NEXT: emit_next(e, in); break;
+    case IR_GEN_NEW: emit_gen_new(e, in); break;
+    case IR_GEN_ARG: emit_gen_arg(e, in); break;
+    case IR_YIELD:
+    case IR_YIELD_FROM: emit_yield(e, in); break;
     case IR_JUMP:
     case IR_BRANCH:
     case IR_RETURN:
@@ -1167,6 +1304,10 @@ static void mark_labels(Emitter *e) {
 
 static void put_signature(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
+    if (fn->is_gen_resume) {
+        put(e, "static kr_val %s(kr_gen *g, kr_val sent, int mode)", fn->cname);
+        return;
+    }
     put(e, "static %s %s(", ret_ctype(fn->ret_rep), fn->cname);
     for (int i = 0; i < fn->nparams; i++) {
         put(e, "%s%s ", i ? ", " : "", rep_ctype(fn->regs[fn->params[i]].rep));
@@ -1216,9 +1357,13 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
     put_signature(e, fn);
     put(e, " {\n");
-    put_locals(e);
-    put(e, "    if (KR_UNLIKELY(kr_enter_call() < 0)) {\n        return %s;\n    }\n",
-        err_value(fn->ret_rep));
+    if (fn->is_gen_resume) {
+        put_resume_head(e);  // the runtime guards a generator's recursion depth itself
+    } else {
+        put_locals(e);
+        put(e, "    if (KR_UNLIKELY(kr_enter_call() < 0)) {\n        return %s;\n    }\n",
+            err_value(fn->ret_rep));
+    }
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];
         if (e->labelled[i]) {
@@ -1335,6 +1480,11 @@ void emit_module(const IrModule *m, StrBuf *out) {
     for (int i = 0; i < m->nfuncs; i++) {
         put_signature(&e, m->funcs[i]);
         put(&e, ";\n");
+    }
+    for (int i = 0; i < m->nfuncs; i++) {
+        if (m->funcs[i]->gen_resume) {
+            emit_gen_frame(&e, m->funcs[i]->gen_resume, m->funcs[i]->nparams);
+        }
     }
     for (int i = 1; i <= m->nfuncs; i++) {
         emit_func(&e, m->funcs[i % m->nfuncs]);

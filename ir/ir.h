@@ -140,6 +140,11 @@ typedef struct IrFunc {
     int nblocks, blocks_cap;
     IrBlock *unwind;   // the block that returns the error sentinel
     bool errors_inserted, refcounts_inserted;
+    // Generators (lower_gen.c): the native entry of a generator function names its resume
+    // function; the resume function (no parameters: GEN_ARG reads them) keeps every register in
+    // the frame and returns through g->retval.
+    struct IrFunc *gen_resume;
+    bool is_gen_resume;
 } IrFunc;
 
 // A module global: a static kr_val slot (0 while unbound).

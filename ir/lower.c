@@ -309,6 +309,8 @@ static int lower_expr_kind(Lower *l, const AstNode *e) {
     case AST_ListComp:
     case AST_SetComp:
     case AST_DictComp: return lower_comprehension(l, e);
+    case AST_Yield: return lower_yield(l, e);
+    case AST_YieldFrom: return lower_yield_from(l, e);
     default:
         lower_unsupported(l, e, lower_expr_construct(e->kind));
         return lower_const_none(l, e);
@@ -477,6 +479,9 @@ static void declare_func(Lower *l, const AstNode *def) {
     for (int i = 0; i < defs->count; i++) {
         fn->defaults[fn->nparams - defs->count + i] = defs->items[i];
     }
+    if (ifn->scope->generator) {
+        lower_gen_declare(l, fn, ifn);
+    }
 }
 
 // Lowers a body into 'fn'; falling off the end returns None.
@@ -487,6 +492,9 @@ static void lower_body(Lower *l, IrFunc *fn, InferFunc *ifn, const AstList *body
     l->handler = NULL;
     l->cleanup = NULL;
     lower_start(l, ir_block_new(fn));
+    if (fn->is_gen_resume) {
+        lower_gen_prologue(l);
+    }
     lower_stmts(l, body);
     if (!lower_terminated(l)) {
         int none = lower_const_none(l, NULL);
@@ -525,6 +533,10 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
     }
     for (int i = 1; i < m->nfuncs; i++) {
         IrFunc *fn = m->funcs[i];
+        if (fn->gen_resume) {
+            lower_gen_entry(&l, fn);
+            continue;
+        }
         lower_body(&l, fn, infer_func_of(l.inf, fn->name), &fn->node->u.FunctionDef.body);
     }
     lower_body(&l, body, infer_module_body(l.inf), stmts);

@@ -166,4 +166,19 @@ void lower_break(Lower *l, bool is_continue);
 // which leaves the current block terminated).
 void lower_leave_function(Lower *l);
 
+// lower_gen.c ------------------------------------------------------------------------------------
+
+// Makes the resume function of generator function 'fn' (fn->gen_resume).
+void lower_gen_declare(Lower *l, IrFunc *fn, InferFunc *ifn);
+// The native entry of a generator function: makes the generator.
+void lower_gen_entry(Lower *l, IrFunc *fn);
+// The first instructions of a resume function's body.
+void lower_gen_prologue(Lower *l);
+int lower_yield(Lower *l, const AstNode *e);
+int lower_yield_from(Lower *l, const AstNode *e);
+// Whether 'e' is a call of a module-level generator function.
+bool lower_is_gen_call(Lower *l, const AstNode *e);
+// lower_iter_loop for a generator: steps it without iter() or StopIteration.
+int lower_gen_loop(Lower *l, int gen, IrBlock *head, IrBlock *exit, const AstNode *at);
+
 #endif

@@ -29,7 +29,9 @@ void lower_for_iter(Lower *l, const AstNode *s) {
     }
     IrBlock *head = ir_block_new(l->fn), *orelse = ir_block_new(l->fn);
     IrBlock *done = ir_block_new(l->fn);
-    int x = lower_iter_loop(l, lower_expr(l, s->u.For.iter), head, orelse, s);
+    const AstNode *it = s->u.For.iter;
+    int x = lower_is_gen_call(l, it) ? lower_gen_loop(l, lower_expr(l, it), head, orelse, s)
+                                     : lower_iter_loop(l, lower_expr(l, it), head, orelse, s);
     lower_store_target(l, s->u.For.target, x);
     Loop loop = {done, head, l->loop};
     l->loop = &loop;

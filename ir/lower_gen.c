@@ -1,0 +1,109 @@
+// lower_gen.c: AST → IR for generators (DESIGN §5). A module-level def whose body yields becomes
+// two IrFuncs: its native entry, which only makes the generator object (GEN_NEW, with the
+// arguments as the frame's initial values), and its resume function ('is_gen_resume'), the
+// body itself, whose first instructions take the arguments over from the frame (GEN_ARG). The
+// state machine is the backend's: every register of a resume function lives in the frame, and
+// each YIELD / YIELD_FROM is a suspension point the resume function's switch jumps back to.
+// Because all registers survive a suspension, the passes (bound, errors, refcount) treat a
+// YIELD as an ordinary instruction that may raise (throw() and close() raise at it), and
+// try/except/finally and with around a yield need nothing more.
+//
+// A `for` over a call of a known generator function steps the generator with NEXT.gen
+// (kr_gen_next_fast: no iter() call, no StopIteration at the end).
+#include "lower_internal.h"
+
+#include <string.h>
+
+static const Ty *dyn(void) { return ty_prim(TY_DYN); }
+
+// Makes the resume function of generator function 'fn' (declared with its locals): the same
+// Python name and locals, no parameters, returning an object (into g->retval).
+void lower_gen_declare(Lower *l, IrFunc *fn, InferFunc *ifn) {
+    IrFunc *r = ir_func_new(l->m, fn->name, arena_printf(l->arena, "kgr_%s", fn->cname + 3));
+    r->node = fn->node;
+    r->line = fn->line;
+    r->ret_ty = dyn();
+    r->ret_rep = REP_OBJ;
+    r->is_gen_resume = true;
+    for (int i = 0; i < ifn->nvars; i++) {
+        ir_reg_new(r, ifn->var_tys[i], ifn->vars[i]);
+    }
+    r->params = arena_alloc(l->arena, sizeof(int));
+    fn->gen_resume = r;
+}
+
+static int func_index(Lower *l, const IrFunc *fn) {
+    int i = 0;
+    for (; i < l->m->nfuncs; i++) {
+        if (l->m->funcs[i] == fn) {
+            break;
+        }
+    }
+    return i;
+}
+
+// The native entry of generator function 'fn': return a new generator holding the arguments.
+void lower_gen_entry(Lower *l, IrFunc *fn) {
+    l->fn = fn;
+    lower_start(l, ir_block_new(fn));
+    int g = lower_temp(l, dyn());
+    IrInstr *in = lower_emit(l, IR_GEN_NEW, g, fn->nparams, fn->node);
+    memcpy(in->args, fn->params, sizeof(int) * (size_t)fn->nparams);
+    in->aux = func_index(l, fn->gen_resume);
+    lower_emit(l, IR_RETURN, -1, 1, fn->node)->args[0] = lower_coerce(l, g, fn->ret_ty, NULL);
+}
+
+// The start of a resume function's body: the parameters' registers take the frame's arguments.
+void lower_gen_prologue(Lower *l) {
+    int nparams = l->ifn->nparams;
+    for (int i = 0; i < nparams; i++) {
+        lower_emit(l, IR_GEN_ARG, i, 0, NULL)->aux = i;
+    }
+}
+
+static void check_in_generator(Lower *l, const AstNode *e) {
+    if (!l->fn->is_gen_resume) {
+        lower_unsupported(l, e, "'yield' outside a module-level function");
+    }
+}
+
+// yield [value]: the sent value.
+int lower_yield(Lower *l, const AstNode *e) {
+    check_in_generator(l, e);
+    const AstNode *v = e->u.Yield.value;
+    int r = v ? lower_box(l, lower_expr(l, v), v) : lower_const_none(l, e);
+    return lower_coerce(l, lower_emit1(l, IR_YIELD, dyn(), r, 0, e), e->ty ? e->ty : dyn(), e);
+}
+
+// yield from iterable: iter() of it, then delegation until it returns.
+int lower_yield_from(Lower *l, const AstNode *e) {
+    check_in_generator(l, e);
+    const AstNode *v = e->u.YieldFrom.value;
+    int it = lower_emit1(l, IR_ITER, dyn(), lower_box(l, lower_expr(l, v), v), 0, e);
+    int r = lower_emit1(l, IR_YIELD_FROM, dyn(), it, 0, e);
+    return lower_coerce(l, r, e->ty ? e->ty : dyn(), e);
+}
+
+// Whether 'e' is a call of a module-level generator function (so its value is a generator).
+bool lower_is_gen_call(Lower *l, const AstNode *e) {
+    if (e->kind != AST_Call || e->u.Call.func->kind != AST_Name) {
+        return false;
+    }
+    Name id = e->u.Call.func->u.Name.id;
+    if (lower_local_reg(l, id) >= 0) {
+        return false;
+    }
+    int f = lower_func_index(l, id);
+    return f >= 0 && l->m->funcs[f]->gen_resume;
+}
+
+// The loop head over generator 'gen' (lower_iter_loop without iter(), stepping with NEXT.gen).
+int lower_gen_loop(Lower *l, int gen, IrBlock *head, IrBlock *exit, const AstNode *at) {
+    lower_jump(l, head);
+    lower_start(l, head);
+    int x = lower_emit1(l, IR_NEXT, dyn(), gen, 1, at);
+    IrBlock *body = ir_block_new(l->fn);
+    lower_branch(l, lower_emit1(l, IR_IS_SET, ty_prim(TY_BOOL), x, 0, at), body, exit, at);
+    lower_start(l, body);
+    return x;
+}

@@ -12,8 +12,6 @@
 // (kr_gen_next_fast: no iter() call, no StopIteration at the end).
 #include "lower_internal.h"
 
-#include <string.h>
-
 static const Ty *dyn(void) { return ty_prim(TY_DYN); }
 
 // Makes the resume function of generator function 'fn' (declared with its locals): the same
@@ -48,7 +46,9 @@ void lower_gen_entry(Lower *l, IrFunc *fn) {
     lower_start(l, ir_block_new(fn));
     int g = lower_temp(l, dyn());
     IrInstr *in = lower_emit(l, IR_GEN_NEW, g, fn->nparams, fn->node);
-    memcpy(in->args, fn->params, sizeof(int) * (size_t)fn->nparams);
+    for (int i = 0; i < fn->nparams; i++) {
+        in->args[i] = fn->params[i];
+    }
     in->aux = func_index(l, fn->gen_resume);
     lower_emit(l, IR_RETURN, -1, 1, fn->node)->args[0] = lower_coerce(l, g, fn->ret_ty, NULL);
 }

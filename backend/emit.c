@@ -1482,8 +1482,8 @@ void emit_module(const IrModule *m, StrBuf *out) {
         put(&e, ";\n");
     }
     for (int i = 0; i < m->nfuncs; i++) {
-        if (m->funcs[i]->gen_resume) {
-            emit_gen_frame(&e, m->funcs[i]->gen_resume, m->funcs[i]->nparams);
+        if (m->funcs[i]->is_gen_resume) {
+            emit_gen_frame(&e, m->funcs[i], m->funcs[i]->gen_nargs);
         }
     }
     for (int i = 1; i <= m->nfuncs; i++) {

@@ -311,6 +311,7 @@ static int lower_expr_kind(Lower *l, const AstNode *e) {
     case AST_DictComp: return lower_comprehension(l, e);
     case AST_Yield: return lower_yield(l, e);
     case AST_YieldFrom: return lower_yield_from(l, e);
+    case AST_GeneratorExp: return lower_genexp(l, e);
     default:
         lower_unsupported(l, e, lower_expr_construct(e->kind));
         return lower_const_none(l, e);
@@ -533,6 +534,9 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
     }
     for (int i = 1; i < m->nfuncs; i++) {
         IrFunc *fn = m->funcs[i];
+        if (fn->nblocks > 0) {
+            continue;  // a generator expression's body, lowered with the expression
+        }
         if (fn->gen_resume) {
             lower_gen_entry(&l, fn);
             continue;

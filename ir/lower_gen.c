@@ -26,7 +26,7 @@ void lower_gen_declare(Lower *l, IrFunc *fn, InferFunc *ifn) {
     for (int i = 0; i < ifn->nvars; i++) {
         ir_reg_new(r, ifn->var_tys[i], ifn->vars[i]);
     }
-    r->params = arena_alloc(l->arena, sizeof(int));
+    r->gen_nargs = ifn->nparams;
     fn->gen_resume = r;
 }
 
@@ -50,7 +50,8 @@ void lower_gen_entry(Lower *l, IrFunc *fn) {
         in->args[i] = fn->params[i];
     }
     in->aux = func_index(l, fn->gen_resume);
-    lower_emit(l, IR_RETURN, -1, 1, fn->node)->args[0] = lower_coerce(l, g, fn->ret_ty, NULL);
+    int r = lower_coerce(l, g, fn->ret_ty, NULL);
+    lower_emit(l, IR_RETURN, -1, 1, fn->node)->args[0] = r;
 }
 
 // The start of a resume function's body: the parameters' registers take the frame's arguments.
@@ -106,4 +107,88 @@ int lower_gen_loop(Lower *l, int gen, IrBlock *head, IrBlock *exit, const AstNod
     lower_branch(l, lower_emit1(l, IR_IS_SET, ty_prim(TY_BOOL), x, 0, at), body, exit, at);
     lower_start(l, body);
     return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generator expressions: the first iterable's iterator is made where the expression is (as
+// CPython does) and is the only frame argument; the loops run in a resume function of their own,
+// whose comprehension variables are its registers. Names of the enclosing function that the
+// expression reads are closure variables (reported by lower_name).
+
+// What lowering tracks per function, saved while a generator expression's body is lowered.
+typedef struct FuncState {
+    IrFunc *fn;
+    IrBlock *cur, *handler;
+    Loop *loop;
+    struct Cleanup *cleanup;
+    Name *comp_names;
+    int *comp_regs;
+    int ncomp, comp_cap;
+} FuncState;
+
+static FuncState enter_func(Lower *l, IrFunc *fn) {
+    FuncState s = {l->fn, l->cur, l->handler, l->loop, l->cleanup,
+                   l->comp_names, l->comp_regs, l->ncomp, l->comp_cap};
+    l->fn = fn;
+    l->handler = NULL;
+    l->loop = NULL;
+    l->cleanup = NULL;
+    l->comp_names = NULL;
+    l->comp_regs = NULL;
+    l->ncomp = l->comp_cap = 0;
+    lower_start(l, ir_block_new(fn));
+    return s;
+}
+
+static void leave_func(Lower *l, const FuncState *s) {
+    l->fn = s->fn;
+    l->cur = s->cur;
+    l->handler = s->handler;
+    l->loop = s->loop;
+    l->cleanup = s->cleanup;
+    l->comp_names = s->comp_names;
+    l->comp_regs = s->comp_regs;
+    l->ncomp = s->ncomp;
+    l->comp_cap = s->comp_cap;
+}
+
+static void genexp_yield(Lower *l, void *ctx, IrBlock *exit) {
+    (void)exit;
+    const AstNode *elt = ctx;
+    lower_emit1(l, IR_YIELD, dyn(), lower_box(l, lower_expr(l, elt), elt), 0, elt);
+}
+
+static IrFunc *genexp_func(Lower *l, const AstNode *e) {
+    int n = 0;
+    for (int i = 0; i < l->m->nfuncs; i++) {
+        n += l->m->funcs[i]->is_gen_resume && l->m->funcs[i]->node->kind == AST_GeneratorExp;
+    }
+    const char *cname = arena_printf(l->arena, "kgr_%s__genexpr_%d", l->m->name, n);
+    IrFunc *r = ir_func_new(l->m, intern_cstr(l->m->in, "<genexpr>"), cname);
+    r->node = e;
+    r->line = e->span.line;
+    r->ret_ty = dyn();
+    r->ret_rep = REP_OBJ;
+    r->is_gen_resume = true;
+    r->gen_nargs = 1;
+    return r;
+}
+
+int lower_genexp(Lower *l, const AstNode *e) {
+    const AstList *gens = &e->u.GeneratorExp.generators;
+    const AstNode *iter0 = gens->items[0]->u.comprehension.iter;
+    int first = lower_emit1(l, IR_ITER, dyn(), lower_box(l, lower_expr(l, iter0), iter0), 0, e);
+    IrFunc *r = genexp_func(l, e);
+    FuncState saved = enter_func(l, r);
+    int it = lower_temp(l, dyn());
+    lower_emit(l, IR_GEN_ARG, it, 0, e)->aux = 0;
+    lower_comp_run_from(l, gens, it, genexp_yield, (void *)e->u.GeneratorExp.elt);
+    int none = lower_const_none(l, e);
+    lower_emit(l, IR_RETURN, -1, 1, e)->args[0] = none;
+    leave_func(l, &saved);
+    int g = lower_temp(l, dyn());
+    IrInstr *in = lower_emit(l, IR_GEN_NEW, g, 1, e);
+    in->args[0] = first;
+    in->aux = func_index(l, r);
+    return lower_coerce(l, g, e->ty ? e->ty : dyn(), e);
 }

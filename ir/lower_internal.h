@@ -143,6 +143,8 @@ void lower_for_iter(Lower *l, const AstNode *s);
 int lower_comp_reg(Lower *l, Name id);  // a comprehension variable's register, or -1
 // The loops of a comprehension's generators, in its own scope, with 'inner' innermost.
 void lower_comp_run(Lower *l, const AstList *gens, CompInner inner, void *ctx);
+// The same with the first iterable already evaluated ('first').
+void lower_comp_run_from(Lower *l, const AstList *gens, int first, CompInner inner, void *ctx);
 // A list, set or dict comprehension (a generator expression: eagerly, into a list).
 int lower_comprehension(Lower *l, const AstNode *e);
 
@@ -176,6 +178,8 @@ void lower_gen_entry(Lower *l, IrFunc *fn);
 void lower_gen_prologue(Lower *l);
 int lower_yield(Lower *l, const AstNode *e);
 int lower_yield_from(Lower *l, const AstNode *e);
+// A generator expression: a generator object over its own resume function.
+int lower_genexp(Lower *l, const AstNode *e);
 // Whether 'e' is a call of a module-level generator function.
 bool lower_is_gen_call(Lower *l, const AstNode *e);
 // lower_iter_loop for a generator: steps it without iter() or StopIteration.

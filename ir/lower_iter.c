@@ -116,8 +116,11 @@ static void comp_loops(Lower *l, const AstList *gens, int i, int first, CompInne
 }
 
 void lower_comp_run(Lower *l, const AstList *gens, CompInner inner, void *ctx) {
+    lower_comp_run_from(l, gens, lower_expr(l, gens->items[0]->u.comprehension.iter), inner, ctx);
+}
+
+void lower_comp_run_from(Lower *l, const AstList *gens, int first, CompInner inner, void *ctx) {
     int saved = l->ncomp;
-    int first = lower_expr(l, gens->items[0]->u.comprehension.iter);
     comp_loops(l, gens, 0, first, inner, ctx);
     l->ncomp = saved;
 }

@@ -112,8 +112,8 @@ int lower_gen_loop(Lower *l, int gen, IrBlock *head, IrBlock *exit, const AstNod
 // ---------------------------------------------------------------------------------------------
 // Generator expressions: the first iterable's iterator is made where the expression is (as
 // CPython does) and is the only frame argument; the loops run in a resume function of their own,
-// whose comprehension variables are its registers. Names of the enclosing function that the
-// expression reads are closure variables (reported by lower_name).
+// whose comprehension variables are its registers. An expression that reads a variable of an
+// enclosing function or comprehension (a free variable: a closure) is reported.
 
 // What lowering tracks per function, saved while a generator expression's body is lowered.
 typedef struct FuncState {
@@ -174,7 +174,22 @@ static IrFunc *genexp_func(Lower *l, const AstNode *e) {
     return r;
 }
 
+// Whether the generator expression 'e' reads a variable of an enclosing scope.
+static bool genexp_has_free(Lower *l, const AstNode *e) {
+    const Scope *top = l->ifn->scope;
+    while (top->parent) {
+        top = top->parent;
+    }
+    const Scope *s = scope_of(top, e, false);
+    return !s || s->free || s->child_free;
+}
+
 int lower_genexp(Lower *l, const AstNode *e) {
+    if (genexp_has_free(l, e)) {
+        lower_unsupported(l, e, "a generator expression that reads a variable of an enclosing "
+                                "function or generator expression (a closure variable)");
+        return lower_const_none(l, e);
+    }
     const AstList *gens = &e->u.GeneratorExp.generators;
     const AstNode *iter0 = gens->items[0]->u.comprehension.iter;
     int first = lower_emit1(l, IR_ITER, dyn(), lower_box(l, lower_expr(l, iter0), iter0), 0, e);

@@ -24,6 +24,7 @@ typedef struct Emitter {
     const IrFunc *fn;
     bool *needed;    // per register of 'fn': read by some emitted instruction
     bool *labelled;  // per block of 'fn': target of a goto
+    bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
     int line;        // last #line emitted
     int nyield;      // suspension points of a resume function emitted so far
 } Emitter;
@@ -443,7 +444,7 @@ static void put_ident(Emitter *e, Name n) {
 // resume function, that field of its frame.
 static void put_reg(Emitter *e, int r) {
     Name n = e->fn->regs[r].name;
-    if (e->fn->is_gen_resume) {
+    if (e->fn->is_gen_resume && e->in_frame[r]) {
         put(e, "f->");
     }
     if (!n) {
@@ -988,10 +989,70 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
 
 
 // ---------------------------------------------------------------------------------------------
-// Generators (kr_gen.h). A resume function keeps every register in its frame (f->...), after
-// the arguments a<N> that GEN_NEW stores and GEN_ARG takes over. Only the arguments are released
-// by the frame's clear function: the body releases everything else itself before it returns or
-// raises (pass_refcount), and a suspended generator is closed (its body unwinds) before it dies.
+// Generators (kr_gen.h). A resume function keeps the registers live across a suspension point in
+// its frame (f->...), after the arguments a<N> that GEN_NEW stores and GEN_ARG takes over; the
+// others are C locals. Only the arguments are released by the frame's clear function: the body
+// releases everything else itself before it returns or raises (pass_refcount), and a suspended
+// generator is closed (its body unwinds) before it dies.
+
+// live := live before 'in', from live after it ('live' is updated in place); 'err_in' is the
+// live-in set of each block, for the error edge.
+static void live_step(const IrFunc *fn, const IrInstr *in, bool *live, bool *const *err_in) {
+    if (in->dst >= 0) {
+        live[in->dst] = false;
+    }
+    for (int r = 0; in->err && r < fn->nregs; r++) {
+        live[r] |= err_in[in->err->id][r];
+    }
+    for (int i = 0; i < in->nargs; i++) {
+        live[in->args[i]] = true;
+    }
+}
+
+// Backward liveness over every register to a fixpoint: 'live_in' per block. Then 'in_frame'
+// gets what is live on resumption at each suspension point (after it on either edge, and the
+// iterator a `yield from` resumes).
+static void block_live(const IrFunc *fn, const IrBlock *b, bool *live, bool *const *live_in,
+                       bool *in_frame) {
+    memset(live, 0, (size_t)fn->nregs + 1);
+    const IrInstr *t = ir_terminator(b);
+    for (int k = 0; k < 2; k++) {
+        for (int r = 0; t->target[k] && r < fn->nregs; r++) {
+            live[r] |= live_in[t->target[k]->id][r];
+        }
+    }
+    for (int k = b->count - 1; k >= 0; k--) {
+        const IrInstr *in = b->instrs[k];
+        bool suspends = in->op == IR_YIELD || in->op == IR_YIELD_FROM;
+        live_step(fn, in, live, live_in);
+        for (int r = 0; suspends && in_frame && r < fn->nregs; r++) {
+            in_frame[r] |= live[r] && r != in->dst;
+        }
+    }
+}
+
+static bool *frame_regs(Emitter *e, const IrFunc *fn) {
+    Arena *a = e->out->arena;
+    bool **live_in = arena_alloc(a, sizeof(bool *) * (size_t)(fn->nblocks + 1));
+    for (int i = 0; i < fn->nblocks; i++) {
+        live_in[i] = arena_alloc(a, (size_t)fn->nregs + 1);
+    }
+    bool *live = arena_alloc(a, (size_t)fn->nregs + 1);
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = fn->nblocks - 1; i >= 0; i--) {
+            block_live(fn, fn->blocks[i], live, live_in, NULL);
+            changed |= memcmp(live, live_in[i], (size_t)fn->nregs) != 0;
+            memcpy(live_in[i], live, (size_t)fn->nregs);
+        }
+    }
+    bool *in_frame = arena_alloc(a, (size_t)fn->nregs + 1);
+    for (int i = 0; i < fn->nblocks; i++) {
+        block_live(fn, fn->blocks[i], live, live_in, in_frame);
+    }
+    return in_frame;
+}
 
 static const char *resume_name(const IrFunc *fn) { return fn->cname; }
 
@@ -1075,7 +1136,11 @@ static void emit_gen_frame(Emitter *e, const IrFunc *fn, int nargs) {
     for (int i = 0; i < nargs; i++) {
         put(e, "    %s a%d;\n", rep_ctype(fn->regs[i].rep), i);
     }
+    bool *in_frame = frame_regs(e, fn);
     for (int r = 0; r < fn->nregs; r++) {
+        if (!in_frame[r]) {
+            continue;
+        }
         put(e, "    %s ", rep_ctype(fn->regs[r].rep));
         e->fn = NULL;
         put(e, fn->regs[r].name ? "v_" : "t%d", r);
@@ -1333,7 +1398,8 @@ static void put_locals(Emitter *e) {
                 assigned = in->dst == r && instr_emitted(e, in);
             }
         }
-        if (!fn->regs[r].is_param && (assigned || e->needed[r])) {
+        bool frame = fn->is_gen_resume && e->in_frame[r];
+        if (!fn->regs[r].is_param && !frame && (assigned || e->needed[r])) {
             IrRep rep = fn->regs[r].rep;
             put(e, "    %s ", rep_ctype(rep));
             put_reg(e, r);
@@ -1351,6 +1417,7 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
     e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
     e->labelled = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
+    e->in_frame = fn->is_gen_resume ? frame_regs(e, fn) : NULL;
     e->line = -1;
     mark_needed(e);
     mark_labels(e);
@@ -1358,6 +1425,7 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     put_signature(e, fn);
     put(e, " {\n");
     if (fn->is_gen_resume) {
+        put_locals(e);
         put_resume_head(e);  // the runtime guards a generator's recursion depth itself
     } else {
         put_locals(e);

@@ -1,14 +1,17 @@
 // emit.c: IR → C (DESIGN §6). Input: an IrModule after every pass (error edges and reference
 // counts explicit). Output: one C translation unit that includes only krait.h and holds the
-// module's constants, its globals, one C function per Python function (the native entry,
-// kg_<module>__<name>, with unboxed typed parameters) and main().
+// module's constants, its globals, two C functions per Python function (the native entry,
+// kgf_<module>__<name>, with unboxed typed parameters, and the boxed entry) and main().
 //
 // Layout of the generated file: a prelude of small inline helpers (kgh_*, the fast paths the
 // runtime does not provide inline), constants (kc_<N>: static immortal str objects, big ints
 // made at start-up), globals (kg_<module>__<name>: kr_val slots, 0 while unbound), prototypes,
-// functions, main. Names: the native entry of a Python function is kg_<module>__<name>; its
-// boxed entry (vector call, for dynamic calls and first-class use; not emitted yet) will be
-// kgb_<module>__<name>; module machinery (body, constants) uses kgm_<module>__*, so no Python
+// boxed entries, functions, main. Names: the native entry of a Python function is
+// kgf_<module>__<name> (nested functions add their qualname and a number); it takes the function
+// object first ('kfn') when it reads closure cells. Its boxed entry kgb_<module>__<name> (a
+// kr_boxedfunc: vector call, for dynamic calls and first-class use) binds the arguments against
+// the kr_sig kgs_<module>__<name> (parameter names kgn_<module>__<name>), converts them and calls
+// the native entry. Module machinery (body, constants) uses kgm_<module>__*, so no Python
 // name can clash with it. Locals are v_<name>, temporaries t<N>, blocks b<N>; #line directives map
 // each statement back to the .py file. A raising instruction tests its result against its
 // representation's error value and, on failure, adds the traceback entry for its line and jumps
@@ -212,6 +215,59 @@ static const char prelude[] =
     "    kr_val r = kr_call(f, args, npos, kw);\n"
     "    KR_DECREF(kw);\n"
     "    return r;\n"
+    "}\n"
+    "KGH kr_val kgh_call_method(kr_val obj, kr_val name, const kr_val *args, size_t npos,\n"
+    "                           const kr_val *names, size_t nkw) {\n"
+    "    if (nkw == 0) {\n"
+    "        return kr_call_method(obj, name, args, npos, 0);\n"
+    "    }\n"
+    "    kr_val kw = kr_tuple_from_array(names, (intptr_t)nkw);\n"
+    "    if (!kw) {\n"
+    "        return 0;\n"
+    "    }\n"
+    "    kr_val r = kr_call_method(obj, name, args, npos, kw);\n"
+    "    KR_DECREF(kw);\n"
+    "    return r;\n"
+    "}\n"
+    "KGH kr_val kgh_call_ex(kr_val f, kr_val pos, kr_val kw) {\n"
+    "    kr_val t = kr_list_as_tuple(pos);\n"
+    "    if (!t) {\n"
+    "        return 0;\n"
+    "    }\n"
+    "    intptr_t np = KR_TUPLE_LEN(t), nk = kr_dict_len(kw), i = 0, k = 0;\n"
+    "    kr_val all = kr_tuple_new(np + nk), names = nk ? kr_tuple_new(nk) : 0;\n"
+    "    kr_val key, value, r = 0;\n"
+    "    if (all && (names || !nk)) {\n"
+    "        for (intptr_t j = 0; j < np; j++) {\n"
+    "            KR_TUPLE_ITEMS(all)[j] = kr_newref(KR_TUPLE_ITEMS(t)[j]);\n"
+    "        }\n"
+    "        while (kr_dict_next(kw, &i, &key, &value)) {\n"
+    "            KR_TUPLE_ITEMS(names)[k] = kr_newref(key);\n"
+    "            KR_TUPLE_ITEMS(all)[np + k++] = kr_newref(value);\n"
+    "        }\n"
+    "        r = kr_call(f, KR_TUPLE_ITEMS(all), (size_t)np, names);\n"
+    "    }\n"
+    "    KR_DECREF(t);\n"
+    "    KR_XDECREF(all);\n"
+    "    KR_XDECREF(names);\n"
+    "    return r;\n"
+    "}\n"
+    "KGH kr_val kgh_load_name(kr_val ns, kr_val name, kr_val global) {\n"
+    "    kr_val v = kr_dict_check(ns) ? kr_dict_lookup(ns, name) : 0;\n"
+    "    if (v || kr_err_occurred()) {\n"
+    "        return v ? kr_newref(v) : 0;\n"
+    "    }\n"
+    "    return global ? kr_newref(global) : kgh_builtin(kr_str_data(name));\n"
+    "}\n"
+    "KGH kr_val kgh_make_function(kr_val f, kr_val defaults, kr_val kwdefaults, kr_val closure,\n"
+    "                             kr_val doc) {\n"
+    "    if (f) {\n"
+    "        kr_function_set_defaults(f, defaults);\n"
+    "        kr_function_set_kwdefaults(f, kwdefaults);\n"
+    "        kr_function_set_closure(f, closure);\n"
+    "        kr_function_set_doc(f, doc);\n"
+    "    }\n"
+    "    return f;\n"
     "}\n"
     "KGH kr_val kgh_build_set(const kr_val *items, intptr_t n) {\n"
     "    kr_val s = kr_set_new(0);\n"
@@ -804,6 +860,8 @@ static void emit_call(Emitter *e, const IrInstr *in) {
 
 // A call through the object protocol: operands callee, positional values, keyword values,
 // keyword names (aux of them).
+static const char *const_text(Emitter *e, const IrConst *c);
+
 static void emit_call_obj(Emitter *e, const IrInstr *in) {
     int nkw = in->aux, npos = in->nargs - 1 - 2 * nkw;
     put(e, "    {\n        kr_val args_[] = {");
@@ -812,7 +870,13 @@ static void emit_call_obj(Emitter *e, const IrInstr *in) {
     put_args(e, in, 1 + npos + nkw, in->nargs);
     put(e, nkw ? "};\n    " : "0};\n    ");
     put_assign(e, in);
-    put(e, "kgh_call(%s, args_, %d, names_, %d);\n    }\n", reg_text(e, in->args[0]), npos, nkw);
+    if (in->op == IR_CALL_METHOD) {
+        put(e, "kgh_call_method(%s, %s, args_, %d, names_, %d);\n    }\n",
+            reg_text(e, in->args[0]), const_text(e, in->cst), npos, nkw);
+    } else {
+        put(e, "kgh_call(%s, args_, %d, names_, %d);\n    }\n", reg_text(e, in->args[0]), npos,
+            nkw);
+    }
     put_check(e, in, REP_OBJ);
 }
 
@@ -1167,7 +1231,144 @@ static void emit_gen_frame(Emitter *e, const IrFunc *fn, int nargs) {
     put(e, "}\n\nstatic const kr_gen_code %s_code = {%s, sizeof(%s_frame), %s_clear, "
            "%s_traverse, ", c, c, c, c, c);
     put_func_name(e);
-    put(e, ", NULL, KR_GEN_GENERATOR};\n");
+    put(e, ", ");
+    put_c_string(e, fn->qualname, strlen(fn->qualname));
+    put(e, ", KR_GEN_GENERATOR};\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions, closures and classes
+
+// "kgb_<module>__<name>" and friends from the native entry's "kgf_<module>__<name>".
+static const char *entry_name(Emitter *e, const IrFunc *fn, const char *prefix) {
+    return arena_printf(e->out->arena, "%s%s", prefix, fn->cname + 4);
+}
+
+// An optional operand of CLASS_PREPARE / CLASS_NEW: 0 when absent (aux bit 'bit' clear; the
+// operand is then None).
+static const char *opt_arg(Emitter *e, const IrInstr *in, int i, int bit) {
+    const char *r = reg_text(e, in->args[i]);
+    return (in->aux & bit) ? r : arena_printf(e->out->arena, "(%s == KR_NONE ? 0 : %s)", r, r);
+}
+
+static void emit_class_op(Emitter *e, const IrInstr *in) {
+    put_assign(e, in);
+    if (in->op == IR_CLASS_PREPARE) {
+        put(e, "kr_class_prepare(%s, %s, %s, %s);\n", reg_text(e, in->args[0]),
+            reg_text(e, in->args[1]), opt_arg(e, in, 2, 1), opt_arg(e, in, 3, 2));
+    } else {
+        put(e, "kr_class_new(%s, %s, 0, %s, %s, %s, %s);\n", reg_text(e, in->args[0]),
+            reg_text(e, in->args[1]), reg_text(e, in->args[2]), reg_text(e, in->args[3]),
+            opt_arg(e, in, 4, 1), opt_arg(e, in, 5, 2));
+    }
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_make_function(Emitter *e, const IrInstr *in) {
+    const IrFunc *fn = e->m->funcs[in->aux];
+    put_assign(e, in);
+    put(e, "kgh_make_function(kr_function_new(&%s, %s, ", entry_name(e, fn, "kgs_"),
+        entry_name(e, fn, "kgb_"));
+    put_c_string(e, fn->name, strlen(fn->name));
+    put(e, ", ");
+    put_c_string(e, fn->qualname, strlen(fn->qualname));
+    put(e, ", %s), ", reg_text(e, in->args[4]));
+    put_args(e, in, 0, 4);
+    put(e, ");\n");
+    put_check(e, in, REP_OBJ);
+}
+
+static void emit_func_op(Emitter *e, const IrInstr *in) {
+    const char *a = in->nargs ? reg_text(e, in->args[0]) : "";
+    const char *b = in->nargs > 1 ? reg_text(e, in->args[1]) : "";
+    switch (in->op) {
+    case IR_MAKE_FUNCTION: emit_make_function(e, in); return;
+    case IR_CLASS_PREPARE:
+    case IR_CLASS_NEW: emit_class_op(e, in); return;
+    case IR_CELL_SET: put(e, "    kr_cell_set(%s, %s);\n", a, b); return;
+    case IR_LOAD_CLOSURE:
+        put_assign(e, in);
+        put(e, "kr_newref(kr_function_cell(kfn, %d));\n", in->aux);
+        return;
+    default: break;
+    }
+    put_assign(e, in);
+    switch (in->op) {
+    case IR_CELL_NEW: put(e, "kr_cell_new(%s);\n", in->nargs ? a : "0"); break;
+    case IR_CELL_GET:
+        put(e, "kr_cell_get(%s, kr_str_data(%s), %s);\n", a, const_text(e, in->cst),
+            in->aux ? "true" : "false");
+        break;
+    case IR_CALL_EX:
+        put(e, "kgh_call_ex(%s, %s, %s);\n", a, b, reg_text(e, in->args[2]));
+        break;
+    case IR_LOAD_NAME:
+        put(e, "kgh_load_name(%s, %s, %s);\n", a, const_text(e, in->cst),
+            in->aux >= 0 ? global_cname(e, in->aux) : "0");
+        break;
+    default: put(e, "kr_super_new(%s, %s);\n", a, b); break;
+    }
+    put_check(e, in, REP_OBJ);
+}
+
+// The boxed entry's conversion of bound argument 'i' to the native parameter's representation.
+static void put_boxed_param(Emitter *e, const IrFunc *fn, int i) {
+    const IrReg *r = &fn->regs[fn->params[i]];
+    const char *v = arena_printf(e->out->arena, "a_[%d]", i);
+    if (r->rep == REP_FLOAT) {
+        put(e, "    double p%d = kgh_unbox_float(%s);\n    if (p%d == -1.0 && kr_err_occurred()) {"
+               "\n        goto done;\n    }\n", i, v, i);
+    } else if (r->rep == REP_BOOL) {
+        put(e, "    int p%d = kgh_unbox_bool(%s);\n    if (p%d < 0) {\n        goto done;\n    }\n",
+            i, v, i);
+    } else if (r->ty->kind != TY_DYN) {
+        StrBuf name;
+        strbuf_init(&name, e->out->arena);
+        ty_format(&name, r->ty);
+        put(e, "    kr_val p%d = %s;\n    if (!(%s)) {\n        kr_err_set(&kr_exc_TypeError, "
+               "\"%s object expected; got %%s\", kr_type_name(p%d));\n        goto done;\n    }\n",
+            i, v, type_check(e, r->ty, v), strbuf_cstr(&name), i);
+    } else {
+        put(e, "    kr_val p%d = %s;\n", i, v);
+    }
+}
+
+// The kr_sig and the boxed entry (kr_boxedfunc) of 'fn': binds, converts, calls the native
+// entry, boxes its result.
+static void emit_boxed(Emitter *e, const IrFunc *fn) {
+    e->fn = fn;
+    const char *sig = entry_name(e, fn, "kgs_"), *names = entry_name(e, fn, "kgn_");
+    put(e, "\nstatic const char *const %s[] = {", names);
+    for (int i = 0; i < fn->nparams; i++) {
+        put_c_string(e, fn->regs[fn->params[i]].name, strlen(fn->regs[fn->params[i]].name));
+        put(e, ", ");
+    }
+    put(e, "0};\nstatic const kr_sig %s = {", sig);
+    put_c_string(e, fn->qualname, strlen(fn->qualname));
+    put(e, ", %s, %d, %d, %d, %s, %s};\n", names, fn->nposonly, fn->npos, fn->nkwonly,
+        fn->varargs ? "true" : "false", fn->varkw ? "true" : "false");
+    put(e, "static kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n"
+           "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n"
+           "    if (kr_bind_args(&%s, args, nargs, kwnames, KR_FUNCTION(fn)->defaults,\n"
+           "                     KR_FUNCTION(fn)->kwdefaults, a_) < 0) {\n        return 0;\n    }\n",
+        entry_name(e, fn, "kgb_"), fn->nparams + 1, sig);
+    for (int i = 0; i < fn->nparams; i++) {
+        put_boxed_param(e, fn, i);
+    }
+    put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep), fn->cname,
+        fn->has_closure ? "fn" : "");
+    for (int i = 0; i < fn->nparams; i++) {
+        put(e, "%sp%d", i || fn->has_closure ? ", " : "", i);
+    }
+    put(e, ");\n");
+    switch (fn->ret_rep) {
+    case REP_FLOAT:
+        put(e, "        r_ = res_ == -1.0 && kr_err_occurred() ? 0 : kr_float_new(res_);\n");
+        break;
+    case REP_BOOL: put(e, "        r_ = res_ < 0 ? 0 : kr_bool(res_);\n"); break;
+    default: put(e, "        r_ = res_;\n"); break;
+    }
+    put(e, "    }\n    goto done;\ndone:\n    kr_bind_release(&%s, a_);\n    return r_;\n}\n", sig);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1261,7 +1462,8 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_BUILD_STRING: emit_build_string(e, in); break;
     case IR_CALL: emit_call(e, in); break;
     case IR_PRINT: emit_print(e, in); break;
-    case IR_CALL_OBJ: emit_call_obj(e, in); break;
+    case IR_CALL_OBJ:
+    case IR_CALL_METHOD: emit_call_obj(e, in); break;
     case IR_BUILD: emit_build(e, in); break;
     case IR_CONTAINER_ADD:
     case IR_DICT_SET:
@@ -1281,6 +1483,16 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_GEN_ARG: emit_gen_arg(e, in); break;
     case IR_YIELD:
     case IR_YIELD_FROM: emit_yield(e, in); break;
+    case IR_MAKE_FUNCTION:
+    case IR_CELL_NEW:
+    case IR_CELL_GET:
+    case IR_CELL_SET:
+    case IR_LOAD_CLOSURE:
+    case IR_CALL_EX:
+    case IR_LOAD_NAME:
+    case IR_CLASS_PREPARE:
+    case IR_CLASS_NEW:
+    case IR_SUPER: emit_func_op(e, in); break;
     case IR_JUMP:
     case IR_BRANCH:
     case IR_RETURN:
@@ -1374,11 +1586,14 @@ static void put_signature(Emitter *e, const IrFunc *fn) {
         return;
     }
     put(e, "static %s %s(", ret_ctype(fn->ret_rep), fn->cname);
+    if (fn->has_closure) {
+        put(e, "kr_val kfn");
+    }
     for (int i = 0; i < fn->nparams; i++) {
-        put(e, "%s%s ", i ? ", " : "", rep_ctype(fn->regs[fn->params[i]].rep));
+        put(e, "%s%s ", i || fn->has_closure ? ", " : "", rep_ctype(fn->regs[fn->params[i]].rep));
         put_reg(e, fn->params[i]);
     }
-    put(e, fn->nparams ? ")" : "void)");
+    put(e, fn->nparams || fn->has_closure ? ")" : "void)");
 }
 
 static void put_locals(Emitter *e) {
@@ -1466,7 +1681,8 @@ static void emit_str_const(Emitter *e, const IrConst *c) {
     bool ascii;
     int cps = utf8_codepoints(c->s, c->len, &ascii);
     put(e, "static struct {\n    kr_obj ob;\n    intptr_t hash, len, nbytes;\n    bool ascii;\n"
-           "    char data[%zu];\n} kc_%d_obj = {KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ",
+           "    char data[%zu];\n} kc_%d_obj __attribute__((unused)) = {"
+           "KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ",
         c->len + 1, c->id, cps, c->len, ascii ? "true" : "false");
     put_c_string(e, c->s, c->len);
     put(e, "};\n#define kc_%d ((kr_val)&kc_%d_obj)\n", c->id, c->id);
@@ -1493,6 +1709,20 @@ static bool *used_consts(Emitter *e) {
     return used;
 }
 
+// The id of an earlier emitted str constant equal to constant 'i', or -1: equal strs share one
+// object, so that dict lookups of attribute and method names find their keys by identity.
+static int same_str_const(Emitter *e, const bool *used, int i) {
+    const IrConst *c = e->m->consts[i];
+    for (int j = 0; j < i; j++) {
+        const IrConst *o = e->m->consts[j];
+        // the first equal constant has no earlier equal one: it is emitted
+        if (used[j] && o->kind == IRC_STR && o->len == c->len && memcmp(o->s, c->s, c->len) == 0) {
+            return o->id;
+        }
+    }
+    return -1;
+}
+
 static void emit_consts(Emitter *e) {
     bool *used = used_consts(e);
     for (int i = 0; i < e->m->nconsts; i++) {
@@ -1500,7 +1730,10 @@ static void emit_consts(Emitter *e) {
         if (c->kind == IRC_STR && !used[i]) {
             continue;
         }
-        if (c->kind == IRC_STR) {
+        int same = c->kind == IRC_STR ? same_str_const(e, used, i) : -1;
+        if (same >= 0) {
+            put(e, "#define kc_%d kc_%d\n", c->id, same);
+        } else if (c->kind == IRC_STR) {
             emit_str_const(e, c);
         } else {
             put(e, "static kr_val kc_%d;  // %s\n", c->id, c->s);
@@ -1552,6 +1785,11 @@ void emit_module(const IrModule *m, StrBuf *out) {
     for (int i = 0; i < m->nfuncs; i++) {
         if (m->funcs[i]->is_gen_resume) {
             emit_gen_frame(&e, m->funcs[i], m->funcs[i]->gen_nargs);
+        }
+    }
+    for (int i = 1; i < m->nfuncs; i++) {
+        if (!m->funcs[i]->is_gen_resume) {
+            emit_boxed(&e, m->funcs[i]);
         }
     }
     for (int i = 1; i <= m->nfuncs; i++) {

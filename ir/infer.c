@@ -72,8 +72,18 @@ static bool is_local(const InferFunc *f, Name name) {
     return f->node->kind != AST_Module && scope_access(f->scope, name) == ACCESS_FAST;
 }
 
-// Records that 'name' is assigned a value of type 'ty' in 'f'.
+// Whether 'name' in 'f' is a module global (not a cell, free or class namespace variable).
+static bool is_global(const InferFunc *f, Name name) {
+    ScopeAccess a = scope_access(f->scope, name);
+    return a == ACCESS_GLOBAL || (a == ACCESS_NAME && f->node->kind == AST_Module);
+}
+
+// Records that 'name' is assigned a value of type 'ty' in 'f'. Cells and class namespaces
+// hold dyn; a nested function, typed after the module, does not widen a global.
 static void bind(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
+    if (!is_local(f, name) && (!is_global(f, name) || f->nested)) {
+        return;
+    }
     InferFunc *owner = is_local(f, name) ? f : inf->body;
     int i = var_index(owner, name);
     if (i < 0) {
@@ -369,6 +379,9 @@ static const Ty *name_type(Infer *inf, InferFunc *f, Name id) {
     if (is_shadowed(inf, id)) {
         return ty_prim(TY_DYN);
     }
+    if (!is_local(f, id) && !is_global(f, id)) {
+        return ty_prim(TY_DYN);
+    }
     const Ty *t = is_local(f, id) ? infer_var_type(f, id) : infer_global_type(inf, id);
     if (t) {
         return t;
@@ -405,6 +418,21 @@ static const Ty *builtin_call_type(Infer *inf, Name id, const AstNode *e) {
     return id == inf->n_dict ? ty_container(c, TY_DICT, NULL, NULL) : ty_prim(TY_DYN);
 }
 
+// A call without '*' or '**' arguments.
+static bool plain_call(const AstNode *e) {
+    for (int i = 0; i < e->u.Call.args.count; i++) {
+        if (e->u.Call.args.items[i]->kind == AST_Starred) {
+            return false;
+        }
+    }
+    for (int i = 0; i < e->u.Call.keywords.count; i++) {
+        if (!e->u.Call.keywords.items[i]->u.keyword.arg) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
     expr_type(inf, f, e->u.Call.func);
     for (int i = 0; i < e->u.Call.args.count; i++) {
@@ -419,10 +447,10 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
     }
     Name id = fn->u.Name.id;
     InferFunc *callee = infer_func_of(inf, id);
-    if (callee && !is_local(f, id)) {
-        return callee->ret_ty;
+    if (callee && is_global(f, id) && !is_shadowed(inf, id)) {
+        return callee->direct && plain_call(e) ? callee->ret_ty : ty_prim(TY_DYN);
     }
-    if (is_local(f, id) || is_shadowed(inf, id) || infer_global_type(inf, id)) {
+    if (!is_global(f, id) || is_shadowed(inf, id) || infer_global_type(inf, id)) {
         return ty_prim(TY_DYN);
     }
     return builtin_call_type(inf, id, e);
@@ -767,6 +795,12 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     case AST_Delete:
         join_list(inf, f, &s->u.Delete.targets);
         break;
+    case AST_FunctionDef:
+        bind(inf, f, s->u.FunctionDef.name, ty_prim(TY_DYN));
+        break;
+    case AST_ClassDef:
+        bind(inf, f, s->u.ClassDef.name, ty_prim(TY_DYN));
+        break;
     case AST_Raise:
         if (s->u.Raise.exc) {
             expr_type(inf, f, s->u.Raise.exc);
@@ -820,23 +854,43 @@ static InferFunc *func_new(Infer *inf, Name name, const AstNode *node, Scope *sc
     return f;
 }
 
-// Parameters with their annotated types (joined with their default's type, as CPython accepts
+static const AstNode *node_args(const AstNode *node) {
+    return node->kind == AST_Lambda ? node->u.Lambda.args : node->u.FunctionDef.args;
+}
+
+static void param_add(Infer *inf, InferFunc *f, const AstNode *p, const AstNode *dflt) {
+    const Ty *t = annotation_or_dyn(inf, p->u.arg.annotation);
+    if (dflt) {
+        t = ty_join(inf->types, t, expr_type(inf, f, dflt));
+    }
+    var_add(inf, f, p->u.arg.arg, t);
+}
+
+// Parameters in CPython's co_varnames order (positional-only, positional, keyword-only, *args,
+// **kwargs) with their annotated types (joined with their default's type, as CPython accepts
 // a default of any type), and the annotated return type.
 static void func_signature(Infer *inf, InferFunc *f) {
-    const AstNode *args = f->node->u.FunctionDef.args;
-    const AstList *params = &args->u.arguments.args;
-    const AstList *defaults = &args->u.arguments.defaults;
-    int first_default = params->count - defaults->count;
-    for (int i = 0; i < params->count; i++) {
-        const AstNode *p = params->items[i];
-        const Ty *t = annotation_or_dyn(inf, p->u.arg.annotation);
-        if (i >= first_default) {
-            t = ty_join(inf->types, t, expr_type(inf, f, defaults->items[i - first_default]));
-        }
-        var_add(inf, f, p->u.arg.arg, t);
+    const AstNode *args = node_args(f->node);
+    const AstList *po = &args->u.arguments.posonlyargs, *params = &args->u.arguments.args;
+    const AstList *defaults = &args->u.arguments.defaults, *kw = &args->u.arguments.kwonlyargs;
+    int npos = po->count + params->count, first_default = npos - defaults->count;
+    for (int i = 0; i < npos; i++) {
+        const AstNode *p = i < po->count ? po->items[i] : params->items[i - po->count];
+        param_add(inf, f, p, i >= first_default ? defaults->items[i - first_default] : NULL);
     }
-    f->nparams = params->count;
-    const AstNode *ret = f->node->u.FunctionDef.returns;
+    for (int i = 0; i < kw->count; i++) {
+        param_add(inf, f, kw->items[i], args->u.arguments.kw_defaults.items[i]);
+    }
+    if (args->u.arguments.vararg) {
+        var_add(inf, f, args->u.arguments.vararg->u.arg.arg,
+                ty_container(inf->types, TY_TUPLE, NULL, NULL));
+    }
+    if (args->u.arguments.kwarg) {
+        var_add(inf, f, args->u.arguments.kwarg->u.arg.arg,
+                ty_container(inf->types, TY_DICT, ty_prim(TY_STR), NULL));
+    }
+    f->nparams = f->nvars;
+    const AstNode *ret = f->node->kind == AST_Lambda ? NULL : f->node->u.FunctionDef.returns;
     if (ret) {
         f->ret_ty = annotation_or_dyn(inf, ret);
         f->ret_annotated = true;
@@ -847,14 +901,90 @@ static void func_signature(Infer *inf, InferFunc *f) {
     }
 }
 
+static bool is_constant_default(const AstNode *e) {
+    if (e->kind == AST_UnaryOp
+        && (e->u.UnaryOp.op == AST_OP_USub || e->u.UnaryOp.op == AST_OP_UAdd)) {
+        return is_constant_default(e->u.UnaryOp.operand);
+    }
+    return e->kind == AST_Constant && e->u.Constant.value.kind != CONST_BYTES
+           && e->u.Constant.value.kind != CONST_COMPLEX
+           && e->u.Constant.value.kind != CONST_ELLIPSIS;
+}
+
+// Whether calls of the module-level function 'def' can be direct C calls with its defaults
+// inlined: plain parameters, constant defaults, no decorator.
+static bool is_direct(const AstNode *def) {
+    const AstNode *a = def->u.FunctionDef.args;
+    if (def->u.FunctionDef.decorator_list.count || def->u.FunctionDef.type_params.count
+        || a->u.arguments.posonlyargs.count || a->u.arguments.vararg
+        || a->u.arguments.kwonlyargs.count || a->u.arguments.kwarg) {
+        return false;
+    }
+    for (int i = 0; i < a->u.arguments.defaults.count; i++) {
+        if (!is_constant_default(a->u.arguments.defaults.items[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool target_binds(const AstNode *t, Name name) {
+    if (t->kind == AST_Name) {
+        return t->u.Name.id == name;
+    }
+    if (t->kind == AST_Starred) {
+        return target_binds(t->u.Starred.value, name);
+    }
+    const AstList *elts = t->kind == AST_Tuple ? &t->u.Tuple.elts
+                          : t->kind == AST_List ? &t->u.List.elts
+                                                : NULL;
+    for (int i = 0; elts && i < elts->count; i++) {
+        if (target_binds(elts->items[i], name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether module-level statement 's' (other than 'def') binds 'name'. Bindings this misses
+// (in nested blocks) are rejected by lowering while the function is direct.
+static bool stmt_binds(const AstNode *s, const AstNode *def, Name name) {
+    switch (s->kind) {
+    case AST_FunctionDef: return s != def && s->u.FunctionDef.name == name;
+    case AST_ClassDef: return s->u.ClassDef.name == name;
+    case AST_AugAssign: return target_binds(s->u.AugAssign.target, name);
+    case AST_AnnAssign: return target_binds(s->u.AnnAssign.target, name);
+    case AST_For: return target_binds(s->u.For.target, name);
+    case AST_Assign:
+        for (int i = 0; i < s->u.Assign.targets.count; i++) {
+            if (target_binds(s->u.Assign.targets.items[i], name)) {
+                return true;
+            }
+        }
+        return false;
+    default: return false;
+    }
+}
+
+static bool is_rebound(Infer *inf, const AstNode *def) {
+    const AstList *body = &inf->mod->u.Module.body;
+    for (int i = 0; i < body->count; i++) {
+        if (stmt_binds(body->items[i], def, def->u.FunctionDef.name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void collect_funcs(Infer *inf) {
     const AstList *body = &inf->mod->u.Module.body;
     inf->funcs = arena_alloc(inf->arena, sizeof(InferFunc *) * (size_t)(body->count + 1));
     for (int i = 0; i < body->count; i++) {
         const AstNode *s = body->items[i];
-        if (s->kind == AST_FunctionDef) {
+        if (s->kind == AST_FunctionDef && !infer_func_of(inf, s->u.FunctionDef.name)) {
             Scope *sc = scope_of(inf->top, s, false);
             InferFunc *f = func_new(inf, s->u.FunctionDef.name, s, sc);
+            f->direct = is_direct(s) && !is_rebound(inf, s);
             inf->funcs[inf->nfuncs++] = f;
             func_signature(inf, f);
         }
@@ -891,6 +1021,18 @@ static void init_names(Infer *inf) {
     }
 }
 
+static void nested_body(Infer *inf, InferFunc *f) {
+    const AstNode *n = f->node;
+    if (n->kind == AST_Lambda) {
+        join_into(inf, &f->ret_ty, expr_type(inf, f, n->u.Lambda.body));
+        return;
+    }
+    stmts(inf, f, n->kind == AST_ClassDef ? &n->u.ClassDef.body : &n->u.FunctionDef.body);
+    if (n->kind == AST_FunctionDef && !f->ret_annotated && falls_through(&n->u.FunctionDef.body)) {
+        join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
+    }
+}
+
 static void iterate(Infer *inf) {
     do {
         inf->changed = false;
@@ -923,4 +1065,25 @@ Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstN
     // Expression types may have been computed from bottoms: recompute them with final types.
     iterate(inf);
     return inf;
+}
+
+// A nested function, lambda, method or class body, typed on its own to a fixpoint after the
+// module (its free variables are dyn, so nothing it does changes the module's types).
+InferFunc *infer_nested(Infer *inf, const AstNode *node) {
+    Name name = node->kind == AST_ClassDef      ? node->u.ClassDef.name
+                : node->kind == AST_FunctionDef ? node->u.FunctionDef.name
+                                                : intern_cstr(inf->in, "<lambda>");
+    InferFunc *f = func_new(inf, name, node, scope_of(inf->top, node, false));
+    f->nested = true;
+    if (node->kind != AST_ClassDef) {
+        func_signature(inf, f);
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        do {
+            inf->changed = false;
+            nested_body(inf, f);
+        } while (inf->changed);
+        finish_func(f);
+    }
+    return f;
 }

@@ -132,6 +132,13 @@ typedef struct IrFunc {
     int *params;  // register ids, in order
     int nparams;
     const AstNode **defaults;  // per parameter: its default (a constant), or NULL
+    // The signature (kr_sig): 'npos' positional parameters (the first 'nposonly' of them
+    // positional-only), 'nkwonly' keyword-only ones, then *args and **kwargs when present.
+    int nposonly, npos, nkwonly;
+    bool varargs, varkw;
+    const char *qualname;
+    struct InferFunc *ifn;  // its inference facts
+    bool has_closure;   // the native entry takes the function object first (closure cells)
     const Ty *ret_ty;
     IrRep ret_rep;
     IrReg *regs;
@@ -207,11 +214,17 @@ struct InferFunc {
     int nparams;
     const Ty *ret_ty;
     bool ret_annotated;
+    bool nested;  // not module-level: typed by infer_nested
+    bool direct;  // a module-level function called directly: plain parameters, constant
+                  // defaults, no decorator
 };
 
 Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod);
 InferFunc *infer_func_of(Infer *inf, Name name);  // module-level function 'name', or NULL
 InferFunc *infer_module_body(Infer *inf);
+// The facts of a nested function, lambda or method ('node'), or of a class body (a ClassDef:
+// its namespace names are dyn), computed on first request.
+InferFunc *infer_nested(Infer *inf, const AstNode *node);
 const Ty *infer_var_type(const InferFunc *f, Name name);  // NULL when not a local
 const Ty *infer_global_type(Infer *inf, Name name);      // NULL when not a global
 // The type an annotation expression denotes (NULL when not supported).

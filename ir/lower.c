@@ -193,7 +193,7 @@ int lower_global_index(Lower *l, Name id) {
 
 int lower_func_index(Lower *l, Name id) {
     for (int i = 1; i < l->m->nfuncs; i++) {
-        if (l->m->funcs[i]->name == id) {
+        if (l->m->funcs[i]->name == id && !l->m->funcs[i]->ifn->nested) {
             return i;
         }
     }
@@ -212,14 +212,27 @@ static int load_global(Lower *l, int g, const AstNode *at) {
     return lower_coerce(l, dst, t, at);
 }
 
+// Where the code being lowered finds 'id' (the module body and class bodies: ACCESS_NAME).
+static ScopeAccess name_access(Lower *l, Name id) {
+    if (l->fn->node->kind == AST_Module && !l->cls) {
+        return ACCESS_NAME;
+    }
+    return scope_access(l->ifn->scope, id);
+}
+
 int lower_name(Lower *l, const AstNode *e) {
     Name id = e->u.Name.id;
     int r = lower_local_reg(l, id);
     if (r >= 0) {
         return r;
     }
-    ScopeAccess access = l->fn->node->kind == AST_Module ? ACCESS_NAME
-                                                          : scope_access(l->ifn->scope, id);
+    ScopeAccess access = name_access(l, id);
+    if (access == ACCESS_DEREF && lower_cell_index(l, id) >= 0) {
+        return lower_cell_load(l, id, e);
+    }
+    if (access == ACCESS_NAME && l->cls) {
+        return lower_class_load(l, id, e);
+    }
     if (access == ACCESS_FAST && l->d->errors == 0) {
         // Only read, never assigned in a way lowering supports: CPython raises
         // UnboundLocalError here; nothing to compile it to yet.
@@ -237,11 +250,6 @@ int lower_name(Lower *l, const AstNode *e) {
     if (id == l->n_dunder_name) {
         return lower_const_str(l, "__main__", 8, e);
     }
-    if (lower_func_index(l, id) >= 0) {
-        diag_error(l->d, e->span, "the name '%s' (a function used as a value) is not supported "
-                                  "by krait yet", id);
-        return lower_const_none(l, e);
-    }
     // Any other name is a builtin, looked up when it runs (NameError when there is none).
     return lower_coerce(l, lower_builtin(l, id, e), e->ty, e);
 }
@@ -252,8 +260,18 @@ void lower_store_name(Lower *l, Name id, int value, const AstNode *at) {
         lower_move(l, r, lower_coerce(l, value, lower_reg_ty(l, r), at), at);
         return;
     }
+    ScopeAccess access = name_access(l, id);
+    if (access == ACCESS_DEREF && lower_cell_index(l, id) >= 0) {
+        lower_cell_store(l, id, value, at);
+        return;
+    }
+    if (access == ACCESS_NAME && l->cls) {
+        lower_class_store(l, id, value, at);
+        return;
+    }
     int g = lower_global_index(l, id);
-    if (g < 0 || infer_func_of(l->inf, id)) {
+    InferFunc *f = infer_func_of(l->inf, id);
+    if (g < 0 || (f && f->direct)) {
         lower_unsupported(l, at, "rebinding a function's name");
         return;
     }
@@ -312,6 +330,7 @@ static int lower_expr_kind(Lower *l, const AstNode *e) {
     case AST_Yield: return lower_yield(l, e);
     case AST_YieldFrom: return lower_yield_from(l, e);
     case AST_GeneratorExp: return lower_genexp(l, e);
+    case AST_Lambda: return lower_lambda(l, e);
     default:
         lower_unsupported(l, e, lower_expr_construct(e->kind));
         return lower_const_none(l, e);
@@ -370,13 +389,10 @@ static void lower_stmt_kind(Lower *l, const AstNode *s) {
     case AST_ImportFrom: lower_import(l, s); break;
     case AST_Pass:
     case AST_Global:
+    case AST_Nonlocal:
         break;
-    case AST_FunctionDef:
-        if (l->fn->node->kind == AST_Module) {
-            break;  // module-level functions are lowered on their own
-        }
-        lower_unsupported(l, s, lower_stmt_construct(s->kind));
-        break;
+    case AST_FunctionDef: lower_funcdef(l, s); break;
+    case AST_ClassDef: lower_classdef(l, s); break;
     default:
         lower_unsupported(l, s, lower_stmt_construct(s->kind));
         break;
@@ -414,40 +430,6 @@ static const char *c_symbol(Lower *l, const char *prefix, Name name) {
     return strbuf_cstr(&b);
 }
 
-static bool is_constant_default(const AstNode *e) {
-    if (e->kind == AST_UnaryOp
-        && (e->u.UnaryOp.op == AST_OP_USub || e->u.UnaryOp.op == AST_OP_UAdd)) {
-        return is_constant_default(e->u.UnaryOp.operand);
-    }
-    return e->kind == AST_Constant && e->u.Constant.value.kind != CONST_BYTES
-           && e->u.Constant.value.kind != CONST_COMPLEX
-           && e->u.Constant.value.kind != CONST_ELLIPSIS;
-}
-
-// Rejects what the function's signature uses beyond positional parameters with constant defaults.
-static bool check_signature(Lower *l, const AstNode *def) {
-    const AstNode *a = def->u.FunctionDef.args;
-    const char *what = def->u.FunctionDef.decorator_list.count ? "a decorator"
-                       : def->u.FunctionDef.type_params.count  ? "a generic function"
-                       : a->u.arguments.posonlyargs.count      ? "a positional-only parameter"
-                       : a->u.arguments.vararg                 ? "'*args'"
-                       : a->u.arguments.kwonlyargs.count       ? "a keyword-only parameter"
-                       : a->u.arguments.kwarg                  ? "'**kwargs'"
-                                                               : NULL;
-    if (what) {
-        lower_unsupported(l, def, what);
-        return false;
-    }
-    const AstList *defs = &a->u.arguments.defaults;
-    for (int i = 0; i < defs->count; i++) {
-        if (!is_constant_default(defs->items[i])) {
-            lower_unsupported(l, defs->items[i], "a default that is not a constant");
-            return false;
-        }
-    }
-    return true;
-}
-
 // The registers of a function's locals (parameters first, in InferFunc order).
 static void make_locals(IrFunc *fn, InferFunc *ifn) {
     for (int i = 0; i < ifn->nvars; i++) {
@@ -461,28 +443,41 @@ static void make_locals(IrFunc *fn, InferFunc *ifn) {
     }
 }
 
-static void declare_func(Lower *l, const AstNode *def) {
-    Name name = def->u.FunctionDef.name;
-    if (lower_func_index(l, name) >= 0) {
-        lower_unsupported(l, def, "redefining a function");
-        return;
+// The shape of a function's signature and its defaults (for direct calls).
+static void make_signature(IrFunc *fn, const AstNode *node) {
+    const AstNode *a = node->kind == AST_Lambda ? node->u.Lambda.args : node->u.FunctionDef.args;
+    fn->nposonly = a->u.arguments.posonlyargs.count;
+    fn->npos = fn->nposonly + a->u.arguments.args.count;
+    fn->nkwonly = a->u.arguments.kwonlyargs.count;
+    fn->varargs = a->u.arguments.vararg != NULL;
+    fn->varkw = a->u.arguments.kwarg != NULL;
+    fn->defaults = arena_alloc(fn->mod->arena, sizeof(AstNode *) * (size_t)(fn->nparams + 1));
+    const AstList *defs = &a->u.arguments.defaults;
+    for (int i = 0; i < defs->count; i++) {
+        fn->defaults[fn->npos - defs->count + i] = defs->items[i];
     }
-    InferFunc *ifn = infer_func_of(l->inf, name);
-    IrFunc *fn = ir_func_new(l->m, name, c_symbol(l, "kg_", name));
-    fn->node = def;
-    fn->line = def->span.line;
+}
+
+IrFunc *lower_declare_func(Lower *l, const AstNode *node, InferFunc *ifn, const char *qualname) {
+    const char *cname = ifn->nested ? arena_printf(l->arena, "%s_%d", qualname, l->m->nfuncs)
+                                    : qualname;
+    IrFunc *fn = ir_func_new(l->m, ifn->name, c_symbol(l, "kgf_", cname));
+    fn->node = node;
+    fn->ifn = ifn;
+    fn->qualname = qualname;
+    fn->line = node->span.line;
     fn->ret_ty = ifn->ret_ty;
     fn->ret_rep = ty_rep(ifn->ret_ty);
     make_locals(fn, ifn);
-    const AstNode *a = def->u.FunctionDef.args;
-    const AstList *defs = &a->u.arguments.defaults;
-    fn->defaults = arena_alloc(l->arena, sizeof(AstNode *) * (size_t)(fn->nparams + 1));
-    for (int i = 0; i < defs->count; i++) {
-        fn->defaults[fn->nparams - defs->count + i] = defs->items[i];
+    make_signature(fn, node);
+    Scope *sc = ifn->scope;
+    for (int i = 0; i < sc->nsymbols; i++) {
+        fn->has_closure |= sc->symbols[i]->scope == SYM_FREE;
     }
     if (ifn->scope->generator) {
         lower_gen_declare(l, fn, ifn);
     }
+    return fn;
 }
 
 // Lowers a body into 'fn'; falling off the end returns None.
@@ -490,11 +485,17 @@ static void lower_body(Lower *l, IrFunc *fn, InferFunc *ifn, const AstList *body
     l->fn = fn;
     l->ifn = ifn;
     l->loop = NULL;
+    l->ncells = 0;
+    l->cls = NULL;
     l->handler = NULL;
     l->cleanup = NULL;
     lower_start(l, ir_block_new(fn));
-    if (fn->is_gen_resume) {
-        lower_gen_prologue(l);
+    lower_func_prologue(l);
+    if (fn->node->kind == AST_Lambda) {
+        const AstNode *e = fn->node->u.Lambda.body;
+        int v = lower_coerce(l, lower_expr(l, e), fn->ret_ty, e);
+        lower_emit(l, IR_RETURN, -1, 1, e)->args[0] = v;
+        return;
     }
     lower_stmts(l, body);
     if (!lower_terminated(l)) {
@@ -528,10 +529,18 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
     body->line = 1;
     const AstList *stmts = &mod->u.Module.body;
     for (int i = 0; i < stmts->count; i++) {
-        if (stmts->items[i]->kind == AST_FunctionDef && check_signature(&l, stmts->items[i])) {
-            declare_func(&l, stmts->items[i]);
+        const AstNode *s = stmts->items[i];
+        if (s->kind != AST_FunctionDef) {
+            continue;
         }
+        if (lower_func_index(&l, s->u.FunctionDef.name) >= 0) {
+            continue;  // a redefinition: declared as its def runs, typed on its own
+        }
+        lower_declare_func(&l, s, infer_func_of(l.inf, s->u.FunctionDef.name),
+                           s->u.FunctionDef.name);
     }
+    lower_body(&l, body, infer_module_body(l.inf), stmts);
+    // Bodies of nested functions are declared while lowering their parents: the loop sees them.
     for (int i = 1; i < m->nfuncs; i++) {
         IrFunc *fn = m->funcs[i];
         if (fn->nblocks > 0) {
@@ -541,8 +550,7 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
             lower_gen_entry(&l, fn);
             continue;
         }
-        lower_body(&l, fn, infer_func_of(l.inf, fn->name), &fn->node->u.FunctionDef.body);
+        lower_body(&l, fn, fn->ifn, &fn->node->u.FunctionDef.body);
     }
-    lower_body(&l, body, infer_module_body(l.inf), stmts);
     return d->errors ? NULL : m;
 }

@@ -28,7 +28,7 @@ static bool in_table(const char *const *table, size_t n, Name id) {
 // kr_builtins_lookup when it runs: NameError when there is none, as in CPython).
 bool lower_is_builtin(Lower *l, Name id) {
     return lower_local_reg(l, id) < 0 && lower_global_index(l, id) < 0
-           && lower_func_index(l, id) < 0;
+           && lower_func_index(l, id) < 0 && lower_cell_index(l, id) < 0 && !l->cls;
 }
 
 int lower_builtin(Lower *l, const char *name, const AstNode *at) {
@@ -121,7 +121,9 @@ static int call_arg(Lower *l, const AstNode *a, bool exhausts) {
 }
 
 // callee(args, kw=...) through kr_call; 'exhausts': a lone generator argument may run eagerly.
-static int generic_call(Lower *l, const AstNode *e, int callee, bool exhausts) {
+// With 'method' set, 'callee' is the receiver: obj.method(args) through kr_call_method.
+static int generic_call(Lower *l, const AstNode *e, int callee, const char *method,
+                        bool exhausts) {
     const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
     int npos = args->count, nkw = kws->count, n = npos + 2 * nkw;
     int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)(n + 1));
@@ -130,17 +132,18 @@ static int generic_call(Lower *l, const AstNode *e, int callee, bool exhausts) {
     }
     for (int i = 0; i < nkw; i++) {
         const AstNode *kw = kws->items[i];
-        if (!kw->u.keyword.arg) {
-            lower_unsupported(l, kw, "'**' in a call");
-            return lower_const_none(l, e);
-        }
         regs[npos + i] = call_arg(l, kw->u.keyword.value, false);
         regs[npos + nkw + i] = lower_const_str(l, kw->u.keyword.arg,
                                                strlen(kw->u.keyword.arg), kw);
     }
     int dst = lower_temp(l, dyn());
-    IrInstr *in = lower_emit(l, IR_CALL_OBJ, dst, n + 1, e);
+    IrInstr *in = lower_emit(l, method ? IR_CALL_METHOD : IR_CALL_OBJ, dst, n + 1, e);
     in->args[0] = callee;
+    if (method) {
+        in->cst = ir_const_new(l->m, IRC_STR);
+        in->cst->s = method;
+        in->cst->len = strlen(method);
+    }
     if (n > 0) {
         memcpy(in->args + 1, regs, sizeof(int) * (size_t)n);
     }
@@ -156,16 +159,29 @@ static int builtin_call(Lower *l, const AstNode *e, Name id) {
         return lower_any_all(l, e, args->items[0], strcmp(id, "all") == 0);
     }
     bool exhausts = in_table(exhausting, sizeof exhausting / sizeof exhausting[0], id);
-    return generic_call(l, e, lower_builtin(l, id, e), exhausts);
+    return generic_call(l, e, lower_builtin(l, id, e), NULL, exhausts);
 }
 
 // Calls of builtins, methods and callable values (lower_call handles module functions and
 // print first).
 int lower_object_call(Lower *l, const AstNode *e) {
     const AstNode *f = e->u.Call.func;
+    if (!lower_call_is_plain(e)) {
+        bool builtin = f->kind == AST_Name && lower_is_builtin(l, f->u.Name.id);
+        int callee = builtin ? lower_builtin(l, f->u.Name.id, f) : lower_box(l, lower_expr(l, f), f);
+        return lower_call_ex(l, e, callee);
+    }
     if (f->kind == AST_Name && lower_is_builtin(l, f->u.Name.id)) {
         return builtin_call(l, e, f->u.Name.id);
     }
+    if (f->kind == AST_Attribute) {
+        const AstNode *v = f->u.Attribute.value;
+        const Ty *vt = v->ty ? (const Ty *)v->ty : infer_expr_type(l->inf, l->ifn, v);
+        if (vt->kind == TY_DYN) {  // a user object, most likely: no bound method object
+            int recv = lower_box(l, lower_expr(l, v), v);
+            return generic_call(l, e, recv, f->u.Attribute.attr, false);
+        }
+    }
     int callee = lower_box(l, lower_expr(l, f), f);
-    return generic_call(l, e, callee, is_join(f));
+    return generic_call(l, e, callee, NULL, is_join(f));
 }

@@ -295,19 +295,13 @@ static int lower_print(Lower *l, const AstNode *e) {
 // Where each argument of a call goes: 'out[i]' is the expression for parameter i (its default
 // when not passed) and 'order' lists the parameters passed explicitly, in source order
 // (positional, then keywords); returns how many, or -1 after reporting a mismatch.
-static int match_args(Lower *l, const AstNode *e, IrFunc *callee, const AstNode **out,
-                      int *order) {
+static int match_args(const AstNode *e, IrFunc *callee, const AstNode **out, int *order) {
     const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
     if (args->count > callee->nparams) {
-        lower_unsupported(l, e, "a call with more arguments than parameters");
-        return -1;
+        return -1;  // called through the function object: CPython's TypeError
     }
     int n = 0;
     for (int i = 0; i < args->count; i++) {
-        if (args->items[i]->kind == AST_Starred) {
-            lower_unsupported(l, args->items[i], "'*' in a call");
-            return -1;
-        }
         out[i] = args->items[i];
         order[n++] = i;
     }
@@ -318,7 +312,6 @@ static int match_args(Lower *l, const AstNode *e, IrFunc *callee, const AstNode 
             i++;
         }
         if (i == callee->nparams || out[i]) {
-            lower_unsupported(l, kw, "this keyword argument");
             return -1;
         }
         out[i] = kw->u.keyword.value;
@@ -326,7 +319,6 @@ static int match_args(Lower *l, const AstNode *e, IrFunc *callee, const AstNode 
     }
     for (int i = 0; i < callee->nparams; i++) {
         if (!out[i] && !(out[i] = callee->defaults[i])) {
-            lower_unsupported(l, e, "a call with a missing argument");
             return -1;
         }
     }
@@ -339,9 +331,9 @@ static int lower_user_call(Lower *l, const AstNode *e, int fi) {
     const AstNode **argv = arena_alloc(l->arena, sizeof(AstNode *) * np);
     int *order = arena_alloc(l->arena, sizeof(int) * np);
     int *regs = arena_alloc(l->arena, sizeof(int) * np);
-    int n = match_args(l, e, callee, argv, order);
+    int n = match_args(e, callee, argv, order);
     if (n < 0) {
-        return lower_const_none(l, e);
+        return -1;
     }
     for (int i = 0; i < callee->nparams; i++) {
         regs[i] = -1;
@@ -364,10 +356,17 @@ static int lower_user_call(Lower *l, const AstNode *e, int fi) {
 
 int lower_call(Lower *l, const AstNode *e) {
     const AstNode *f = e->u.Call.func;
-    if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0) {
+    bool plain = lower_call_is_plain(e);
+    if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0
+        && lower_cell_index(l, f->u.Name.id) < 0) {
         int fi = lower_func_index(l, f->u.Name.id);
-        if (fi >= 0) {
-            return lower_user_call(l, e, fi);
+        int r = fi >= 0 && plain && l->m->funcs[fi]->ifn->direct ? lower_user_call(l, e, fi) : -1;
+        if (r >= 0) {
+            return r;
+        }
+        if (strcmp(f->u.Name.id, "super") == 0 && e->u.Call.args.count == 0
+            && e->u.Call.keywords.count == 0 && lower_is_builtin(l, f->u.Name.id)) {
+            return lower_super0(l, e);
         }
         if (f->u.Name.id == l->n_print && lower_global_index(l, f->u.Name.id) < 0) {
             return lower_print(l, e);

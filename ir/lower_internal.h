@@ -33,7 +33,21 @@ typedef struct Lower {
     IrBlock *handler;          // where raising instructions go (NULL: unwind); lower_emit
     struct Cleanup *cleanup;   // innermost first; run by break, continue and return
     Name n_print, n_range, n_sep, n_end, n_dunder_name;
+    // The cell and free variables of the function being lowered (and of the class bodies
+    // being lowered inside it), with the registers holding their cells.
+    Name *cell_names;
+    int *cell_regs;
+    bool *cell_free;
+    int ncells, cells_cap;
+    struct ClassCtx *cls;  // the innermost class body being lowered, or NULL
 } Lower;
+
+// A class body being lowered inline in the function that executes the class statement.
+typedef struct ClassCtx {
+    int ns;  // the namespace (from kr_class_prepare)
+    const char *qualname;
+    struct ClassCtx *outer;
+} ClassCtx;
 
 // lower.c: helpers -------------------------------------------------------------------------------
 
@@ -156,6 +170,33 @@ int lower_builtin(Lower *l, const char *name, const AstNode *at);
 int lower_call_obj(Lower *l, int fn, const int *args, int n, const Ty *ty, const AstNode *at);
 int lower_object_call(Lower *l, const AstNode *e);
 
+// lower_func.c -----------------------------------------------------------------------------------
+
+// Creates the cells of the function's cell variables and loads its free variables' cells.
+void lower_func_prologue(Lower *l);
+int lower_cell_index(Lower *l, Name id);  // index in l->cell_names, or -1
+// Registers 'reg' as the cell of variable 'id'.
+void lower_cell_push(Lower *l, Name id, int reg, bool is_free);
+int lower_cell_load(Lower *l, Name id, const AstNode *at);
+void lower_cell_store(Lower *l, Name id, int value, const AstNode *at);
+void lower_funcdef(Lower *l, const AstNode *s);
+int lower_lambda(Lower *l, const AstNode *e);
+// Declares the IrFunc of a def or lambda 'node' (its body is lowered later by the module loop).
+IrFunc *lower_declare_func(Lower *l, const AstNode *node, InferFunc *ifn, const char *qualname);
+// A call with '*' or '**' arguments, or of a function value: kr_call.
+int lower_call_ex(Lower *l, const AstNode *e, int callee);
+bool lower_call_is_plain(const AstNode *e);
+// The __qualname__ of a function or class named 'name' defined by the code being lowered.
+const char *lower_qualname(Lower *l, const char *name);
+// super() with no arguments inside a method.
+int lower_super0(Lower *l, const AstNode *e);
+
+// lower_class.c ----------------------------------------------------------------------------------
+
+void lower_classdef(Lower *l, const AstNode *s);
+int lower_class_load(Lower *l, Name id, const AstNode *at);
+void lower_class_store(Lower *l, Name id, int value, const AstNode *at);
+
 // lower_exc.c ------------------------------------------------------------------------------------
 
 void lower_try(Lower *l, const AstNode *s);
@@ -180,6 +221,9 @@ int lower_yield(Lower *l, const AstNode *e);
 int lower_yield_from(Lower *l, const AstNode *e);
 // A generator expression: a generator object over its own resume function.
 int lower_genexp(Lower *l, const AstNode *e);
+// The register of the first parameter of the function being lowered (a generator's resume
+// function included), or -1.
+int lower_first_param(Lower *l);
 // Whether 'e' is a call of a module-level generator function.
 bool lower_is_gen_call(Lower *l, const AstNode *e);
 // lower_iter_loop for a generator: steps it without iter() or StopIteration.

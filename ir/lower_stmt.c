@@ -47,6 +47,15 @@ void lower_augassign(Lower *l, const AstNode *s) {
 
 void lower_annassign(Lower *l, const AstNode *s) {
     const AstNode *tg = s->u.AnnAssign.target;
+    if (tg->kind == AST_Attribute && s->u.AnnAssign.value) {
+        // `self.x: T = v`: an ordinary store (the annotation is not evaluated in a function)
+        lower_store_target(l, tg, lower_expr(l, s->u.AnnAssign.value));
+        return;
+    }
+    if (tg->kind == AST_Attribute) {
+        lower_expr(l, tg->u.Attribute.value);  // CPython evaluates the object
+        return;
+    }
     if (tg->kind != AST_Name) {
         lower_unsupported(l, tg, lower_expr_construct(tg->kind));
         return;

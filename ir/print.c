@@ -84,6 +84,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
         break;
     case IR_CALL:
     case IR_GEN_NEW:
+    case IR_MAKE_FUNCTION:
         strbuf_printf(b, " %s", fn->mod->funcs[in->aux]->name);
         break;
     case IR_NEXT:
@@ -95,6 +96,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
     case IR_BUILD:
     case IR_CONTAINER_ADD:
     case IR_CALL_OBJ:
+    case IR_CALL_METHOD:
     case IR_UNPACK:
     case IR_TUPLE_ITEM:
     case IR_GEN_ARG:

@@ -375,7 +375,8 @@ static const struct {
 // What the builtin type 'm' itself (not its bases) defines as 'name': a new reference or 0.
 static kr_val builtin_own_lookup(const kr_type *m, kr_val name) {
     const char *s = kr_str_data(name);
-    for (size_t i = 0; i < sizeof builtin_entries / sizeof builtin_entries[0]; i++) {
+    bool dunder = s[0] == '_' && s[1] == '_';  // every entry is a dunder: skip them otherwise
+    for (size_t i = 0; dunder && i < sizeof builtin_entries / sizeof builtin_entries[0]; i++) {
         if (builtin_entries[i].owner == m && strcmp(builtin_entries[i].name, s) == 0) {
             return kr_newref(KR_VAL(builtin_entries[i].value));
         }

@@ -73,6 +73,8 @@ kr_val kr_sys_exit(kr_val code);
 // OverflowError "math range error"); test kr_err_occurred() only after a -1.0.
 
 kr_val kr_mathmodule_init(void);
+// functools (functoolsmodule.c): wraps and reduce.
+kr_val kr_functoolsmodule_init(void);
 
 #define KR_MATH_UNARY_F(X) \
     X(sqrt) X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10) X(log1p) X(fabs) X(sin) X(cos) \

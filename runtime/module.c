@@ -160,6 +160,7 @@ static registry_entry registry[MAX_MODULES] = {
     { "os", kr_osmodule_init, 0 },
     { "os.path", kr_ospathmodule_init, 0 },
     { "gc", kr_gcmodule_init, 0 },
+    { "functools", kr_functoolsmodule_init, 0 },
 };
 
 static registry_entry *registry_find(const char *name) {

@@ -1,14 +1,14 @@
-// lower_gen.c: AST → IR for generators (DESIGN §5). A module-level def whose body yields becomes
-// two IrFuncs: its native entry, which only makes the generator object (GEN_NEW, with the
-// arguments as the frame's initial values), and its resume function ('is_gen_resume'), the
-// body itself, whose first instructions take the arguments over from the frame (GEN_ARG). The
-// state machine is the backend's: every register of a resume function lives in the frame, and
-// each YIELD / YIELD_FROM is a suspension point the resume function's switch jumps back to.
-// Because all registers survive a suspension, the passes (bound, errors, refcount) treat a
-// YIELD as an ordinary instruction that may raise (throw() and close() raise at it), and
-// try/except/finally and with around a yield need nothing more.
+// lower_gen.c: AST → IR for generators (DESIGN §5). A def (module-level, nested or a method)
+// whose body yields becomes two IrFuncs: its native entry, which only makes the generator
+// object (GEN_NEW, with the arguments and the cells of its free variables as the frame's
+// initial values), and its resume function ('is_gen_resume'), the body itself, whose prologue
+// takes them over from the frame (GEN_ARG; lower_func_prologue). The state machine is the
+// backend's: each YIELD / YIELD_FROM is a suspension point the resume function's switch jumps
+// back to, and every register live across one is kept in the frame. So the passes (bound,
+// errors, refcount) treat a YIELD as an ordinary instruction that may raise (throw() and
+// close() raise at it), and try/except/finally and with around a yield need nothing more.
 //
-// A `for` over a call of a known generator function steps the generator with NEXT.gen
+// A `for` over a direct call of a known generator function steps the generator with NEXT.gen
 // (kr_gen_next_fast: no iter() call, no StopIteration at the end).
 #include "lower_internal.h"
 
@@ -129,17 +129,18 @@ int lower_first_param(Lower *l) {
     return l->fn->nparams > 0 ? l->fn->params[0] : -1;
 }
 
-// Whether 'e' is a call of a module-level generator function (so its value is a generator).
+// Whether 'e' is a direct call (lower_call) of a module-level generator function, never rebound
+// nor decorated, so that its value is one of its generators.
 bool lower_is_gen_call(Lower *l, const AstNode *e) {
-    if (e->kind != AST_Call || e->u.Call.func->kind != AST_Name) {
+    if (e->kind != AST_Call || e->u.Call.func->kind != AST_Name || !lower_call_is_plain(e)) {
         return false;
     }
     Name id = e->u.Call.func->u.Name.id;
-    if (lower_local_reg(l, id) >= 0) {
+    if (lower_local_reg(l, id) >= 0 || lower_cell_index(l, id) >= 0) {
         return false;
     }
     int f = lower_func_index(l, id);
-    return f >= 0 && l->m->funcs[f]->gen_resume;
+    return f >= 0 && l->m->funcs[f]->gen_resume && l->m->funcs[f]->ifn->direct;
 }
 
 // The loop head over generator 'gen' (lower_iter_loop without iter(), stepping with NEXT.gen).

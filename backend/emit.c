@@ -27,7 +27,9 @@ typedef struct Emitter {
     const IrFunc *fn;
     bool *needed;    // per register of 'fn': read by some emitted instruction
     bool *labelled;  // per block of 'fn': target of a goto
+    bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
     int line;        // last #line emitted
+    int nyield;      // suspension points of a resume function emitted so far
 } Emitter;
 
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
@@ -494,9 +496,13 @@ static void put_ident(Emitter *e, Name n) {
     }
 }
 
-// The C name of register 'r': v_<name> for locals, t<N> for temporaries.
+// The C name of register 'r': v_<name> for locals, t<N> for temporaries; in a generator's
+// resume function, that field of its frame.
 static void put_reg(Emitter *e, int r) {
     Name n = e->fn->regs[r].name;
+    if (e->fn->is_gen_resume && e->in_frame[r]) {
+        put(e, "f->");
+    }
     if (!n) {
         put(e, "t%d", r);
         return;
@@ -950,7 +956,8 @@ static void emit_object_op(Emitter *e, const IrInstr *in) {
 
 static void emit_next(Emitter *e, const IrInstr *in) {
     put_assign(e, in);
-    put(e, "kgh_next(%s);\n    if (KR_UNLIKELY(", reg_text(e, in->args[0]));
+    put(e, "%s(%s);", in->aux ? "kr_gen_next_fast" : "kgh_next", reg_text(e, in->args[0]));
+    put(e, "\n    if (KR_UNLIKELY(");
     put_reg(e, in->dst);
     put(e, " == 0 && kr_err_occurred()))");
     put_error_branch(e, in);
@@ -977,9 +984,17 @@ static void emit_terminator(Emitter *e, const IrInstr *in) {
             reg_text(e, in->args[0]), in->target[0]->id, in->target[1]->id);
         break;
     case IR_RETURN:
+        if (e->fn->is_gen_resume) {
+            put(e, "    g->retval = %s;\n    return 0;\n", reg_text(e, in->args[0]));
+            break;
+        }
         put(e, "    kr_leave_call();\n    return %s;\n", reg_text(e, in->args[0]));
         break;
     default:
+        if (e->fn->is_gen_resume) {
+            put(e, "    return 0;\n");
+            break;
+        }
         put(e, "    kr_leave_call();\n    return %s;\n", err_value(e->fn->ret_rep));
         break;
     }
@@ -1034,6 +1049,191 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
                                                       : "KR_XDECREF", a);
         break;
     }
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Generators (kr_gen.h). A resume function keeps the registers live across a suspension point in
+// its frame (f->...), after the arguments a<N> that GEN_NEW stores and GEN_ARG takes over; the
+// others are C locals. Only the arguments are released by the frame's clear function: the body
+// releases everything else itself before it returns or raises (pass_refcount), and a suspended
+// generator is closed (its body unwinds) before it dies.
+
+// live := live before 'in', from live after it ('live' is updated in place); 'err_in' is the
+// live-in set of each block, for the error edge.
+static void live_step(const IrFunc *fn, const IrInstr *in, bool *live, bool *const *err_in) {
+    if (in->dst >= 0) {
+        live[in->dst] = false;
+    }
+    for (int r = 0; in->err && r < fn->nregs; r++) {
+        live[r] |= err_in[in->err->id][r];
+    }
+    for (int i = 0; i < in->nargs; i++) {
+        live[in->args[i]] = true;
+    }
+}
+
+// Backward liveness over every register to a fixpoint: 'live_in' per block. Then 'in_frame'
+// gets what is live on resumption at each suspension point (after it on either edge, and the
+// iterator a `yield from` resumes).
+static void block_live(const IrFunc *fn, const IrBlock *b, bool *live, bool *const *live_in,
+                       bool *in_frame) {
+    memset(live, 0, (size_t)fn->nregs + 1);
+    const IrInstr *t = ir_terminator(b);
+    for (int k = 0; k < 2; k++) {
+        for (int r = 0; t->target[k] && r < fn->nregs; r++) {
+            live[r] |= live_in[t->target[k]->id][r];
+        }
+    }
+    for (int k = b->count - 1; k >= 0; k--) {
+        const IrInstr *in = b->instrs[k];
+        bool suspends = in->op == IR_YIELD || in->op == IR_YIELD_FROM;
+        live_step(fn, in, live, live_in);
+        for (int r = 0; suspends && in_frame && r < fn->nregs; r++) {
+            in_frame[r] |= live[r] && r != in->dst;
+        }
+    }
+}
+
+static bool *frame_regs(Emitter *e, const IrFunc *fn) {
+    Arena *a = e->out->arena;
+    bool **live_in = arena_alloc(a, sizeof(bool *) * (size_t)(fn->nblocks + 1));
+    for (int i = 0; i < fn->nblocks; i++) {
+        live_in[i] = arena_alloc(a, (size_t)fn->nregs + 1);
+    }
+    bool *live = arena_alloc(a, (size_t)fn->nregs + 1);
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = fn->nblocks - 1; i >= 0; i--) {
+            block_live(fn, fn->blocks[i], live, live_in, NULL);
+            changed |= memcmp(live, live_in[i], (size_t)fn->nregs) != 0;
+            memcpy(live_in[i], live, (size_t)fn->nregs);
+        }
+    }
+    bool *in_frame = arena_alloc(a, (size_t)fn->nregs + 1);
+    for (int i = 0; i < fn->nblocks; i++) {
+        block_live(fn, fn->blocks[i], live, live_in, in_frame);
+    }
+    return in_frame;
+}
+
+static const char *resume_name(const IrFunc *fn) { return fn->cname; }
+
+static void emit_gen_new(Emitter *e, const IrInstr *in) {
+    const IrFunc *r = e->m->funcs[in->aux];
+    put_assign(e, in);
+    put(e, "kr_gen_new(&%s_code, 0, 0);\n", resume_name(r));
+    put_check(e, in, REP_OBJ);
+    if (in->nargs == 0) {
+        return;
+    }
+    put(e, "    {\n        %s_frame *f_ = kr_gen_frame(%s);\n", resume_name(r),
+        reg_text(e, in->dst));
+    for (int i = 0; i < in->nargs; i++) {
+        const char *a = reg_text(e, in->args[i]);
+        bool word = rep_is_refcounted(e->fn->regs[in->args[i]].rep);
+        put(e, "        f_->a%d = %s%s%s;\n", i, word ? "kr_newref(" : "", a, word ? ")" : "");
+    }
+    put(e, "    }\n");
+}
+
+static void emit_gen_arg(Emitter *e, const IrInstr *in) {
+    put_assign(e, in);
+    put(e, "f->a%d;\n    f->a%d = 0;\n", in->aux, in->aux);
+}
+
+// A suspension point: label N, then on resumption throw()/close() raise here.
+static void emit_yield(Emitter *e, const IrInstr *in) {
+    int n = ++e->nyield;
+    const char *a = reg_text(e, in->args[0]);
+    if (in->op == IR_YIELD) {
+        put(e, "    g->label = %d;\n    return kr_newref(%s);\nkgy%d:\n", n, a, n);
+        put(e, "    if (KR_UNLIKELY(mode != KR_GEN_SEND))");
+        put_error_branch(e, in);
+        put_assign(e, in);
+        put(e, "kr_newref(sent);\n");
+        return;
+    }
+    put(e, "    kgs = kr_gen_yield_from(g, %s, KR_NONE, KR_GEN_SEND, &kgv);\n    goto kgyf%d;\n"
+           "kgy%d:\n    kgs = kr_gen_yield_from(g, %s, sent, mode, &kgv);\nkgyf%d:\n"
+           "    if (kgs == 1) {\n        g->label = %d;\n        return kgv;\n    }\n"
+           "    if (KR_UNLIKELY(kgs < 0))", a, n, n, a, n, n);
+    put_error_branch(e, in);
+    put_assign(e, in);
+    put(e, "kgv;\n");
+}
+
+static int count_yields(const IrFunc *fn) {
+    int n = 0;
+    for (int i = 0; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            IrOp op = fn->blocks[i]->instrs[k]->op;
+            n += op == IR_YIELD || op == IR_YIELD_FROM;
+        }
+    }
+    return n;
+}
+
+// The start of a resume function: the jump to the suspension point, and throw() or close()
+// into a generator that has not started.
+static void put_resume_head(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    put(e, "    %s_frame *f = g->frame;\n    int kgs = 0;\n    kr_val kgv = 0;\n"
+           "    (void)kgs;\n    (void)kgv;\n    (void)sent;\n    switch (g->label) {\n",
+        resume_name(fn));
+    for (int i = 1; i <= count_yields(fn); i++) {
+        put(e, "    case %d:\n        goto kgy%d;\n", i, i);
+    }
+    put(e, "    default:\n        break;\n    }\n    if (mode != KR_GEN_SEND) {\n"
+           "        kr_traceback_add(kgm_file, %d, ", fn->line);
+    put_func_name(e);
+    put(e, ");\n        return 0;\n    }\n");
+    e->nyield = 0;
+}
+
+// The frame struct, clear and traverse functions and code object of resume function 'fn'.
+static void emit_gen_frame(Emitter *e, const IrFunc *fn, int nargs) {
+    e->fn = fn;
+    const char *c = resume_name(fn);
+    put(e, "\ntypedef struct %s_frame {\n", c);
+    for (int i = 0; i < nargs; i++) {
+        put(e, "    %s a%d;\n", rep_ctype(fn->regs[i].rep), i);
+    }
+    bool *in_frame = frame_regs(e, fn);
+    for (int r = 0; r < fn->nregs; r++) {
+        if (!in_frame[r]) {
+            continue;
+        }
+        put(e, "    %s ", rep_ctype(fn->regs[r].rep));
+        e->fn = NULL;
+        put(e, fn->regs[r].name ? "v_" : "t%d", r);
+        if (fn->regs[r].name) {
+            put_ident(e, fn->regs[r].name);
+        }
+        e->fn = fn;
+        put(e, ";\n");
+    }
+    put(e, "} %s_frame;\n\nstatic void %s_clear(void *p) {\n    %s_frame *f = p;\n    (void)f;\n",
+        c, c, c);
+    for (int i = 0; i < nargs; i++) {
+        if (rep_is_refcounted(fn->regs[i].rep)) {
+            put(e, "    KR_CLEAR(f->a%d);\n", i);
+        }
+    }
+    put(e, "}\n\nstatic void %s_traverse(void *p, kr_visitfunc visit, void *arg) {\n"
+           "    %s_frame *f = p;\n    (void)f;\n    (void)visit;\n    (void)arg;\n", c, c);
+    for (int i = 0; i < nargs; i++) {
+        if (rep_is_refcounted(fn->regs[i].rep)) {
+            put(e, "    if (f->a%d) {\n        visit(f->a%d, arg);\n    }\n", i, i);
+        }
+    }
+    put(e, "}\n\nstatic const kr_gen_code %s_code = {%s, sizeof(%s_frame), %s_clear, "
+           "%s_traverse, ", c, c, c, c, c);
+    put_func_name(e);
+    put(e, ", ");
+    put_c_string(e, fn->qualname, strlen(fn->qualname));
+    put(e, ", KR_GEN_GENERATOR};\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1315,6 +1515,10 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_ITER:
     case IR_UNPACK: emit_object_op(e, in); break;
     case IR_NEXT: emit_next(e, in); break;
+    case IR_GEN_NEW: emit_gen_new(e, in); break;
+    case IR_GEN_ARG: emit_gen_arg(e, in); break;
+    case IR_YIELD:
+    case IR_YIELD_FROM: emit_yield(e, in); break;
     case IR_MAKE_FUNCTION:
     case IR_CELL_NEW:
     case IR_CELL_GET:
@@ -1420,6 +1624,10 @@ static void mark_labels(Emitter *e) {
 
 static void put_signature(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
+    if (fn->is_gen_resume) {
+        put(e, "static kr_val %s(kr_gen *g, kr_val sent, int mode)", fn->cname);
+        return;
+    }
     put(e, "static %s %s(", ret_ctype(fn->ret_rep), fn->cname);
     if (fn->has_closure) {
         put(e, "kr_val kfn");
@@ -1448,7 +1656,8 @@ static void put_locals(Emitter *e) {
                 assigned = in->dst == r && instr_emitted(e, in);
             }
         }
-        if (!fn->regs[r].is_param && (assigned || e->needed[r])) {
+        bool frame = fn->is_gen_resume && e->in_frame[r];
+        if (!fn->regs[r].is_param && !frame && (assigned || e->needed[r])) {
             IrRep rep = fn->regs[r].rep;
             put(e, "    %s ", rep_ctype(rep));
             put_reg(e, r);
@@ -1466,15 +1675,21 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
     e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
     e->labelled = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
+    e->in_frame = fn->is_gen_resume ? frame_regs(e, fn) : NULL;
     e->line = -1;
     mark_needed(e);
     mark_labels(e);
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
     put_signature(e, fn);
     put(e, " {\n");
-    put_locals(e);
-    put(e, "    if (KR_UNLIKELY(kr_enter_call() < 0)) {\n        return %s;\n    }\n",
-        err_value(fn->ret_rep));
+    if (fn->is_gen_resume) {
+        put_locals(e);
+        put_resume_head(e);  // the runtime guards a generator's recursion depth itself
+    } else {
+        put_locals(e);
+        put(e, "    if (KR_UNLIKELY(kr_enter_call() < 0)) {\n        return %s;\n    }\n",
+            err_value(fn->ret_rep));
+    }
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];
         if (e->labelled[i]) {
@@ -1610,8 +1825,15 @@ void emit_module(const IrModule *m, StrBuf *out) {
         put_signature(&e, m->funcs[i]);
         put(&e, ";\n");
     }
+    for (int i = 0; i < m->nfuncs; i++) {
+        if (m->funcs[i]->is_gen_resume) {
+            emit_gen_frame(&e, m->funcs[i], m->funcs[i]->gen_nargs);
+        }
+    }
     for (int i = 1; i < m->nfuncs; i++) {
-        emit_boxed(&e, m->funcs[i]);
+        if (!m->funcs[i]->is_gen_resume) {
+            emit_boxed(&e, m->funcs[i]);
+        }
     }
     for (int i = 1; i <= m->nfuncs; i++) {
         emit_func(&e, m->funcs[i % m->nfuncs]);

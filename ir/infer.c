@@ -632,6 +632,14 @@ static const Ty *expr_type_uncached(Infer *inf, InferFunc *f, const AstNode *e) 
             expr_type(inf, f, e->u.FormattedValue.format_spec);
         }
         return ty_prim(TY_STR);
+    case AST_Yield:
+        if (e->u.Yield.value) {
+            expr_type(inf, f, e->u.Yield.value);
+        }
+        return ty_prim(TY_DYN);
+    case AST_YieldFrom:
+        expr_type(inf, f, e->u.YieldFrom.value);
+        return ty_prim(TY_DYN);
     default:
         return ty_prim(TY_DYN);
     }
@@ -954,6 +962,10 @@ static void func_signature(Infer *inf, InferFunc *f) {
     const AstNode *ret = f->node->kind == AST_Lambda ? NULL : f->node->u.FunctionDef.returns;
     if (ret) {
         f->ret_ty = annotation_or_dyn(inf, ret);
+        f->ret_annotated = true;
+    }
+    if (f->scope->generator) {  // calling it makes a generator; its returns end the generator
+        f->ret_ty = ty_prim(TY_DYN);
         f->ret_annotated = true;
     }
 }

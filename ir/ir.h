@@ -147,6 +147,12 @@ typedef struct IrFunc {
     int nblocks, blocks_cap;
     IrBlock *unwind;   // the block that returns the error sentinel
     bool errors_inserted, refcounts_inserted;
+    // Generators (lower_gen.c): the native entry of a generator function names its resume
+    // function; the resume function has no parameters, keeps every register in the frame,
+    // returns through g->retval and takes its 'gen_nargs' arguments from the frame (GEN_ARG).
+    struct IrFunc *gen_resume;
+    bool is_gen_resume;
+    int gen_nargs;
 } IrFunc;
 
 // A module global: a static kr_val slot (0 while unbound).

@@ -327,6 +327,9 @@ static int lower_expr_kind(Lower *l, const AstNode *e) {
     case AST_ListComp:
     case AST_SetComp:
     case AST_DictComp: return lower_comprehension(l, e);
+    case AST_Yield: return lower_yield(l, e);
+    case AST_YieldFrom: return lower_yield_from(l, e);
+    case AST_GeneratorExp: return lower_genexp(l, e);
     case AST_Lambda: return lower_lambda(l, e);
     default:
         lower_unsupported(l, e, lower_expr_construct(e->kind));
@@ -472,6 +475,9 @@ IrFunc *lower_declare_func(Lower *l, const AstNode *node, InferFunc *ifn, const 
     for (int i = 0; i < sc->nsymbols; i++) {
         fn->has_closure |= sc->symbols[i]->scope == SYM_FREE;
     }
+    if (ifn->scope->generator) {
+        lower_gen_declare(l, fn, ifn);
+    }
     return fn;
 }
 
@@ -538,6 +544,13 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
     // Bodies of nested functions are declared while lowering their parents: the loop sees them.
     for (int i = 1; i < m->nfuncs; i++) {
         IrFunc *fn = m->funcs[i];
+        if (fn->nblocks > 0) {
+            continue;  // a generator expression's body, lowered with the expression
+        }
+        if (fn->gen_resume) {
+            lower_gen_entry(&l, fn);
+            continue;
+        }
         lower_body(&l, fn, fn->ifn, &fn->node->u.FunctionDef.body);
     }
     return d->errors ? NULL : m;

@@ -4,7 +4,7 @@
 // A generator expression passed as the only argument to a builtin that consumes all of it
 // (sum, list, sorted, ...) runs eagerly as a list comprehension, which no program can tell
 // apart; any() and all() get a loop that stops where they would stop. Any other generator
-// expression is reported as unsupported (generators are future work).
+// expression is a generator object (lower_gen.c).
 #include "lower_internal.h"
 
 #include <string.h>
@@ -159,11 +159,7 @@ static int call_arg(Lower *l, const AstNode *a, bool exhausts) {
         lower_unsupported(l, a, "'*' in a call");
         return lower_const_none(l, a);
     }
-    if (a->kind == AST_GeneratorExp && !exhausts) {
-        lower_unsupported(l, a, "a generator expression not consumed at once by a builtin");
-        return lower_const_none(l, a);
-    }
-    if (a->kind == AST_GeneratorExp) {
+    if (a->kind == AST_GeneratorExp && exhausts) {
         return lower_comprehension(l, a);
     }
     return lower_box(l, lower_expr(l, a), a);

@@ -43,6 +43,14 @@ void lower_cell_push(Lower *l, Name id, int reg, bool is_free) {
 }
 
 static int param_reg(Lower *l, Name id) {
+    if (l->fn->is_gen_resume) {  // its parameters are the first locals (GEN_ARG)
+        for (int i = 0; i < l->ifn->nparams; i++) {
+            if (l->fn->regs[i].name == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
     for (int i = 0; i < l->fn->nparams; i++) {
         if (l->fn->regs[l->fn->params[i]].name == id) {
             return l->fn->params[i];
@@ -70,11 +78,18 @@ void lower_func_prologue(Lower *l) {
     }
     Scope *sc = l->ifn->scope;
     int nfree = 0;
+    if (l->fn->is_gen_resume) {
+        lower_gen_prologue(l);  // the arguments, then the free cells, come from the frame
+    }
     for (int i = 0; i < sc->nsymbols; i++) {
         const Symbol *sym = sc->symbols[i];
         if (sym->scope == SYM_FREE) {
             int r = lower_temp(l, dyn());
-            lower_emit(l, IR_LOAD_CLOSURE, r, 0, NULL)->aux = nfree++;
+            if (l->fn->is_gen_resume) {
+                lower_emit(l, IR_GEN_ARG, r, 0, NULL)->aux = l->ifn->nparams + nfree++;
+            } else {
+                lower_emit(l, IR_LOAD_CLOSURE, r, 0, NULL)->aux = nfree++;
+            }
             lower_cell_push(l, sym->name, r, true);
         } else if (sym->scope == SYM_CELL) {
             new_cell(l, sym->name, NULL);
@@ -311,11 +326,12 @@ int lower_call_ex(Lower *l, const AstNode *e, int callee) {
 
 int lower_super0(Lower *l, const AstNode *e) {
     int c = lower_cell_index(l, intern_cstr(l->m->in, "__class__"));
-    if (c < 0 || l->fn->nparams == 0 || l->cls) {
+    int first = lower_first_param(l);
+    if (c < 0 || first < 0 || l->cls) {
         lower_unsupported(l, e, "super() outside a method");
         return lower_const_none(l, e);
     }
     int cls = lower_cell_load(l, l->cell_names[c], e);
-    int self = lower_box(l, l->fn->params[0], e);
+    int self = lower_box(l, first, e);
     return lower_coerce(l, lower_emit2(l, IR_SUPER, dyn(), cls, self, 0, e), e->ty, e);
 }

@@ -157,6 +157,8 @@ void lower_for_iter(Lower *l, const AstNode *s);
 int lower_comp_reg(Lower *l, Name id);  // a comprehension variable's register, or -1
 // The loops of a comprehension's generators, in its own scope, with 'inner' innermost.
 void lower_comp_run(Lower *l, const AstList *gens, CompInner inner, void *ctx);
+// The same with the first iterable already evaluated ('first').
+void lower_comp_run_from(Lower *l, const AstList *gens, int first, CompInner inner, void *ctx);
 // A list, set or dict comprehension (a generator expression: eagerly, into a list).
 int lower_comprehension(Lower *l, const AstNode *e);
 
@@ -210,5 +212,25 @@ void lower_leave_function(Lower *l);
 // lower_match.c ----------------------------------------------------------------------------------
 
 void lower_match(Lower *l, const AstNode *s);
+
+// lower_gen.c ------------------------------------------------------------------------------------
+
+// Makes the resume function of generator function 'fn' (fn->gen_resume).
+void lower_gen_declare(Lower *l, IrFunc *fn, InferFunc *ifn);
+// The native entry of a generator function: makes the generator.
+void lower_gen_entry(Lower *l, IrFunc *fn);
+// The first instructions of a resume function's body.
+void lower_gen_prologue(Lower *l);
+int lower_yield(Lower *l, const AstNode *e);
+int lower_yield_from(Lower *l, const AstNode *e);
+// A generator expression: a generator object over its own resume function.
+int lower_genexp(Lower *l, const AstNode *e);
+// The register of the first parameter of the function being lowered (a generator's resume
+// function included), or -1.
+int lower_first_param(Lower *l);
+// Whether 'e' is a call of a module-level generator function.
+bool lower_is_gen_call(Lower *l, const AstNode *e);
+// lower_iter_loop for a generator: steps it without iter() or StopIteration.
+int lower_gen_loop(Lower *l, int gen, IrBlock *head, IrBlock *exit, const AstNode *at);
 
 #endif

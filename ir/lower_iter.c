@@ -29,7 +29,9 @@ void lower_for_iter(Lower *l, const AstNode *s) {
     }
     IrBlock *head = ir_block_new(l->fn), *orelse = ir_block_new(l->fn);
     IrBlock *done = ir_block_new(l->fn);
-    int x = lower_iter_loop(l, lower_expr(l, s->u.For.iter), head, orelse, s);
+    const AstNode *it = s->u.For.iter;
+    int x = lower_is_gen_call(l, it) ? lower_gen_loop(l, lower_expr(l, it), head, orelse, s)
+                                     : lower_iter_loop(l, lower_expr(l, it), head, orelse, s);
     lower_store_target(l, s->u.For.target, x);
     Loop loop = {done, head, l->loop};
     l->loop = &loop;
@@ -114,8 +116,11 @@ static void comp_loops(Lower *l, const AstList *gens, int i, int first, CompInne
 }
 
 void lower_comp_run(Lower *l, const AstList *gens, CompInner inner, void *ctx) {
+    lower_comp_run_from(l, gens, lower_expr(l, gens->items[0]->u.comprehension.iter), inner, ctx);
+}
+
+void lower_comp_run_from(Lower *l, const AstList *gens, int first, CompInner inner, void *ctx) {
     int saved = l->ncomp;
-    int first = lower_expr(l, gens->items[0]->u.comprehension.iter);
     comp_loops(l, gens, 0, first, inner, ctx);
     l->ncomp = saved;
 }

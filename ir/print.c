@@ -83,8 +83,12 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
         strbuf_printf(b, " %s", fn->mod->globals[in->aux].name);
         break;
     case IR_CALL:
+    case IR_GEN_NEW:
     case IR_MAKE_FUNCTION:
         strbuf_printf(b, " %s", fn->mod->funcs[in->aux]->name);
+        break;
+    case IR_NEXT:
+        strbuf_printf(b, "%s", in->aux ? ".gen" : "");
         break;
     case IR_INPLACE:
         strbuf_printf(b, ".%s", binop_names[in->aux]);
@@ -95,6 +99,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
     case IR_CALL_METHOD:
     case IR_UNPACK:
     case IR_TUPLE_ITEM:
+    case IR_GEN_ARG:
         strbuf_printf(b, ".%d", in->aux);
         break;
     default:

@@ -277,7 +277,10 @@ static const Ty *int_binop(AstOp op, const Ty *a, const Ty *b, const AstNode *rh
     }
 }
 
-static const Ty *float_binop(AstOp op) {
+// An arithmetic op with a float operand. 'b' is the right operand's type: a negative base to a
+// non-integral power is a complex in Python (-8.0 ** 0.5), so only an int exponent keeps '**'
+// a float.
+static const Ty *float_binop(AstOp op, const Ty *b) {
     switch (op) {
     case AST_OP_Add:
     case AST_OP_Sub:
@@ -285,8 +288,9 @@ static const Ty *float_binop(AstOp op) {
     case AST_OP_Div:
     case AST_OP_FloorDiv:
     case AST_OP_Mod:
-    case AST_OP_Pow:
         return ty_prim(TY_FLOAT);
+    case AST_OP_Pow:
+        return b->kind == TY_FLOAT ? ty_prim(TY_DYN) : ty_prim(TY_FLOAT);
     default:
         return ty_prim(TY_DYN);
     }
@@ -298,7 +302,7 @@ const Ty *infer_binop_type(AstOp op, const Ty *a, const Ty *b, const AstNode *rh
     }
     if (is_numeric(a) && is_numeric(b)) {
         if (a->kind == TY_FLOAT || b->kind == TY_FLOAT) {
-            return float_binop(op);
+            return float_binop(op, b);
         }
         return int_binop(op, a, b, rhs);
     }

@@ -62,28 +62,32 @@ static bool parse_one(const char *path, bool dump) {
     return ok;
 }
 
-static int cmd_parse(int argc, char **argv) {
-    bool dump = false;
+// Runs 'fn' on every file argument of 'cmd' in one process; 'flag' is the command's one option,
+// passed to 'fn' (with 'flag_one_file', it takes exactly one file). Exit status 1 if any fails.
+static int for_each_file(const char *cmd, const char *flag, bool flag_one_file,
+                         bool (*fn)(const char *path, bool flag), int argc, char **argv) {
+    bool on = false;
     int nfiles = 0;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--dump-ast") == 0) {
-            dump = true;
+        if (strcmp(argv[i], flag) == 0) {
+            on = true;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return usage_error("unknown option '%s' for 'parse'", argv[i]);
+            fprintf(stderr, "krait: unknown option '%s' for '%s'\n%s", argv[i], cmd, usage_text);
+            return 2;
         } else {
             nfiles++;
         }
     }
-    if (nfiles == 0) {
-        return usage_error("%s", "'parse' needs at least one file");
-    }
-    if (dump && nfiles != 1) {
-        return usage_error("%s", "'parse --dump-ast' takes exactly one file");
+    if (nfiles == 0 || (on && flag_one_file && nfiles != 1)) {
+        fprintf(stderr, nfiles == 0 ? "krait: '%s' needs at least one file\n%s"
+                                    : "krait: '%s %s' takes exactly one file\n%s",
+                cmd, nfiles == 0 ? usage_text : flag, usage_text);
+        return 2;
     }
     bool all_ok = true;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--dump-ast") != 0) {
-            all_ok &= parse_one(argv[i], dump);
+        if (strcmp(argv[i], flag) != 0) {
+            all_ok &= fn(argv[i], on);
         }
     }
     fflush(stdout);
@@ -113,30 +117,6 @@ static bool check_one(const char *path, bool dump) {
     return ok;
 }
 
-static int cmd_check(int argc, char **argv) {
-    bool dump = false;
-    int nfiles = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--dump-symtable") == 0) {
-            dump = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return usage_error("unknown option '%s' for 'check'", argv[i]);
-        } else {
-            nfiles++;
-        }
-    }
-    if (nfiles == 0) {
-        return usage_error("%s", "'check' needs at least one file");
-    }
-    bool all_ok = true;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--dump-symtable") != 0) {
-            all_ok &= check_one(argv[i], dump);
-        }
-    }
-    fflush(stdout);
-    return all_ok ? 0 : 1;
-}
 
 // Appends Python's repr() of the UTF-8 text 's' to 'b'.
 static void repr_text(StrBuf *b, const char *s, size_t len) {
@@ -208,10 +188,10 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (strcmp(cmd, "parse") == 0) {
-        return cmd_parse(argc - 2, argv + 2);
+        return for_each_file("parse", "--dump-ast", true, parse_one, argc - 2, argv + 2);
     }
     if (strcmp(cmd, "check") == 0) {
-        return cmd_check(argc - 2, argv + 2);
+        return for_each_file("check", "--dump-symtable", false, check_one, argc - 2, argv + 2);
     }
     if (strcmp(cmd, "tokenize") == 0) {
         return cmd_tokenize(argc - 2, argv + 2);

@@ -219,9 +219,24 @@ const Ty *infer_annotation(Infer *inf, const AstNode *ann) {
     return NULL;
 }
 
+// Names of the typing module that only annotations use: krait reads them at compile time, and
+// `from typing import ...` of them binds nothing at run time.
+static const char *const typing_names[] = {
+    "List", "Dict", "Set", "FrozenSet", "Tuple", "Optional", "Union", "Any", "Iterable",
+    "Iterator", "Generator", "Sequence", "MutableSequence", "Mapping", "MutableMapping",
+    "Callable", "Type", "Final", "ClassVar", "NoReturn", "Never", "Collection", "Container",
+};
+
+bool infer_is_typing_name(const char *name) {
+    for (size_t k = 0; k < sizeof typing_names / sizeof typing_names[0]; k++) {
+        if (strcmp(name, typing_names[k]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool infer_is_typing_import(const AstNode *s) {
-    static const char *const typing_names[] = {"List", "Dict", "Set", "Tuple", "Optional",
-                                               "Union", "Any", "Iterable", "Sequence"};
     if (s->kind != AST_ImportFrom) {
         return false;
     }
@@ -229,11 +244,7 @@ bool infer_is_typing_import(const AstNode *s) {
     bool ok = mod && strcmp(mod, "typing") == 0 && s->u.ImportFrom.level == 0;
     for (int i = 0; ok && i < s->u.ImportFrom.names.count; i++) {
         const AstNode *a = s->u.ImportFrom.names.items[i];
-        bool known = false;
-        for (size_t k = 0; k < sizeof typing_names / sizeof typing_names[0]; k++) {
-            known |= strcmp(a->u.alias.name, typing_names[k]) == 0;
-        }
-        ok = known && !a->u.alias.asname;
+        ok = infer_is_typing_name(a->u.alias.name) && !a->u.alias.asname;
     }
     return ok;
 }

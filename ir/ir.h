@@ -229,6 +229,8 @@ const Ty *infer_var_type(const InferFunc *f, Name name);  // NULL when not a loc
 const Ty *infer_global_type(Infer *inf, Name name);      // NULL when not a global
 // The type an annotation expression denotes (NULL when not supported).
 const Ty *infer_annotation(Infer *inf, const AstNode *ann);
+// Whether 'name' is one of the typing names krait reads only in annotations.
+bool infer_is_typing_name(const char *name);
 // Whether 's' is `from typing import List, Optional, ...` of names krait reads in annotations at
 // compile time: it binds nothing when it runs.
 bool infer_is_typing_import(const AstNode *s);

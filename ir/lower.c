@@ -250,6 +250,11 @@ int lower_name(Lower *l, const AstNode *e) {
     if (id == l->n_dunder_name) {
         return lower_const_str(l, "__main__", 8, e);
     }
+    if (infer_is_typing_name(id)) {
+        diag_error(l->d, e->span, "'%s' from typing is supported by krait in annotations only",
+                   id);
+        return lower_const_none(l, e);
+    }
     // Any other name is a builtin, looked up when it runs (NameError when there is none).
     return lower_coerce(l, lower_builtin(l, id, e), e->ty, e);
 }

@@ -1,0 +1,3 @@
+from typing import Iterable
+
+print(isinstance([1], Iterable))

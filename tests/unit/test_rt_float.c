@@ -12,62 +12,8 @@
 
 static const char *data_path;
 
-// Parses a Python int or float literal as the tables write them.
-static kr_val lit(const char *s) {
-    if (strpbrk(s, ".en") || strcmp(s, "inf") == 0) {
-        double d;
-        CU_ASSERT_FATAL(kr_float_parse(s, strlen(s), &d) == 0);
-        return kr_float_new(d);
-    }
-    kr_val v = kr_int_from_string(s, strlen(s), 10);
-    CU_ASSERT_FATAL(v != 0);
-    return v;
-}
-
-static bool is_float_lit(const char *s) { return strpbrk(s, ".en") != NULL; }
-
-// repr(v) (tuples item by item), or "!Type: message" for a pending exception when 'v' is 0.
-// Consumes 'v'; the result is malloc'd.
-static char *describe(kr_val v) {
-    char *out = malloc(1 << 16);
-    if (!v) {
-        kr_val e = kr_err_fetch();
-        CU_ASSERT_FATAL(e != 0);
-        kr_val s = kr_str(e);
-        snprintf(out, 1 << 16, "!%s: %s", kr_type_name(e), s ? kr_str_data(s) : "?");
-        KR_XDECREF(s);
-        KR_DECREF(e);
-        return out;
-    }
-    if (kr_tuple_check(v)) {
-        strcpy(out, "(");
-        for (intptr_t i = 0; i < KR_TUPLE_LEN(v); i++) {
-            kr_val r = kr_repr(KR_TUPLE_ITEMS(v)[i]);
-            strcat(out, i ? ", " : "");
-            strcat(out, kr_str_data(r));
-            KR_DECREF(r);
-        }
-        strcat(out, ")");
-    } else {
-        kr_val r = kr_repr(v);
-        CU_ASSERT_FATAL(r != 0);
-        snprintf(out, 1 << 16, "%s", kr_str_data(r));
-        KR_DECREF(r);
-    }
-    KR_DECREF(v);
-    return out;
-}
-
-static int failures_shown;
-
-static void expect(kr_val v, const char *want, const char *what) {
-    char *got = describe(v);
-    if (strcmp(got, want) != 0 && failures_shown++ < 30) {
-        printf("\n  %s: got %s, want %s", what, got, want);
-    }
-    CU_ASSERT_STRING_EQUAL(got, want);
-    free(got);
-}
+#define NUM_FAILURES_SHOWN 30
+#include "rt_num_harness.h"
 
 static kr_val apply(const char *op, kr_val a, kr_val b) {
     static const char *const cmps[] = { "<", "<=", "==", "!=", ">", ">=" };

@@ -1068,7 +1068,8 @@ static void collect_funcs(Infer *inf) {
         if (s->kind == AST_FunctionDef && !infer_func_of(inf, s->u.FunctionDef.name)) {
             Scope *sc = scope_of(inf->top, s, false);
             InferFunc *f = func_new(inf, s->u.FunctionDef.name, s, sc);
-            f->direct = is_direct(s) && !is_rebound(inf, s);
+            f->direct = is_direct(s) && !is_rebound(inf, s)
+                        && var_index(inf->body, s->u.FunctionDef.name) < 0;  // not external
             inf->funcs[inf->nfuncs++] = f;
             func_signature(inf, f);
         }
@@ -1131,7 +1132,8 @@ static void iterate(Infer *inf) {
     } while (inf->changed);
 }
 
-Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod) {
+Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod,
+                    const Name *external, int nexternal) {
     Infer *inf = arena_alloc(a, sizeof *inf);
     inf->arena = a;
     inf->in = in;
@@ -1140,6 +1142,11 @@ Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstN
     inf->mod = mod;
     init_names(inf);
     inf->body = func_new(inf, intern_cstr(in, "<module>"), mod, top);
+    for (int i = 0; i < nexternal; i++) {
+        if (var_index(inf->body, external[i]) < 0) {
+            var_add(inf, inf->body, external[i], ty_prim(TY_DYN));
+        }
+    }
     collect_funcs(inf);
     iterate(inf);
     finish_func(inf->body);

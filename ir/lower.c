@@ -248,7 +248,8 @@ int lower_name(Lower *l, const AstNode *e) {
         return load_global(l, g, e);
     }
     if (id == l->n_dunder_name) {
-        return lower_const_str(l, "__main__", 8, e);
+        const char *name = l->m->unit->name;
+        return lower_const_str(l, name, strlen(name), e);
     }
     if (infer_is_typing_name(id)) {
         diag_error(l->d, e->span, "'%s' from typing is supported by krait in annotations only",
@@ -524,12 +525,39 @@ static void init_lower(Lower *l, Arena *a, Interner *in, Diag *d, IrModule *m) {
     l->n_dunder_name = intern_cstr(in, "__name__");
 }
 
-IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const AstNode *mod,
-                          const char *path, const char *modname) {
-    IrModule *m = ir_module_new(a, in, path, modname);
+// The globals other modules may rebind: those some module of the program assigns as an
+// attribute ('m.x = v'), and those `from m import *` binds (not known to the symbol table).
+static Name *external_globals(IrProgram *p, IrUnit *u, int *n) {
+    int nstar;
+    Name *star = ir_unit_star_names(p, u, &nstar);
+    Name *ext = arena_alloc(p->arena, sizeof(Name) * (size_t)(nstar + u->top->nsymbols + 1));
+    *n = 0;
+    for (int i = 0; i < nstar; i++) {
+        ext[(*n)++] = star[i];
+    }
+    bool is_main = strcmp(u->name, "__main__") == 0;  // nothing can import the script
+    for (int i = 0; i < u->top->nsymbols && !is_main; i++) {
+        const Symbol *sym = u->top->symbols[i];
+        if ((sym->flags & SYM_DEF_BOUND) && ir_program_stores_attr(p, sym->name)) {
+            ext[(*n)++] = sym->name;
+        }
+    }
+    return ext;
+}
+
+IrModule *ir_lower_module(IrProgram *p, IrUnit *u) {
+    Arena *a = p->arena;
+    Interner *in = p->in;
+    Diag *d = u->d;
+    IrModule *m = ir_module_new(a, in, u->path, u->cname);
+    m->prog = p;
+    m->unit = u;
     Lower l;
     init_lower(&l, a, in, d, m);
-    l.inf = infer_module(a, in, m->types, top, mod);
+    int next;
+    Name *ext = external_globals(p, u, &next);
+    const AstNode *mod = u->ast;
+    l.inf = infer_module(a, in, m->types, u->top, mod, ext, next);
     IrFunc *body = ir_func_new(m, intern_cstr(in, "<module>"), c_symbol(&l, "kgm_", "body"));
     body->node = mod;
     body->line = 1;
@@ -557,6 +585,11 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
             continue;
         }
         lower_body(&l, fn, fn->ifn, &fn->node->u.FunctionDef.body);
+    }
+    // Every global has its slot, so that the module object finds it by name (runtime/module.c).
+    InferFunc *globals = infer_module_body(l.inf);
+    for (int i = 0; i < globals->nvars; i++) {
+        lower_global_index(&l, globals->vars[i]);
     }
     return d->errors ? NULL : m;
 }

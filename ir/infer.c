@@ -754,8 +754,14 @@ static void stmt_exc(Infer *inf, InferFunc *f, const AstNode *s) {
         const AstList *names = s->kind == AST_Import ? &s->u.Import.names : &s->u.ImportFrom.names;
         for (int i = 0; i < names->count; i++) {
             const AstNode *a = names->items[i];
-            bind(inf, f, a->u.alias.asname ? a->u.alias.asname : a->u.alias.name,
-                 ty_prim(TY_DYN));
+            Name n = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
+            const char *dot = strchr(n, '.');  // import a.b.c binds 'a'
+            if (dot) {
+                n = intern_cstr(inf->in, arena_strndup(inf->arena, n, (size_t)(dot - n)));
+            }
+            if (strcmp(n, "*") != 0) {
+                bind(inf, f, n, ty_prim(TY_DYN));
+            }
         }
         break;
     }

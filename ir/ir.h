@@ -75,8 +75,9 @@ typedef struct IrProgram {
     Interner *in;
     IrUnit **units;  // units[0] is the script
     int nunits, units_cap;
-    Name *stored_attrs;  // attribute names some module assigns or deletes ('o.x = v')
-    int nstored, stored_cap;
+    Name *stored_attrs;  // attribute names some module assigns or deletes ('o.x = v',
+    int nstored, stored_cap;  // setattr(o, "x", v))
+    bool stores_any;     // setattr() or delattr() with a computed name: any attribute
 } IrProgram;
 
 // A module the runtime provides ("sys", "os.path", ...); a top-level module name of CPython's
@@ -86,7 +87,9 @@ bool ir_is_stdlib_module(const char *name);
 IrProgram *ir_program_new(Arena *a, Interner *in);
 IrUnit *ir_program_add(IrProgram *p, const char *name, const char *path, bool is_package);
 IrUnit *ir_program_find(const IrProgram *p, const char *name);  // NULL if not a program module
-// Records the attribute names module 'u' assigns or deletes (its AST must be set).
+// Records the attribute names module 'u' assigns or deletes (its AST must be set): 'o.x = v',
+// 'del o.x', setattr(o, "x", v), delattr(o, "x"); a computed name in setattr() or delattr()
+// counts as every name.
 void ir_program_note_stores(IrProgram *p, const IrUnit *u);
 bool ir_program_stores_attr(const IrProgram *p, Name name);
 // The absolute name of the module `from <'level' dots><module> import ...` in 'u' names

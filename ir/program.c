@@ -69,7 +69,14 @@ IrUnit *ir_program_find(const IrProgram *p, const char *name) {
 // ---------------------------------------------------------------------------------------------
 // Attribute stores
 
+static bool is_str_const(const AstNode *e) {
+    return e->kind == AST_Constant && e->u.Constant.value.kind == CONST_STR;
+}
+
 bool ir_program_stores_attr(const IrProgram *p, Name name) {
+    if (p->stores_any) {
+        return true;
+    }
     for (int i = 0; i < p->nstored; i++) {
         if (p->stored_attrs[i] == name) {
             return true;
@@ -98,6 +105,17 @@ static void walk_stores(IrProgram *p, const AstNode *n) {
     }
     if (n->kind == AST_Attribute && n->u.Attribute.ctx != AST_OP_Load) {
         note_store(p, n->u.Attribute.attr);
+    }
+    const AstNode *fn = n->kind == AST_Call ? n->u.Call.func : NULL;
+    if (fn && fn->kind == AST_Name
+        && (strcmp(fn->u.Name.id, "setattr") == 0 || strcmp(fn->u.Name.id, "delattr") == 0)) {
+        const AstList *args = &n->u.Call.args;
+        if (args->count >= 2 && is_str_const(args->items[1])) {
+            const AstConst *c = &args->items[1]->u.Constant.value;
+            note_store(p, intern_cstr(p->in, arena_strndup(p->arena, c->u.s.data, c->u.s.len)));
+        } else {
+            p->stores_any = true;  // any global of any module may be rebound
+        }
     }
     int count;
     const AstField *fields = ast_fields(n->kind, &count);
@@ -131,7 +149,7 @@ const char *ir_import_base(Arena *a, const IrUnit *u, int level, const char *mod
         return NULL;
     }
     for (int i = 1; i < level; i++) {
-        const char *p = u->name + len;
+        const char *p = u->name + len - 1;
         while (p > u->name && *p != '.') {
             p--;
         }
@@ -184,10 +202,6 @@ static bool visiting(const Visiting *v, const IrUnit *u) {
         }
     }
     return false;
-}
-
-static bool is_str_const(const AstNode *e) {
-    return e->kind == AST_Constant && e->u.Constant.value.kind == CONST_STR;
 }
 
 // The module-level `__all__ = [...]` of 'u': 1 when it is a literal list or tuple of strs (its

@@ -74,6 +74,14 @@ int kr_module_add_str(kr_val mod, const char *name, const char *value) {
 kr_val kr_module_getattr_cstr(kr_val mod, const char *name) { return kr_getattr_cstr(mod, name); }
 
 static kr_val no_attribute(kr_val mod, kr_val name) {
+    const kr_module_def *def = KR_MODULE(mod)->def;
+    if (KR_MODULE(mod)->initializing && def && !strchr(def->name, '.')) {
+        // CPython 3.13 suspects a module beside the script of shadowing a third-party one
+        return kr_err_set(&kr_exc_AttributeError,
+                          "module '%s' has no attribute '%s' (consider renaming '%s' if it has "
+                          "the same name as a third-party module you intended to import)",
+                          def->name, kr_str_data(name), def->file);
+    }
     if (KR_MODULE(mod)->initializing) {
         return kr_err_set(&kr_exc_AttributeError,
                           "partially initialized module '%s' has no attribute '%s' (most likely "

@@ -10,6 +10,7 @@
 // script's directory) joined with its path inside it, as CPython prints them.
 #include "backend.h"
 
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,6 +18,7 @@
 typedef struct Finder {
     IrProgram *p;
     const char *dir;      // the script's directory, as given (for reading files)
+    bool dir_given;       // the script was named with a directory (else: ".")
     const char *absdir;   // sys.path[0]: the real path of that directory
     const char *script;   // the real path of the script
     bool ok;
@@ -30,6 +32,24 @@ static bool is_file(const char *path) {
 static bool is_dir(const char *path) {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Whether CPython would import 'entry' (a path without suffix) as an extension module
+// (entry.so, entry.cpython-313-....so, entry.abi3.so) or from bytecode alone (entry.pyc).
+static bool is_compiled_module(Arena *a, const char *entry) {
+    if (is_file(arena_printf(a, "%s.so", entry)) || is_file(arena_printf(a, "%s.pyc", entry))) {
+        return true;
+    }
+    glob_t g;
+    bool found = false;
+    const char *pats[] = {"%s.cpython-*.so", "%s.abi3.so"};
+    for (size_t i = 0; i < 2 && !found; i++) {
+        if (glob(arena_printf(a, pats[i], entry), 0, NULL, &g) == 0) {
+            found = g.gl_pathc > 0;
+            globfree(&g);
+        }
+    }
+    return found;
 }
 
 // A C identifier for module 'name', unique in the program.
@@ -109,7 +129,11 @@ static IrUnit *find_module(Finder *f, const char *name, IrUnit *from, const AstN
     bool pkg = is_file(arena_printf(a, "%s/__init__.py", entry));
     const char *file = pkg ? arena_printf(a, "%s/__init__.py", rel) : arena_printf(a, "%s.py", rel);
     if (!pkg && !is_file(arena_printf(a, "%s/%s", f->dir, file))) {
-        if (is_dir(entry)) {
+        if (is_compiled_module(a, entry)) {
+            diag_error(from->d, at->span, "the module '%s' is an extension module or bytecode "
+                       "without its .py source: krait compiles only Python source", name);
+            f->ok = false;
+        } else if (is_dir(entry)) {
             diag_error(from->d, at->span, "'%s' is a namespace package (a directory without "
                        "__init__.py): not supported by krait", name);
             f->ok = false;
@@ -128,7 +152,7 @@ static IrUnit *find_module(Finder *f, const char *name, IrUnit *from, const AstN
     }
     const char *cname = unit_cname(p, name);
     u = ir_program_add(p, name, abs, pkg);
-    u->given = arena_printf(a, "%s/%s", f->dir, file);
+    u->given = f->dir_given ? arena_printf(a, "%s/%s", f->dir, file) : file;
     u->cname = cname;
     return u;
 }
@@ -179,6 +203,7 @@ IrProgram *modules_load(Arena *a, const char *script, const char *cname) {
     Finder f = {.p = p, .ok = true};
     const char *slash = strrchr(script, '/');
     f.dir = slash ? arena_strndup(a, script, (size_t)(slash - script)) : ".";
+    f.dir_given = slash != NULL;
     // Tracebacks name the script by its absolute path, as CPython 3.13 does.
     char *real = realpath(script, NULL);
     f.script = real ? arena_strndup(a, real, strlen(real)) : script;

@@ -843,14 +843,17 @@ static void emit_format(Emitter *e, const IrInstr *in) {
 }
 
 static void emit_call(Emitter *e, const IrInstr *in) {
-    const IrFunc *callee = e->m->funcs[in->aux];
-    if (callee->ret_rep != REP_BOOL) {
-        put_call(e, in, callee->cname);
+    const char *cname = in->op == IR_CALL_EXT ? e->m->externs[in->aux].cname
+                                              : e->m->funcs[in->aux]->cname;
+    IrRep ret = in->op == IR_CALL_EXT ? ty_rep(e->m->externs[in->aux].ret_ty)
+                                      : e->m->funcs[in->aux]->ret_rep;
+    if (ret != REP_BOOL) {
+        put_call(e, in, cname);
         return;
     }
     StrBuf call;
     strbuf_init(&call, e->out->arena);
-    strbuf_printf(&call, "%s(", callee->cname);
+    strbuf_printf(&call, "%s(", cname);
     for (int i = 0; i < in->nargs; i++) {
         strbuf_printf(&call, "%s%s", i ? ", " : "", reg_text(e, in->args[i]));
     }
@@ -1501,7 +1504,13 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_IS: emit_compare(e, in); break;
     case IR_FORMAT: emit_format(e, in); break;
     case IR_BUILD_STRING: emit_build_string(e, in); break;
-    case IR_CALL: emit_call(e, in); break;
+    case IR_CALL:
+    case IR_CALL_EXT: emit_call(e, in); break;
+    case IR_CHECK_EXT:
+        put_status_call(e, in, arena_printf(e->out->arena, "(%s ? 0 : kr_module_unbound(%s, \"%s\"))",
+                                            e->m->externs[in->aux].slot, reg_text(e, in->args[0]),
+                                            e->m->externs[in->aux].name));
+        break;
     case IR_PRINT: emit_print(e, in); break;
     case IR_CALL_OBJ:
     case IR_CALL_METHOD: emit_call_obj(e, in); break;
@@ -1634,7 +1643,7 @@ static void put_signature(Emitter *e, const IrFunc *fn) {
         put(e, "static kr_val %s(kr_gen *g, kr_val sent, int mode)", fn->cname);
         return;
     }
-    put(e, "static %s %s(", ret_ctype(fn->ret_rep), fn->cname);
+    put(e, "%s%s %s(", fn->exported ? "" : "static ", ret_ctype(fn->ret_rep), fn->cname);
     if (fn->has_closure) {
         put(e, "kr_val kfn");
     }
@@ -1808,9 +1817,20 @@ static void emit_header(Emitter *e) {
     put(e, ";\n\n");
 }
 
+// Whether global 'g' holds a function other modules call directly (they check it is bound).
+static bool global_exported(Emitter *e, int g) {
+    for (int i = 1; i < e->m->nfuncs; i++) {
+        const IrFunc *fn = e->m->funcs[i];
+        if (fn->exported && fn->name == e->m->globals[g].name) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void emit_globals(Emitter *e) {
     for (int g = 0; g < e->m->nglobals; g++) {
-        put(e, "static kr_val %s;\n", global_cname(e, g));
+        put(e, "%skr_val %s;\n", global_exported(e, g) ? "" : "static ", global_cname(e, g));
     }
 }
 
@@ -1883,6 +1903,15 @@ void emit_module(const IrModule *m, StrBuf *out) {
     for (int i = 0; i < m->nfuncs; i++) {
         put_signature(&e, m->funcs[i]);
         put(&e, ";\n");
+    }
+    for (int i = 0; i < m->nexterns; i++) {  // native entries of other modules' functions
+        const IrExtern *x = &m->externs[i];
+        put(&e, "extern %s %s(", ret_ctype(ty_rep(x->ret_ty)), x->cname);
+        for (int k = 0; k < x->nparams; k++) {
+            put(&e, "%s%s", k ? ", " : "", rep_ctype(ty_rep(x->param_tys[k])));
+        }
+        put(&e, x->nparams ? ");\n" : "void);\n");
+        put(&e, "extern kr_val %s;\n", x->slot);
     }
     for (int i = 0; i < m->nfuncs; i++) {
         if (m->funcs[i]->is_gen_resume) {

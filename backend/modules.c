@@ -54,11 +54,24 @@ static bool is_compiled_module(Arena *a, const char *entry) {
 
 // A C identifier for module 'name', unique in the program.
 static const char *unit_cname(IrProgram *p, const char *name) {
-    char *s = arena_printf(p->arena, "%s%s", (*name >= '0' && *name <= '9') ? "m_" : "", name);
-    for (char *c = s; *c; c++) {
-        bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9');
-        *c = ok ? *c : '_';
+    // No "__" inside and no '_' at the end, so that "kgf_<cname>__<name>" (an exported native
+    // entry) names one function of one module.
+    StrBuf b;
+    strbuf_init(&b, p->arena);
+    if (*name >= '0' && *name <= '9') {
+        strbuf_append(&b, "m_", 2);
     }
+    for (const char *c = name; *c; c++) {
+        bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9');
+        if (!ok && b.len > 0 && b.data[b.len - 1] == '_') {
+            strbuf_putc(&b, '0');
+        }
+        strbuf_putc(&b, ok ? *c : '_');
+    }
+    if (b.len > 0 && b.data[b.len - 1] == '_') {
+        strbuf_putc(&b, '0');
+    }
+    const char *s = strbuf_cstr(&b);
     const char *cname = s;
     for (int n = 2;; n++) {
         bool taken = false;

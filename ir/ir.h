@@ -68,6 +68,8 @@ typedef struct IrUnit {
     const AstNode *ast;
     Scope *top;
     Diag *d;
+    struct Infer *inf;      // ir_unit_infer
+    struct TyCtx *types;    // its types (lowering 'u' uses the same)
 } IrUnit;
 
 typedef struct IrProgram {
@@ -103,6 +105,17 @@ const char *ir_import_base(Arena *a, const IrUnit *u, int level, const char *mod
 Name *ir_unit_exports(IrProgram *p, const IrUnit *u, int *n, bool *has_all);
 // The names 'u' binds by `from m import *` of program modules (module-level statements).
 Name *ir_unit_star_names(IrProgram *p, const IrUnit *u, int *n);
+// The program module 'name' comes from when every binding of 'name' anywhere in 'u' is
+// `from m import x [as name]` of the same module and name ('*orig' = x), and no other module
+// rebinds 'u'.name; else NULL. Conservative: any other use of the identifier but a read counts
+// as a binding.
+IrUnit *ir_unit_import_source(IrProgram *p, const IrUnit *u, Name name, Name *orig);
+// The same for a name bound only by `import m` (or `import m as name`, `import name.sub`): the
+// program module it holds.
+IrUnit *ir_unit_module_source(IrProgram *p, const IrUnit *u, Name name);
+// The inference facts of module 'u', computed on first request (lowering 'u', and other
+// modules calling its functions directly).
+struct Infer *ir_unit_infer(IrProgram *p, IrUnit *u);
 
 // ir.c -------------------------------------------------------------------------------------------
 // The IR data structures and their builders. Everything lives in the compilation arena.
@@ -203,7 +216,19 @@ typedef struct IrFunc {
     struct IrFunc *gen_resume;
     bool is_gen_resume;
     int gen_nargs;
+    bool exported;  // other modules call its native entry directly (not static in the C)
 } IrFunc;
+
+// A function of another module of the program that this one calls directly (IR_CALL_EXT): its
+// native entry, 'cname', takes 'nparams' arguments of types 'param_tys'.
+typedef struct IrExtern {
+    Name name;
+    const char *cname;
+    const char *slot;  // its module's global of the function (exported too)
+    const Ty **param_tys;
+    int nparams;
+    const Ty *ret_ty;
+} IrExtern;
 
 // A module global: a static kr_val slot (0 while unbound).
 typedef struct IrGlobal {
@@ -225,6 +250,8 @@ struct IrModule {
     int nglobals, globals_cap;
     IrConst **consts;  // constants with an id
     int nconsts, consts_cap;
+    IrExtern *externs;  // functions of other modules called directly
+    int nexterns;
 };
 
 extern const char *const ir_op_names[IR__COUNT];
@@ -301,6 +328,14 @@ bool infer_compare_is_native(AstOp op, const Ty *a, const Ty *b);
 // "<construct> is not supported by krait yet". Returns NULL when something was reported.
 
 IrModule *ir_lower_module(IrProgram *p, IrUnit *u);
+// Whether the module-level function 'f' of an imported module can be called directly from
+// other modules: a direct function (InferFunc.direct) whose parameter and return types need no
+// interned type (int, float, bool, str, None, dyn). Its native entry is then exported.
+bool ir_func_exportable(const InferFunc *f);
+// The C name of module-level function 'name' of the module whose C name is 'modc'.
+const char *ir_func_cname(Arena *a, const char *modc, Name name);
+// The C name of its global (the slot holding the function object).
+const char *ir_global_cname(Arena *a, const char *modc, Name name);
 
 // print.c ----------------------------------------------------------------------------------------
 

@@ -421,11 +421,11 @@ void lower_stmts(Lower *l, const AstList *body) {
 // ---------------------------------------------------------------------------------------------
 // Functions and the module
 
-// "kg_<module>__<name>", with bytes outside [A-Za-z0-9_] spelled _xHH.
-static const char *c_symbol(Lower *l, const char *prefix, Name name) {
+// "<prefix><module>__<name>", with bytes outside [A-Za-z0-9_] spelled _xHH.
+static const char *symbol(Arena *a, const char *prefix, const char *modc, Name name) {
     StrBuf b;
-    strbuf_init(&b, l->arena);
-    strbuf_printf(&b, "%s%s__", prefix, l->m->name);
+    strbuf_init(&b, a);
+    strbuf_printf(&b, "%s%s__", prefix, modc);
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')
             || *p == '_') {
@@ -435,6 +435,35 @@ static const char *c_symbol(Lower *l, const char *prefix, Name name) {
         }
     }
     return strbuf_cstr(&b);
+}
+
+static const char *c_symbol(Lower *l, const char *prefix, Name name) {
+    return symbol(l->arena, prefix, l->m->name, name);
+}
+
+const char *ir_func_cname(Arena *a, const char *modc, Name name) {
+    return symbol(a, "kgf_", modc, name);
+}
+
+const char *ir_global_cname(Arena *a, const char *modc, Name name) {
+    return symbol(a, "kg_", modc, name);
+}
+
+static bool simple_type(const Ty *t) {
+    return t->kind == TY_DYN || t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_BOOL
+           || t->kind == TY_STR || t->kind == TY_NONE;
+}
+
+bool ir_func_exportable(const InferFunc *f) {
+    if (!f->direct || f->nested || !simple_type(f->ret_ty) || f->scope->generator) {
+        return false;
+    }
+    for (int i = 0; i < f->nparams; i++) {
+        if (!simple_type(f->var_tys[i])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // The registers of a function's locals (parameters first, in InferFunc order).
@@ -545,6 +574,16 @@ static Name *external_globals(IrProgram *p, IrUnit *u, int *n) {
     return ext;
 }
 
+Infer *ir_unit_infer(IrProgram *p, IrUnit *u) {
+    if (!u->inf) {
+        int next;
+        Name *ext = external_globals(p, u, &next);
+        u->types = ty_ctx_new(p->arena);
+        u->inf = infer_module(p->arena, p->in, u->types, u->top, u->ast, ext, next);
+    }
+    return u->inf;
+}
+
 IrModule *ir_lower_module(IrProgram *p, IrUnit *u) {
     Arena *a = p->arena;
     Interner *in = p->in;
@@ -554,10 +593,9 @@ IrModule *ir_lower_module(IrProgram *p, IrUnit *u) {
     m->unit = u;
     Lower l;
     init_lower(&l, a, in, d, m);
-    int next;
-    Name *ext = external_globals(p, u, &next);
     const AstNode *mod = u->ast;
-    l.inf = infer_module(a, in, m->types, u->top, mod, ext, next);
+    l.inf = ir_unit_infer(p, u);
+    m->types = u->types;
     IrFunc *body = ir_func_new(m, intern_cstr(in, "<module>"), c_symbol(&l, "kgm_", "body"));
     body->node = mod;
     body->line = 1;
@@ -570,8 +608,9 @@ IrModule *ir_lower_module(IrProgram *p, IrUnit *u) {
         if (lower_func_index(&l, s->u.FunctionDef.name) >= 0) {
             continue;  // a redefinition: declared as its def runs, typed on its own
         }
-        lower_declare_func(&l, s, infer_func_of(l.inf, s->u.FunctionDef.name),
-                           s->u.FunctionDef.name);
+        IrFunc *fn = lower_declare_func(&l, s, infer_func_of(l.inf, s->u.FunctionDef.name),
+                                        s->u.FunctionDef.name);
+        fn->exported = strcmp(u->name, "__main__") != 0 && ir_func_exportable(fn->ifn);
     }
     lower_body(&l, body, infer_module_body(l.inf), stmts);
     // Bodies of nested functions are declared while lowering their parents: the loop sees them.

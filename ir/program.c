@@ -322,3 +322,133 @@ Name *ir_unit_star_names(IrProgram *p, const IrUnit *u, int *n) {
     *n = out.count;
     return out.items;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Names bound only by `from m import x`
+
+typedef struct Origin {
+    IrProgram *p;
+    const IrUnit *u;
+    Name name;
+    IrUnit *from;  // the module every binding imports from, so far
+    Name orig;     // and the name there
+    bool module;   // looking for `import m` bindings (else `from m import x`)
+    bool bad;      // some other binding (or a possible one)
+} Origin;
+
+// Notes a binding of the name to module 'name' (`import name`), or to something else.
+static void bind_module(Origin *s, const char *name) {
+    IrUnit *m = s->module ? ir_program_find(s->p, name) : NULL;
+    if (!m || (s->from && s->from != m)) {
+        s->bad = true;
+    }
+    s->from = m;
+}
+
+static void find_source(Origin *s, const AstNode *n) {
+    if (!n || s->bad) {
+        return;
+    }
+    switch (n->kind) {
+    case AST_Name:
+        s->bad |= n->u.Name.id == s->name && n->u.Name.ctx != AST_OP_Load;
+        return;
+    case AST_Attribute:
+        find_source(s, n->u.Attribute.value);
+        return;
+    case AST_keyword:
+        find_source(s, n->u.keyword.value);
+        return;
+    case AST_Import:
+        for (int i = 0; i < n->u.Import.names.count; i++) {
+            const AstNode *a = n->u.Import.names.items[i];
+            Name bound = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
+            size_t len = strlen(s->name);
+            if (strncmp(bound, s->name, len) != 0 || (bound[len] != '.' && bound[len])) {
+                continue;
+            }
+            if (a->u.alias.asname && strchr(a->u.alias.name, '.')) {
+                s->bad = true;  // import a.b as name: a.b through attributes
+            } else {
+                // import m / import m as name / import name.b (binds the package 'name')
+                bind_module(s, a->u.alias.asname ? a->u.alias.name : s->name);
+            }
+        }
+        return;
+    case AST_ImportFrom:
+        for (int i = 0; i < n->u.ImportFrom.names.count; i++) {
+            const AstNode *a = n->u.ImportFrom.names.items[i];
+            Name bound = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
+            if (strcmp(a->u.alias.name, "*") == 0) {
+                s->bad = true;  // may bind it
+            } else if (bound == s->name && s->module) {
+                s->bad = true;
+            } else if (bound == s->name) {
+                const char *why;
+                const char *base = ir_import_base(s->p->arena, s->u, n->u.ImportFrom.level,
+                                                  n->u.ImportFrom.module, &why);
+                IrUnit *m = base ? ir_program_find(s->p, base) : NULL;
+                if (!m || (s->from && (s->from != m || s->orig != a->u.alias.name))) {
+                    s->bad = true;
+                }
+                s->from = m;
+                s->orig = a->u.alias.name;
+            }
+        }
+        return;
+    default:
+        break;
+    }
+    int count;
+    const AstField *fields = ast_fields(n->kind, &count);
+    for (int i = 0; i < count; i++) {
+        const char *at = (const char *)n + fields[i].offset;
+        switch (fields[i].kind) {
+        case FK_NODE:
+        case FK_NODE_OPT:
+            find_source(s, *(AstNode *const *)at);
+            break;
+        case FK_LIST: {
+            const AstList *l = (const AstList *)at;
+            for (int k = 0; k < l->count; k++) {
+                find_source(s, l->items[k]);
+            }
+            break;
+        }
+        case FK_IDENT:
+        case FK_IDENT_OPT:
+            s->bad |= *(const Name *)at == s->name;
+            break;
+        case FK_IDENT_LIST: {
+            const NameList *l = (const NameList *)at;
+            for (int k = 0; k < l->count; k++) {
+                s->bad |= l->items[k] == s->name;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+IrUnit *ir_unit_import_source(IrProgram *p, const IrUnit *u, Name name, Name *orig) {
+    bool is_main = strcmp(u->name, "__main__") == 0;
+    if (!is_main && ir_program_stores_attr(p, name)) {
+        return NULL;  // another module may rebind it
+    }
+    Origin s = {.p = p, .u = u, .name = name};
+    find_source(&s, u->ast);
+    *orig = s.orig;
+    return s.bad ? NULL : s.from;
+}
+
+IrUnit *ir_unit_module_source(IrProgram *p, const IrUnit *u, Name name) {
+    bool is_main = strcmp(u->name, "__main__") == 0;
+    if (!is_main && ir_program_stores_attr(p, name)) {
+        return NULL;
+    }
+    Origin s = {.p = p, .u = u, .name = name, .module = true};
+    find_source(&s, u->ast);
+    return s.bad ? NULL : s.from;
+}

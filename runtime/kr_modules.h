@@ -94,6 +94,9 @@ KR_MUST_CHECK kr_val kr_import(const char *name);
 // "cannot import name 'x' from 'm' (path)" (with "partially initialized module" while 'mod' is
 // being imported).
 KR_MUST_CHECK kr_val kr_import_from(kr_val mod, const char *name);
+// Generated code calls a function of module 'mod' directly only once its global 'name' is bound;
+// while it is not, this raises what reading mod.name raises (AttributeError). Returns -1.
+KR_MUST_CHECK int kr_module_unbound(kr_val mod, const char *name);
 
 // ---------------------------------------------------------------------------------------------
 // sys (sysmodule.c)

@@ -411,3 +411,12 @@ kr_val kr_import_from(kr_val mod, const char *name) {
     return kr_err_set(&kr_exc_ImportError, "cannot import name '%s' from '%s' (%s)", name,
                       modname, where);
 }
+
+int kr_module_unbound(kr_val mod, const char *name) {
+    kr_val v = kr_getattr_cstr(mod, name);
+    if (v) {  // not a global of 'mod' after all: a krait bug
+        KR_DECREF(v);
+        kr_err_set(&kr_exc_SystemError, "krait: module global '%s' is bound", name);
+    }
+    return -1;
+}

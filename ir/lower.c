@@ -554,24 +554,72 @@ static void init_lower(Lower *l, Arena *a, Interner *in, Diag *d, IrModule *m) {
     l->n_dunder_name = intern_cstr(in, "__name__");
 }
 
+typedef struct NameVec {
+    Name *items;
+    int count, cap;
+} NameVec;
+
+static void name_push(Arena *a, NameVec *v, Name n) {
+    if (v->count == v->cap) {
+        int cap = v->cap ? v->cap * 2 : 16;
+        v->items = arena_realloc(a, v->items, sizeof(Name) * (size_t)v->cap,
+                                 sizeof(Name) * (size_t)cap);
+        v->cap = cap;
+    }
+    v->items[v->count++] = n;
+}
+
+// The names of every `global` statement in 'n' (globals a function may assign).
+static void global_decls(Arena *a, const AstNode *n, NameVec *out) {
+    if (!n) {
+        return;
+    }
+    if (n->kind == AST_Global) {
+        for (int i = 0; i < n->u.Global.names.count; i++) {
+            name_push(a, out, n->u.Global.names.items[i]);
+        }
+        return;
+    }
+    int count;
+    const AstField *fields = ast_fields(n->kind, &count);
+    for (int i = 0; i < count; i++) {
+        const char *at = (const char *)n + fields[i].offset;
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            global_decls(a, *(AstNode *const *)at, out);
+        } else if (fields[i].kind == FK_LIST) {
+            const AstList *l = (const AstList *)at;
+            for (int k = 0; k < l->count; k++) {
+                global_decls(a, l->items[k], out);
+            }
+        }
+    }
+}
+
 // The globals other modules may rebind: those some module of the program assigns as an
 // attribute ('m.x = v'), and those `from m import *` binds (not known to the symbol table).
 static Name *external_globals(IrProgram *p, IrUnit *u, int *n) {
     int nstar;
     Name *star = ir_unit_star_names(p, u, &nstar);
-    Name *ext = arena_alloc(p->arena, sizeof(Name) * (size_t)(nstar + u->top->nsymbols + 1));
-    *n = 0;
+    NameVec ext = {0};
     for (int i = 0; i < nstar; i++) {
-        ext[(*n)++] = star[i];
+        name_push(p->arena, &ext, star[i]);
     }
-    bool is_main = strcmp(u->name, "__main__") == 0;  // nothing can import the script
-    for (int i = 0; i < u->top->nsymbols && !is_main; i++) {
-        const Symbol *sym = u->top->symbols[i];
-        if ((sym->flags & SYM_DEF_BOUND) && ir_program_stores_attr(p, sym->name)) {
-            ext[(*n)++] = sym->name;
+    if (strcmp(u->name, "__main__") != 0) {  // nothing can import the script
+        NameVec globals = {0};
+        for (int i = 0; i < u->top->nsymbols; i++) {
+            if (u->top->symbols[i]->flags & SYM_DEF_BOUND) {
+                name_push(p->arena, &globals, u->top->symbols[i]->name);
+            }
+        }
+        global_decls(p->arena, u->ast, &globals);
+        for (int i = 0; i < globals.count; i++) {
+            if (ir_program_stores_attr(p, globals.items[i])) {
+                name_push(p->arena, &ext, globals.items[i]);
+            }
         }
     }
-    return ext;
+    *n = ext.count;
+    return ext.items;
 }
 
 Infer *ir_unit_infer(IrProgram *p, IrUnit *u) {

@@ -21,3 +21,12 @@ def handler():
 
 def call_handler():
     return handler()
+
+
+def init_mode():
+    global mode
+    mode = 3
+
+
+def describe_mode():
+    return f"mode {mode!r}"

@@ -20,3 +20,10 @@ try:
     print(config.missing)
 except AttributeError as e:
     print(e)
+config.init_mode()
+print(config.describe_mode())
+config.mode = "fast"
+print(config.describe_mode())
+attr = "na" + "me"
+setattr(config, attr, 12)
+print(config.describe_name() if False else config.name)

@@ -355,8 +355,30 @@ static kr_val import_program(program_entry *e, kr_val parent) {
     return kr_newref(m);
 }
 
+// `import a.b` of a name that is no module of the program nor a built-in one: the parent is
+// imported first (its own error wins), then ModuleNotFoundError as CPython words it.
+static kr_val import_missing_child(const char *name, const char *dot) {
+    kr_val pname = kr_str_from_utf8(name, (size_t)(dot - name));
+    kr_val parent = pname ? kr_import(kr_str_data(pname)) : 0;
+    if (!parent) {
+        KR_XDECREF(pname);
+        return 0;
+    }
+    bool pkg = KR_MODULE(parent)->def && KR_MODULE(parent)->def->is_package;
+    KR_DECREF(parent);
+    kr_err_set(&kr_exc_ModuleNotFoundError, pkg ? "No module named '%s'"
+                                                : "No module named '%s'; '%s' is not a package",
+               name, kr_str_data(pname));
+    KR_DECREF(pname);
+    return 0;
+}
+
 kr_val kr_import(const char *name) {
     program_entry *e = program_find(name);
+    const char *dot = strrchr(name, '.');
+    if (!e && dot && !registry_find(name)) {
+        return import_missing_child(name, dot);
+    }
     if (!e) {
         return kr_import_builtin(name);
     }
@@ -364,7 +386,6 @@ kr_val kr_import(const char *name) {
         return kr_newref(e->module);
     }
     kr_val parent = 0;
-    const char *dot = strrchr(name, '.');
     if (dot) {
         kr_val pname = kr_str_from_utf8(name, (size_t)(dot - name));
         parent = pname ? kr_import(kr_str_data(pname)) : 0;

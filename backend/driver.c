@@ -53,6 +53,7 @@ typedef struct Options {
     bool debug;           // -g
     bool werror;          // -Werror: warnings in the generated C fail the build
     bool check_c;         // --check-c: libclang checks the generated C before cc runs
+    bool list;            // emit-c --list: only the C files and sources of the program
     int rest;             // run: index of the program's first argument
 } Options;
 
@@ -124,6 +125,8 @@ static bool parse_options(int argc, char **argv, bool stop_at_input, const char 
             o->werror = true;
         } else if (strcmp(a, "--check-c") == 0) {
             o->check_c = true;
+        } else if (strcmp(a, "--list") == 0) {
+            o->list = true;
         } else if (a[0] == '-' && a[1] != '\0') {
             *status = usage_error(usage, "unknown or incomplete option '%s'", a);
             return false;
@@ -483,6 +486,7 @@ int driver_build(int argc, char **argv, const char *usage) {
 
 // krait emit-c: the C files of the program to DIR/<module>.c (-o DIR), or to stdout, one after
 // another, each after a line "// krait: <module>.c" when the program has several modules.
+// With --list, only the list of the program's modules (for build systems).
 int driver_emit_c(int argc, char **argv, const char *usage) {
     Options o;
     int status;
@@ -491,6 +495,14 @@ int driver_emit_c(int argc, char **argv, const char *usage) {
     }
     Arena a;
     arena_init(&a);
+    if (o.list) {  // one line per module: its C file's name, a tab, its source (as found)
+        IrProgram *p = modules_load(&a, o.input, module_name(&a, o.input));
+        for (int i = 0; p && i < p->nunits; i++) {
+            printf("%s.c\t%s\n", p->units[i]->cname, p->units[i]->given);
+        }
+        arena_free(&a);
+        return p ? 0 : 1;
+    }
     CFiles c;
     bool ok = compile_c(&a, o.input, &c);
     if (ok && o.output) {

@@ -251,6 +251,9 @@ int lower_name(Lower *l, const AstNode *e) {
         const char *name = l->m->unit->name;
         return lower_const_str(l, name, strlen(name), e);
     }
+    if (strcmp(id, "__file__") == 0) {  // absolute, as CPython 3.13 gives it
+        return lower_const_str(l, l->m->unit->path, strlen(l->m->unit->path), e);
+    }
     if (infer_is_typing_name(id)) {
         diag_error(l->d, e->span, "'%s' from typing is supported by krait in annotations only",
                    id);

@@ -48,3 +48,9 @@ printf 'BASE = 21\n' > "$tmp/app/pkg/sub.py"
 printf 'BASE = 50\n' > "$tmp/app/pkg/sub.py"
 out=$("$krait" run "$tmp/app/main.py")
 [ "$out" = 100 ] || { echo "a changed module reused the cached executable: '$out'"; exit 1; }
+
+# emit-c --list: each module's C file and source, tab-separated
+"$krait" emit-c "$tmp/app/main.py" --list > "$tmp/list"
+printf 'main.c\t%s\nhelper.c\t%s\npkg.c\t%s\npkg_sub.c\t%s\n' "$tmp/app/main.py" \
+  "$tmp/app/helper.py" "$tmp/app/pkg/__init__.py" "$tmp/app/pkg/sub.py" | cmp -s - "$tmp/list" \
+  || { echo "emit-c --list printed:"; cat "$tmp/list"; exit 1; }

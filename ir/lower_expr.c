@@ -401,6 +401,9 @@ static InferFunc *callable_extern(Lower *l, IrUnit *from, Name name, const AstNo
         || e->u.Call.keywords.count || !lower_call_is_plain(e)) {
         return NULL;
     }
+    if (ir_program_find(l->m->prog, arena_printf(l->arena, "%s.%s", from->name, name))) {
+        return NULL;  // importing submodule m.f would rebind m's global f
+    }
     InferFunc *fn = infer_func_of(ir_unit_infer(l->m->prog, from), name);
     return fn && ir_func_exportable(fn) && fn->nparams == e->u.Call.args.count ? fn : NULL;
 }

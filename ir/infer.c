@@ -28,6 +28,8 @@ typedef struct Infer {
     Name n_list, n_dict, n_set, n_tuple, n_len, n_repr, n_chr, n_ord, n_hex, n_isinstance;
     Name n_sorted, n_typing, n_union;
     Name n_cap_list, n_cap_dict, n_cap_set, n_cap_tuple;
+    InferCallHook call_hook;  // calls of other modules' functions (infer_module)
+    void *hook_ctx;
 } Infer;
 
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
@@ -457,6 +459,14 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
         expr_type(inf, f, e->u.Call.keywords.items[i]->u.keyword.value);
     }
     const AstNode *fn = e->u.Call.func;
+    const AstNode *callee_name = fn->kind == AST_Attribute ? fn->u.Attribute.value : fn;
+    if (inf->call_hook && callee_name->kind == AST_Name && is_global(f, callee_name->u.Name.id)
+        && !is_shadowed(inf, callee_name->u.Name.id)) {
+        const Ty *t = inf->call_hook(inf->hook_ctx, e);
+        if (t) {
+            return t;
+        }
+    }
     if (fn->kind != AST_Name) {
         return ty_prim(TY_DYN);
     }
@@ -1139,8 +1149,11 @@ static void iterate(Infer *inf) {
 }
 
 Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod,
-                    const Name *external, int nexternal) {
+                    const Name *external, int nexternal, InferCallHook call_hook,
+                    void *hook_ctx) {
     Infer *inf = arena_alloc(a, sizeof *inf);
+    inf->call_hook = call_hook;
+    inf->hook_ctx = hook_ctx;
     inf->arena = a;
     inf->in = in;
     inf->types = types;

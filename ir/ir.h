@@ -70,6 +70,7 @@ typedef struct IrUnit {
     Diag *d;
     struct Infer *inf;      // ir_unit_infer
     struct TyCtx *types;    // its types (lowering 'u' uses the same)
+    bool inferring;         // ir_unit_infer is running on it
 } IrUnit;
 
 typedef struct IrProgram {
@@ -80,6 +81,7 @@ typedef struct IrProgram {
     Name *stored_attrs;  // attribute names some module assigns or deletes ('o.x = v',
     int nstored, stored_cap;  // setattr(o, "x", v))
     bool stores_any;     // setattr() or delattr() with a computed name: any attribute
+    struct OriginCache *origins;  // ir_unit_import_source's answers
 } IrProgram;
 
 // A module the runtime provides ("sys", "os.path", ...); a top-level module name of CPython's
@@ -299,9 +301,13 @@ struct InferFunc {
 };
 
 // 'external' lists globals other modules may rebind ('m.x = v', `from m import *` bindings):
-// they hold dyn, and a function so named is never called directly.
+// they hold dyn, and a function so named is never called directly. 'call_hook' (may be NULL)
+// types the calls `f(...)` and `m.f(...)` whose callee name is a global: the result type of a
+// function of another module, or NULL when it does not know it.
+typedef const Ty *(*InferCallHook)(void *ctx, const AstNode *call);
 Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod,
-                    const Name *external, int nexternal);
+                    const Name *external, int nexternal, InferCallHook call_hook,
+                    void *hook_ctx);
 InferFunc *infer_func_of(Infer *inf, Name name);  // module-level function 'name', or NULL
 InferFunc *infer_module_body(Infer *inf);
 // The facts of a nested function, lambda or method ('node'), or of a class body (a ClassDef:
@@ -332,6 +338,11 @@ IrModule *ir_lower_module(IrProgram *p, IrUnit *u);
 // other modules: a direct function (InferFunc.direct) whose parameter and return types need no
 // interned type (int, float, bool, str, None, dyn). Its native entry is then exported.
 bool ir_func_exportable(const InferFunc *f);
+// The function 'name' of module 'from' if module 'u' may call it directly with the arguments of
+// call 'e' (positional only, one per parameter): exportable, not shadowed by a submodule of the
+// same name; NULL otherwise (also while 'from' is being inferred).
+InferFunc *ir_extern_callee(IrProgram *p, const IrUnit *u, IrUnit *from, Name name,
+                            const AstNode *e);
 // The C name of module-level function 'name' of the module whose C name is 'modc'.
 const char *ir_func_cname(Arena *a, const char *modc, Name name);
 // The C name of its global (the slot holding the function object).

@@ -625,12 +625,58 @@ static Name *external_globals(IrProgram *p, IrUnit *u, int *n) {
     return ext.items;
 }
 
+InferFunc *ir_extern_callee(IrProgram *p, const IrUnit *u, IrUnit *from, Name name,
+                            const AstNode *e) {
+    if (!from || from == u || from->inferring || strcmp(from->name, "__main__") == 0
+        || e->u.Call.keywords.count) {
+        return NULL;
+    }
+    for (int i = 0; i < e->u.Call.args.count; i++) {
+        if (e->u.Call.args.items[i]->kind == AST_Starred) {
+            return NULL;
+        }
+    }
+    if (ir_program_find(p, arena_printf(p->arena, "%s.%s", from->name, name))) {
+        return NULL;  // importing submodule m.f would rebind m's global f
+    }
+    InferFunc *fn = infer_func_of(ir_unit_infer(p, from), name);
+    return fn && ir_func_exportable(fn) && fn->nparams == e->u.Call.args.count ? fn : NULL;
+}
+
+typedef struct HookCtx {
+    IrProgram *p;
+    IrUnit *u;
+} HookCtx;
+
+// InferCallHook: f(...) after `from m import f`, m.f(...) after `import m` (lower_expr.c
+// calls them directly; the result has the type m's inference gives f).
+static const Ty *imported_call_type(void *ctx, const AstNode *e) {
+    HookCtx *h = ctx;
+    const AstNode *f = e->u.Call.func;
+    InferFunc *fn = NULL;
+    if (f->kind == AST_Name) {
+        Name orig;
+        IrUnit *from = ir_unit_import_source(h->p, h->u, f->u.Name.id, &orig);
+        fn = from ? ir_extern_callee(h->p, h->u, from, orig, e) : NULL;
+    } else if (f->kind == AST_Attribute && f->u.Attribute.value->kind == AST_Name) {
+        IrUnit *from = ir_unit_module_source(h->p, h->u, f->u.Attribute.value->u.Name.id);
+        fn = ir_extern_callee(h->p, h->u, from, f->u.Attribute.attr, e);
+    }
+    return fn ? fn->ret_ty : NULL;
+}
+
 Infer *ir_unit_infer(IrProgram *p, IrUnit *u) {
     if (!u->inf) {
         int next;
         Name *ext = external_globals(p, u, &next);
         u->types = ty_ctx_new(p->arena);
-        u->inf = infer_module(p->arena, p->in, u->types, u->top, u->ast, ext, next);
+        HookCtx *h = arena_alloc(p->arena, sizeof *h);
+        h->p = p;
+        h->u = u;
+        u->inferring = true;
+        u->inf = infer_module(p->arena, p->in, u->types, u->top, u->ast, ext, next,
+                              p->nunits > 1 ? imported_call_type : NULL, h);
+        u->inferring = false;
     }
     return u->inf;
 }

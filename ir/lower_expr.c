@@ -394,18 +394,8 @@ static int call_extern(Lower *l, const AstNode *e, const InferFunc *fn, int x) {
     return dst;
 }
 
-// The function 'name' of program module 'from' if other modules may call it directly with the
-// arguments of call 'e' (positional only, one per parameter), else NULL.
 static InferFunc *callable_extern(Lower *l, IrUnit *from, Name name, const AstNode *e) {
-    if (!from || from == l->m->unit || strcmp(from->name, "__main__") == 0
-        || e->u.Call.keywords.count || !lower_call_is_plain(e)) {
-        return NULL;
-    }
-    if (ir_program_find(l->m->prog, arena_printf(l->arena, "%s.%s", from->name, name))) {
-        return NULL;  // importing submodule m.f would rebind m's global f
-    }
-    InferFunc *fn = infer_func_of(ir_unit_infer(l->m->prog, from), name);
-    return fn && ir_func_exportable(fn) && fn->nparams == e->u.Call.args.count ? fn : NULL;
+    return ir_extern_callee(l->m->prog, l->m->unit, from, name, e);
 }
 
 // m.f(args) where this module's global 'm' can only hold program module m (`import m`) and f is

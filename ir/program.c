@@ -432,23 +432,43 @@ static void find_source(Origin *s, const AstNode *n) {
     }
 }
 
-IrUnit *ir_unit_import_source(IrProgram *p, const IrUnit *u, Name name, Name *orig) {
+// The answers for 'u' so far (each is a walk over its whole AST, asked again and again while
+// inference iterates).
+typedef struct OriginCache {
+    const IrUnit *u;
+    Name name;
+    bool module;
+    IrUnit *from;
+    Name orig;
+    struct OriginCache *next;
+} OriginCache;
+
+static IrUnit *origin(IrProgram *p, const IrUnit *u, Name name, bool module, Name *orig) {
+    for (OriginCache *c = p->origins; c; c = c->next) {
+        if (c->u == u && c->name == name && c->module == module) {
+            *orig = c->orig;
+            return c->from;
+        }
+    }
+    Origin s = {.p = p, .u = u, .name = name, .module = module};
     bool is_main = strcmp(u->name, "__main__") == 0;
     if (!is_main && ir_program_stores_attr(p, name)) {
-        return NULL;  // another module may rebind it
+        s.bad = true;  // another module may rebind it
+    } else {
+        find_source(&s, u->ast);
     }
-    Origin s = {.p = p, .u = u, .name = name};
-    find_source(&s, u->ast);
-    *orig = s.orig;
-    return s.bad ? NULL : s.from;
+    OriginCache *c = arena_alloc(p->arena, sizeof *c);
+    *c = (OriginCache){u, name, module, s.bad ? NULL : s.from, s.orig, p->origins};
+    p->origins = c;
+    *orig = c->orig;
+    return c->from;
+}
+
+IrUnit *ir_unit_import_source(IrProgram *p, const IrUnit *u, Name name, Name *orig) {
+    return origin(p, u, name, false, orig);
 }
 
 IrUnit *ir_unit_module_source(IrProgram *p, const IrUnit *u, Name name) {
-    bool is_main = strcmp(u->name, "__main__") == 0;
-    if (!is_main && ir_program_stores_attr(p, name)) {
-        return NULL;
-    }
-    Origin s = {.p = p, .u = u, .name = name, .module = true};
-    find_source(&s, u->ast);
-    return s.bad ? NULL : s.from;
+    Name orig;
+    return origin(p, u, name, true, &orig);
 }

@@ -11,6 +11,13 @@
 
 void emit_module(const IrModule *m, StrBuf *out);
 
+// modules.c --------------------------------------------------------------------------------------
+// The program of script 'script': it and every module beside it that it imports, directly or not,
+// each read, parsed and checked (units[0] is the script, whose C name is 'cname'). NULL after
+// reporting errors (every module is still checked, so one run reports them all).
+
+IrProgram *modules_load(Arena *a, const char *script, const char *cname);
+
 // driver.c ---------------------------------------------------------------------------------------
 // The subcommands (docs/cli.md). Each takes the arguments after the command name and returns the
 // process exit status: 0 success, 1 a program error, 2 bad usage. 'usage' is krait's usage text.

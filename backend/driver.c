@@ -53,6 +53,7 @@ typedef struct Options {
     bool debug;           // -g
     bool werror;          // -Werror: warnings in the generated C fail the build
     bool check_c;         // --check-c: libclang checks the generated C before cc runs
+    bool list;            // emit-c --list: only the C files and sources of the program
     int rest;             // run: index of the program's first argument
 } Options;
 
@@ -124,6 +125,8 @@ static bool parse_options(int argc, char **argv, bool stop_at_input, const char 
             o->werror = true;
         } else if (strcmp(a, "--check-c") == 0) {
             o->check_c = true;
+        } else if (strcmp(a, "--list") == 0) {
+            o->list = true;
         } else if (a[0] == '-' && a[1] != '\0') {
             *status = usage_error(usage, "unknown or incomplete option '%s'", a);
             return false;
@@ -163,35 +166,40 @@ static const char *module_name(Arena *a, const char *path) {
     return (*s >= '0' && *s <= '9') || !*s ? arena_printf(a, "m_%s", s) : s;
 }
 
-// Front end and middle: the IR of 'path' after the passes up to 'after' (NULL: all).
-static IrModule *compile_ir(Arena *a, const char *path, const char *after) {
-    Diag *d = arena_alloc(a, sizeof *d);
-    diag_init(d, path, stderr);
-    Interner *in = intern_new(a);
-    Source src;
-    if (!source_read(a, d, path, &src)) {
+// Front end and middle: the program of 'path' (its modules, modules.c) and the IR of each
+// module after the passes up to 'after' (NULL: all), in the order of p->units. Every module is
+// compiled even after one fails, so that one run reports every error.
+static IrModule **compile_ir(Arena *a, const char *path, const char *after, IrProgram **prog) {
+    IrProgram *p = modules_load(a, path, module_name(a, path));
+    if (!p) {
         return NULL;
     }
-    diag_set_source(d, src.text, src.len);
-    AstNode *mod = parse_module(a, in, d, &src);
-    Scope *top = mod ? scope_build(a, in, d, mod) : NULL;
-    if (!top) {
-        return NULL;
+    IrModule **mods = arena_alloc(a, sizeof(IrModule *) * (size_t)p->nunits);
+    bool ok = true;
+    for (int i = 0; i < p->nunits; i++) {
+        mods[i] = ir_compile(p, p->units[i], after);
+        ok &= mods[i] != NULL;
     }
-    // Tracebacks name the file by its absolute path, as CPython 3.13 does for a script.
-    char *abs = realpath(path, NULL);
-    const char *shown = abs ? arena_strndup(a, abs, strlen(abs)) : path;
-    free(abs);
-    return ir_compile(a, in, d, mod, top, shown, module_name(a, path), after);
+    *prog = p;
+    return ok ? mods : NULL;
 }
 
-static bool compile_c(Arena *a, const char *path, StrBuf *out) {
-    IrModule *m = compile_ir(a, path, NULL);
-    if (!m) {
+// The C files of a program: one per module (DESIGN §6), named <cname>.c.
+typedef struct CFiles {
+    IrProgram *p;
+    StrBuf *text;  // per unit
+} CFiles;
+
+static bool compile_c(Arena *a, const char *path, CFiles *out) {
+    IrModule **mods = compile_ir(a, path, NULL, &out->p);
+    if (!mods) {
         return false;
     }
-    strbuf_init(out, a);
-    emit_module(m, out);
+    out->text = arena_alloc(a, sizeof(StrBuf) * (size_t)out->p->nunits);
+    for (int i = 0; i < out->p->nunits; i++) {
+        strbuf_init(&out->text[i], a);
+        emit_module(mods[i], &out->text[i]);
+    }
     return true;
 }
 
@@ -265,11 +273,9 @@ static bool check_c(Arena *a, const Options *o, const char *cfile, const char *t
     return ccheck_source(cfile, text, len, rt.include, extra, 2);
 }
 
-static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *output) {
-    RuntimePaths rt = runtime_paths(a);
-    const char *argv[32];
+// The C compiler's flags for the generated code (after argv[0]); returns the count.
+static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **argv) {
     int n = 0;
-    argv[n++] = o->cc;
     argv[n++] = "-std=c11";
     argv[n++] = o->opt;
     if (o->debug) {
@@ -284,9 +290,12 @@ static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *ou
     if (runtime_cflags(rt)) {
         argv[n++] = runtime_cflags(rt);
     }
-    argv[n++] = cfile;
-    argv[n++] = "-o";
-    argv[n++] = output;
+    return n;
+}
+
+// The link: the runtime and its libraries after the inputs.
+static int link_flags(const Options *o, RuntimePaths rt, const char **argv) {
+    int n = 0;
     argv[n++] = rt.lib;
     if (!o->debug) {
         // Unused runtime code and the runtime's debug information stay out of the executable.
@@ -297,22 +306,95 @@ static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *ou
     argv[n++] = "-lgmp";
     argv[n++] = "-lm";
     argv[n++] = "-pthread";
-    argv[n] = NULL;
-    if (spawn_wait((char **)argv) != 0) {
-        error("the C compiler failed on the code krait generated for '%s' (a krait bug)", o->input);
-        return false;
+    return n;
+}
+
+static pid_t spawn(char **argv) {
+    pid_t pid;
+    int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+    if (err != 0) {
+        fprintf(stderr, "krait: error: cannot run '%s': %s\n", argv[0], strerror(err));
+        return -1;
     }
-    return true;
+    return pid;
+}
+
+static bool wait_ok(pid_t pid) {
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            return false;
+        }
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// How many C compilers run at once: $KRAIT_JOBS, else the number of processors.
+static int cc_jobs(void) {
+    const char *env = getenv("KRAIT_JOBS");
+    long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+// Compiles and links the C files 'cfiles' into 'output'. One file: one cc run. Several: each is
+// compiled to an object file beside it, up to cc_jobs() at once, then they are linked.
+static bool run_cc(Arena *a, const Options *o, const char *const *cfiles, int nfiles,
+                   const char *output) {
+    RuntimePaths rt = runtime_paths(a);
+    const char **argv = arena_alloc(a, sizeof(char *) * (size_t)(nfiles + 32));
+    bool ok = true;
+    const char **objs = arena_alloc(a, sizeof(char *) * (size_t)nfiles);
+    if (nfiles > 1) {
+        pid_t *pids = arena_alloc(a, sizeof(pid_t) * (size_t)nfiles);
+        int jobs = cc_jobs(), next_wait = 0;
+        for (int i = 0; i < nfiles; i++) {
+            if (i - next_wait >= jobs) {
+                ok &= pids[next_wait] > 0 && wait_ok(pids[next_wait]);
+                next_wait++;
+            }
+            const char **args = arena_alloc(a, sizeof(char *) * 32);
+            int n = 0;
+            args[n++] = o->cc;
+            n += cc_flags(a, o, rt, args + n);
+            objs[i] = arena_printf(a, "%.*s.o", (int)strlen(cfiles[i]) - 2, cfiles[i]);
+            args[n++] = "-c";
+            args[n++] = cfiles[i];
+            args[n++] = "-o";
+            args[n++] = objs[i];
+            args[n] = NULL;
+            pids[i] = spawn((char **)args);
+        }
+        for (; next_wait < nfiles; next_wait++) {
+            ok &= pids[next_wait] > 0 && wait_ok(pids[next_wait]);
+        }
+    }
+    int n = 0;
+    argv[n++] = o->cc;
+    n += cc_flags(a, o, rt, argv + n);
+    for (int i = 0; i < nfiles; i++) {
+        argv[n++] = nfiles > 1 ? objs[i] : cfiles[i];
+    }
+    argv[n++] = "-o";
+    argv[n++] = output;
+    n += link_flags(o, rt, argv + n);
+    argv[n] = NULL;
+    ok = ok && spawn_wait((char **)argv) == 0;
+    for (int i = 0; i < nfiles && nfiles > 1; i++) {
+        unlink(objs[i]);
+    }
+    if (!ok) {
+        error("the C compiler failed on the code krait generated for '%s' (a krait bug)", o->input);
+    }
+    return ok;
 }
 
 // Compiles 'o->input' to an executable at 'output'. The C goes to --keep-c DIR, or to a
 // temporary directory removed afterwards.
 static bool build_to(Arena *a, const Options *o, const char *output) {
-    StrBuf c;
+    CFiles c;
     if (!compile_c(a, o->input, &c)) {
         return false;
     }
-    const char *name = module_name(a, o->input);
     const char *dir = o->keep_c;
     if (!dir) {
         const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
@@ -325,12 +407,19 @@ static bool build_to(Arena *a, const Options *o, const char *output) {
     } else {
         mkdir(dir, 0777);
     }
-    const char *cfile = arena_printf(a, "%s/%s.c", dir, name);
-    bool ok = write_file(cfile, c.data, c.len)
-              && (!o->check_c || check_c(a, o, cfile, c.data, c.len))
-              && run_cc(a, o, cfile, output);
+    int nfiles = c.p->nunits;
+    const char **cfiles = arena_alloc(a, sizeof(char *) * (size_t)nfiles);
+    bool ok = true;
+    for (int i = 0; i < nfiles && ok; i++) {
+        cfiles[i] = arena_printf(a, "%s/%s.c", dir, c.p->units[i]->cname);
+        ok = write_file(cfiles[i], c.text[i].data, c.text[i].len)
+             && (!o->check_c || check_c(a, o, cfiles[i], c.text[i].data, c.text[i].len));
+    }
+    ok = ok && run_cc(a, o, cfiles, nfiles, output);
     if (!o->keep_c) {
-        unlink(cfile);
+        for (int i = 0; i < nfiles; i++) {
+            unlink(arena_printf(a, "%s/%s.c", dir, c.p->units[i]->cname));
+        }
         rmdir(dir);
     }
     return ok;
@@ -355,18 +444,28 @@ static void put_make_path(StrBuf *out, const char *path) {
     }
 }
 
-// -MD: a make rule saying 'target' depends on the script, then an empty rule for the script so
-// make goes on when it is deleted or renamed (as gcc's -MP). Written to -MF FILE, else
-// 'target'.d. Imported user modules join the list once the compiler follows imports.
+// -MD: a make rule saying 'target' depends on the script and every module of the program, then
+// an empty rule for each so make goes on when one is deleted or renamed (as gcc's -MP). Written
+// to -MF FILE, else 'target'.d.
 static bool write_depfile(Arena *a, const Options *o, const char *target) {
+    IrProgram *p = modules_load(a, o->input, module_name(a, o->input));
+    if (!p) {
+        return false;
+    }
     StrBuf d;
     strbuf_init(&d, a);
     put_make_path(&d, target);
-    strbuf_append(&d, ": ", 2);
-    put_make_path(&d, o->input);
-    strbuf_append(&d, "\n\n", 2);
-    put_make_path(&d, o->input);
-    strbuf_append(&d, ":\n", 2);
+    strbuf_append(&d, ":", 1);
+    for (int i = 0; i < p->nunits; i++) {
+        strbuf_append(&d, " ", 1);
+        put_make_path(&d, p->units[i]->given);
+    }
+    strbuf_append(&d, "\n", 1);
+    for (int i = 0; i < p->nunits; i++) {
+        strbuf_append(&d, "\n", 1);
+        put_make_path(&d, p->units[i]->given);
+        strbuf_append(&d, ":\n", 2);
+    }
     const char *path = o->depfile ? o->depfile : arena_printf(a, "%s.d", target);
     return write_file(path, d.data, d.len);
 }
@@ -385,6 +484,9 @@ int driver_build(int argc, char **argv, const char *usage) {
     return ok ? 0 : 1;
 }
 
+// krait emit-c: the C files of the program to DIR/<module>.c (-o DIR), or to stdout, one after
+// another, each after a line "// krait: <module>.c" when the program has several modules.
+// With --list, only the list of the program's modules (for build systems).
 int driver_emit_c(int argc, char **argv, const char *usage) {
     Options o;
     int status;
@@ -393,16 +495,32 @@ int driver_emit_c(int argc, char **argv, const char *usage) {
     }
     Arena a;
     arena_init(&a);
-    StrBuf c;
+    if (o.list) {  // one line per module: its C file's name, a tab, its source (as found)
+        IrProgram *p = modules_load(&a, o.input, module_name(&a, o.input));
+        for (int i = 0; p && i < p->nunits; i++) {
+            printf("%s.c\t%s\n", p->units[i]->cname, p->units[i]->given);
+        }
+        arena_free(&a);
+        return p ? 0 : 1;
+    }
+    CFiles c;
     bool ok = compile_c(&a, o.input, &c);
-    const char *cfile = arena_printf(&a, "%s/%s.c", o.output ? o.output : ".",
-                                     module_name(&a, o.input));
-    ok = ok && (!o.check_c || check_c(&a, &o, cfile, c.data, c.len));
     if (ok && o.output) {
         mkdir(o.output, 0777);
-        ok = write_file(cfile, c.data, c.len);
-    } else if (ok) {
-        fwrite(c.data, 1, c.len, stdout);
+    }
+    for (int i = 0; ok && i < c.p->nunits; i++) {
+        const StrBuf *t = &c.text[i];
+        const char *cfile = arena_printf(&a, "%s/%s.c", o.output ? o.output : ".",
+                                         c.p->units[i]->cname);
+        ok = !o.check_c || check_c(&a, &o, cfile, t->data, t->len);
+        if (ok && o.output) {
+            ok = write_file(cfile, t->data, t->len);
+        } else if (ok) {
+            if (c.p->nunits > 1) {
+                printf("// krait: %s.c\n", c.p->units[i]->cname);
+            }
+            fwrite(t->data, 1, t->len, stdout);
+        }
     }
     arena_free(&a);
     return ok ? 0 : 1;
@@ -419,12 +537,16 @@ int driver_emit_ir(int argc, char **argv, const char *usage) {
     }
     Arena a;
     arena_init(&a);
-    IrModule *m = compile_ir(&a, o.input, o.after);
-    if (m) {
-        ir_print_module(m, stdout);
+    IrProgram *p;
+    IrModule **mods = compile_ir(&a, o.input, o.after, &p);
+    for (int i = 0; mods && i < p->nunits; i++) {
+        if (i > 0) {
+            printf("\n; module %s (%s)\n", p->units[i]->name, p->units[i]->given);
+        }
+        ir_print_module(mods[i], stdout);
     }
     arena_free(&a);
-    return m ? 0 : 1;
+    return mods ? 0 : 1;
 }
 
 // Reads the whole file 'path' into 'out'; false after reporting an error.
@@ -474,7 +596,8 @@ static uint64_t fnv(uint64_t h, const void *data, size_t n) {
     return h;
 }
 
-// The cache key: everything the executable depends on, hashed twice with different seeds.
+// The cache key: everything the executable depends on, hashed twice with different seeds. 'src'
+// holds every module's name, path and source text.
 static const char *cache_key(Arena *a, const Options *o, const char *src, size_t len) {
     RuntimePaths rt = runtime_paths(a);
     struct stat st = {0};
@@ -514,13 +637,21 @@ static void mkdirs(char *path) {
 
 // The cached executable for 'o->input', built first if needed; NULL after reporting errors.
 static const char *cached_build(Arena *a, const Options *o) {
-    Diag d;
-    diag_init(&d, o->input, stderr);
-    Source src;
-    if (!source_read(a, &d, o->input, &src)) {
+    IrProgram *p = modules_load(a, o->input, module_name(a, o->input));
+    if (!p) {
         return NULL;
     }
-    char *dir = arena_printf(a, "%s/%s", cache_dir(a), cache_key(a, o, src.text, src.len));
+    StrBuf src;  // every module of the program: the key covers them all
+    strbuf_init(&src, a);
+    for (int i = 0; i < p->nunits; i++) {
+        strbuf_printf(&src, "%s|%s|%zu|", p->units[i]->name, p->units[i]->path, (size_t)i);
+        size_t before = src.len;
+        if (!read_file(p->units[i]->given, &src)) {
+            return NULL;
+        }
+        strbuf_printf(&src, "|%zu|", src.len - before);
+    }
+    char *dir = arena_printf(a, "%s/%s", cache_dir(a), cache_key(a, o, src.data, src.len));
     const char *exe = arena_printf(a, "%s/%s", dir, module_name(a, o->input));
     if (access(exe, X_OK) == 0) {
         return exe;

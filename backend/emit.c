@@ -843,14 +843,17 @@ static void emit_format(Emitter *e, const IrInstr *in) {
 }
 
 static void emit_call(Emitter *e, const IrInstr *in) {
-    const IrFunc *callee = e->m->funcs[in->aux];
-    if (callee->ret_rep != REP_BOOL) {
-        put_call(e, in, callee->cname);
+    const char *cname = in->op == IR_CALL_EXT ? e->m->externs[in->aux].cname
+                                              : e->m->funcs[in->aux]->cname;
+    IrRep ret = in->op == IR_CALL_EXT ? ty_rep(e->m->externs[in->aux].ret_ty)
+                                      : e->m->funcs[in->aux]->ret_rep;
+    if (ret != REP_BOOL) {
+        put_call(e, in, cname);
         return;
     }
     StrBuf call;
     strbuf_init(&call, e->out->arena);
-    strbuf_printf(&call, "%s(", callee->cname);
+    strbuf_printf(&call, "%s(", cname);
     for (int i = 0; i < in->nargs; i++) {
         strbuf_printf(&call, "%s%s", i ? ", " : "", reg_text(e, in->args[i]));
     }
@@ -1401,7 +1404,12 @@ static void emit_exc(Emitter *e, const IrInstr *in) {
     switch (in->op) {
     case IR_IMPORT:
         put_assign(e, in);
-        put(e, "kr_import_builtin(kr_str_data(%s));\n", const_text(e, in->cst));
+        put(e, "kr_import(kr_str_data(%s));\n", const_text(e, in->cst));
+        put_check(e, in, REP_OBJ);
+        break;
+    case IR_IMPORT_FROM:
+        put_assign(e, in);
+        put(e, "kr_import_from(%s, kr_str_data(%s));\n", a, const_text(e, in->cst));
         put_check(e, in, REP_OBJ);
         break;
     case IR_EXC_FETCH:
@@ -1496,7 +1504,13 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_IS: emit_compare(e, in); break;
     case IR_FORMAT: emit_format(e, in); break;
     case IR_BUILD_STRING: emit_build_string(e, in); break;
-    case IR_CALL: emit_call(e, in); break;
+    case IR_CALL:
+    case IR_CALL_EXT: emit_call(e, in); break;
+    case IR_CHECK_EXT:
+        put_status_call(e, in, arena_printf(e->out->arena, "(%s ? 0 : kr_module_unbound(%s, \"%s\"))",
+                                            e->m->externs[in->aux].slot, reg_text(e, in->args[0]),
+                                            e->m->externs[in->aux].name));
+        break;
     case IR_PRINT: emit_print(e, in); break;
     case IR_CALL_OBJ:
     case IR_CALL_METHOD: emit_call_obj(e, in); break;
@@ -1534,6 +1548,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_RETURN:
     case IR_UNWIND: emit_terminator(e, in); break;
     case IR_IMPORT:
+    case IR_IMPORT_FROM:
     case IR_EXC_FETCH:
     case IR_EXC_RESTORE:
     case IR_EXC_MATCH:
@@ -1628,7 +1643,7 @@ static void put_signature(Emitter *e, const IrFunc *fn) {
         put(e, "static kr_val %s(kr_gen *g, kr_val sent, int mode)", fn->cname);
         return;
     }
-    put(e, "static %s %s(", ret_ctype(fn->ret_rep), fn->cname);
+    put(e, "%s%s %s(", fn->exported ? "" : "static ", ret_ctype(fn->ret_rep), fn->cname);
     if (fn->has_closure) {
         put(e, "kr_val kfn");
     }
@@ -1802,17 +1817,81 @@ static void emit_header(Emitter *e) {
     put(e, ";\n\n");
 }
 
+// Whether global 'g' holds a function other modules call directly (they check it is bound).
+static bool global_exported(Emitter *e, int g) {
+    for (int i = 1; i < e->m->nfuncs; i++) {
+        const IrFunc *fn = e->m->funcs[i];
+        if (fn->exported && fn->name == e->m->globals[g].name) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void emit_globals(Emitter *e) {
     for (int g = 0; g < e->m->nglobals; g++) {
-        put(e, "static kr_val %s;\n", global_cname(e, g));
+        put(e, "%skr_val %s;\n", global_exported(e, g) ? "" : "static ", global_cname(e, g));
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The modules of the program (runtime/kr_modules.h)
+
+// The script's main(): hands the runtime the table of the program's other modules (each defined
+// in its own C file as kgm_<module>__def), then runs the script's body.
 static void emit_main(Emitter *e) {
-    put(e, "\nint main(int argc, char **argv) {\n    kr_runtime_init(argc, argv);\n"
-           "    if (kgm_%s__consts() < 0 || %s() == 0) {\n"
+    const IrProgram *p = e->m->prog;
+    for (int i = 1; i < p->nunits; i++) {
+        put(e, "extern const kr_module_def kgm_%s__def;\n", p->units[i]->cname);
+    }
+    put(e, "\nint main(int argc, char **argv) {\n    kr_runtime_init(argc, argv);\n");
+    if (p->nunits > 1) {
+        put(e, "    static const kr_module_def *const modules[] = {\n");
+        for (int i = 1; i < p->nunits; i++) {
+            put(e, "        &kgm_%s__def,\n", p->units[i]->cname);
+        }
+        put(e, "    };\n    kr_program_modules(modules, %d);\n", p->nunits - 1);
+    }
+    put(e, "    if (kgm_%s__consts() < 0 || %s() == 0) {\n"
            "        return kr_exc_handle_uncaught();\n    }\n    return 0;\n}\n",
         e->m->name, e->m->funcs[0]->cname);
+}
+
+// An imported module: its globals by name (the slot table), the check of the slots whose type
+// inference proved (an outside 'm.x = v' must keep it), and its kr_module_def, whose exec runs
+// the body (the constants are made once, before the first run).
+static void emit_module_def(Emitter *e) {
+    const IrModule *m = e->m;
+    const IrUnit *u = m->unit;
+    put(e, "\nstatic const kr_module_slot kgm_%s__slots[] = {\n", m->name);
+    for (int g = 0; g < m->nglobals; g++) {
+        put(e, "    {");
+        put_c_string(e, m->globals[g].name, strlen(m->globals[g].name));
+        put(e, ", &%s},\n", global_cname(e, g));
+    }
+    put(e, "    {0, 0},\n};\n");
+    bool typed = false;
+    for (int g = 0; g < m->nglobals; g++) {
+        typed |= m->globals[g].ty->kind != TY_DYN;
+    }
+    if (typed) {
+        put(e, "\nstatic bool kgm_%s__check(int i, kr_val v) {\n    switch (i) {\n", m->name);
+        for (int g = 0; g < m->nglobals; g++) {
+            if (m->globals[g].ty->kind != TY_DYN) {
+                put(e, "    case %d: return %s;\n", g, type_check(e, m->globals[g].ty, "v"));
+            }
+        }
+        put(e, "    default: return true;\n    }\n}\n");
+    }
+    put(e, "\nstatic kr_val kgm_%s__exec(void) {\n    static bool consts_made;\n"
+           "    if (!consts_made && kgm_%s__consts() < 0) {\n        return 0;\n    }\n"
+           "    consts_made = true;\n    return %s();\n}\n",
+        m->name, m->name, m->funcs[0]->cname);
+    put(e, "\nconst kr_module_def kgm_%s__def = {", m->name);
+    put_c_string(e, u->name, strlen(u->name));
+    put(e, ", kgm_file, %s, kgm_%s__exec, kgm_%s__slots, %d, %s%s%s};\n",
+        u->is_package ? "true" : "false", m->name, m->name, m->nglobals,
+        typed ? "kgm_" : "NULL", typed ? m->name : "", typed ? "__check" : "");
 }
 
 void emit_module(const IrModule *m, StrBuf *out) {
@@ -1824,6 +1903,15 @@ void emit_module(const IrModule *m, StrBuf *out) {
     for (int i = 0; i < m->nfuncs; i++) {
         put_signature(&e, m->funcs[i]);
         put(&e, ";\n");
+    }
+    for (int i = 0; i < m->nexterns; i++) {  // native entries of other modules' functions
+        const IrExtern *x = &m->externs[i];
+        put(&e, "extern %s %s(", ret_ctype(ty_rep(x->ret_ty)), x->cname);
+        for (int k = 0; k < x->nparams; k++) {
+            put(&e, "%s%s", k ? ", " : "", rep_ctype(ty_rep(x->param_tys[k])));
+        }
+        put(&e, x->nparams ? ");\n" : "void);\n");
+        put(&e, "extern kr_val %s;\n", x->slot);
     }
     for (int i = 0; i < m->nfuncs; i++) {
         if (m->funcs[i]->is_gen_resume) {
@@ -1838,5 +1926,9 @@ void emit_module(const IrModule *m, StrBuf *out) {
     for (int i = 1; i <= m->nfuncs; i++) {
         emit_func(&e, m->funcs[i % m->nfuncs]);
     }
-    emit_main(&e);
+    if (m->unit == m->prog->units[0]) {
+        emit_main(&e);
+    } else {
+        emit_module_def(&e);
+    }
 }

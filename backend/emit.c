@@ -921,6 +921,34 @@ static void emit_container_status(Emitter *e, const IrInstr *in) {
     }
 }
 
+// Typed list indexing (kr_containers.h): inline for an exact list and a small index.
+static void emit_list_item(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]), *b = reg_text(e, in->args[1]);
+    Arena *ar = e->out->arena;
+    if (in->op == IR_LIST_SET) {
+        const char *c = reg_text(e, in->args[2]);
+        bool f = e->fn->regs[in->args[2]].rep == REP_FLOAT;
+        put_status_call(e, in, arena_printf(ar, "%s(%s, %s, %s)",
+                                            f ? "kr_list_store_float" : "kr_list_store", a, b, c));
+    } else if (e->fn->regs[in->dst].rep == REP_FLOAT) {
+        put(e, "    if (KR_UNLIKELY(kr_list_load_float(%s, %s, &%s) < 0))", a, b,
+            reg_text(e, in->dst));
+        put_error_branch(e, in);
+    } else {
+        put_call(e, in, "kr_list_load_int");
+    }
+}
+
+static void emit_math(Emitter *e, const IrInstr *in) {
+    put_assign(e, in);
+    if (in->op == IR_MATH_INTACT) {
+        put(e, "kr_math_intact(%s);\n", reg_text(e, in->args[0]));
+        return;
+    }
+    put(e, "kr_math_%s_f(%s);\n", in->cst->s, reg_text(e, in->args[0]));
+    put_check(e, in, REP_FLOAT);
+}
+
 static void emit_object_op(Emitter *e, const IrInstr *in) {
     static const char *const inplace[] = {"ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD",
                                           "POW", "LSHIFT", "RSHIFT", "AND", "OR", "XOR"};
@@ -1507,6 +1535,10 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_DELITEM:
     case IR_CONTAINS:
     case IR_SETATTR: emit_container_status(e, in); break;
+    case IR_MATH_INTACT:
+    case IR_MATH_CALL: emit_math(e, in); break;
+    case IR_LIST_GET:
+    case IR_LIST_SET: emit_list_item(e, in); break;
     case IR_LOAD_BUILTIN:
     case IR_GETATTR:
     case IR_GETITEM:
@@ -1574,6 +1606,7 @@ static bool is_pure(const IrFunc *fn, const IrInstr *in) {
     case IR_FLOAT_INT_COMPARE:
     case IR_FLOAT_UNARY:
     case IR_IS_SET:
+    case IR_MATH_INTACT:
         return true;
     case IR_FLOAT_BINARY:
     case IR_TRUTH:

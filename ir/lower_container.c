@@ -157,10 +157,44 @@ static int lower_key(Lower *l, const AstNode *k) {
     return k->kind == AST_Slice ? lower_slice(l, k) : lower_box(l, lower_expr(l, k), k);
 }
 
+// The item type of list 'v' indexed by 'k' when typed indexing (LIST_GET / LIST_SET) applies:
+// a list[int] or list[float] and an int or bool index. NULL otherwise.
+static const Ty *typed_item(Lower *l, int v, int k) {
+    const Ty *tv = lower_reg_ty(l, v), *tk = lower_reg_ty(l, k);
+    if (tv->kind != TY_LIST || !tv->arg || (tk->kind != TY_INT && tk->kind != TY_BOOL)) {
+        return NULL;
+    }
+    return tv->arg->kind == TY_INT || tv->arg->kind == TY_FLOAT ? tv->arg : NULL;
+}
+
+// v[k] of a container 'v' and a key already lowered ('k' not yet boxed; not a slice).
+static int get_item(Lower *l, int v, int k, const AstNode *at) {
+    const Ty *item = typed_item(l, v, k);
+    if (item) {
+        return lower_emit2(l, IR_LIST_GET, item, v, lower_as_int(l, k, at), 0, at);
+    }
+    return lower_emit2(l, IR_GETITEM, dyn(), v, lower_box(l, k, at), 0, at);
+}
+
+// v[k] = x ('k' and 'x' in any representation). A list[int] or list[float] stores an int or a
+// float of its item type without boxing; anything else (an int into a list[float] stays an
+// int, as in CPython) takes the generic path.
+static void set_item(Lower *l, int v, int k, int x, const AstNode *at) {
+    const Ty *item = typed_item(l, v, k);
+    bool typed = item && lower_reg_ty(l, x) == item;
+    int key = typed ? lower_as_int(l, k, at) : lower_box(l, k, at);
+    int val = typed ? x : lower_box(l, x, at);
+    IrInstr *in = lower_emit(l, typed ? IR_LIST_SET : IR_SETITEM, -1, 3, at);
+    in->args[0] = v;
+    in->args[1] = key;
+    in->args[2] = val;
+}
+
 int lower_subscript(Lower *l, const AstNode *e) {
     int v = lower_box(l, lower_expr(l, e->u.Subscript.value), e);
-    int k = lower_key(l, e->u.Subscript.slice);
-    int r = lower_emit2(l, IR_GETITEM, dyn(), v, k, 0, e);
+    const AstNode *sl = e->u.Subscript.slice;
+    int r = sl->kind == AST_Slice ? lower_emit2(l, IR_GETITEM, dyn(), v, lower_slice(l, sl), 0, e)
+                                  : get_item(l, v, lower_expr(l, sl), e);
     return lower_coerce(l, r, e->ty, e);
 }
 
@@ -198,12 +232,8 @@ static void store_unpack(Lower *l, const AstList *elts, int value, const AstNode
 
 static void store_subscript(Lower *l, const AstNode *t, int value) {
     int v = lower_box(l, lower_expr(l, t->u.Subscript.value), t);
-    int k = lower_key(l, t->u.Subscript.slice);
-    int x = lower_box(l, value, t);
-    IrInstr *in = lower_emit(l, IR_SETITEM, -1, 3, t);
-    in->args[0] = v;
-    in->args[1] = k;
-    in->args[2] = x;
+    const AstNode *sl = t->u.Subscript.slice;
+    set_item(l, v, sl->kind == AST_Slice ? lower_slice(l, sl) : lower_expr(l, sl), value, t);
 }
 
 static void store_attribute(Lower *l, const AstNode *t, int value) {
@@ -305,6 +335,8 @@ void lower_delete(Lower *l, const AstNode *s) {
     }
 }
 
+static void augassign_generic(Lower *l, const AstNode *s, int v, int k);
+
 static int inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
     int bop = op == AST_OP_Add ? BIN_ADD : op == AST_OP_Sub ? BIN_SUB : op == AST_OP_Mult ? BIN_MUL
               : op == AST_OP_Div ? BIN_TRUEDIV : op == AST_OP_FloorDiv ? BIN_FLOORDIV
@@ -325,10 +357,36 @@ int lower_inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
 }
 
 // a[k] op= v: a and k evaluated once.
+// A list[int] or list[float] item with an operator whose result has the item's type (float +=
+// float, int -= int...) is read, computed and stored unboxed: int and float have no in-place
+// operators, so `a[k] op= v` is `a[k] = a[k] op v` for them.
 void lower_augassign_item(Lower *l, const AstNode *s) {
     const AstNode *t = s->u.AugAssign.target;
     int v = lower_box(l, lower_expr(l, t->u.Subscript.value), t);
-    int k = lower_key(l, t->u.Subscript.slice);
+    const AstNode *sl = t->u.Subscript.slice;
+    if (sl->kind != AST_Slice) {
+        int key = lower_expr(l, sl);
+        const Ty *item = typed_item(l, v, key);
+        if (item) {
+            key = lower_as_int(l, key, t);
+            int cur = lower_emit2(l, IR_LIST_GET, item, v, key, 0, t);
+            int rhs = lower_expr(l, s->u.AugAssign.value);
+            const Ty *ty = infer_binop_type(s->u.AugAssign.op, item, lower_reg_ty(l, rhs),
+                                            s->u.AugAssign.value);
+            int res = ty == item ? lower_binary(l, s->u.AugAssign.op, cur, rhs, ty, s)
+                                 : inplace(l, s->u.AugAssign.op, cur, rhs, s);
+            set_item(l, v, key, res, t);
+            return;
+        }
+        key = lower_box(l, key, sl);
+        augassign_generic(l, s, v, key);
+        return;
+    }
+    augassign_generic(l, s, v, lower_slice(l, sl));
+}
+
+static void augassign_generic(Lower *l, const AstNode *s, int v, int k) {
+    const AstNode *t = s->u.AugAssign.target;
     int cur = lower_emit2(l, IR_GETITEM, dyn(), v, k, 0, t);
     int rhs = lower_expr(l, s->u.AugAssign.value);
     int res = inplace(l, s->u.AugAssign.op, cur, rhs, s);

@@ -354,9 +354,46 @@ static int lower_user_call(Lower *l, const AstNode *e, int fi) {
     return dst;
 }
 
+// math.f(x) that inference typed float (infer.c: 'math' can only be the math module, x a
+// float): a C call while the module is intact at run time, else the call through the module,
+// whose result must then be a float.
+static int lower_math_call(Lower *l, const AstNode *e) {
+    const AstNode *f = e->u.Call.func;
+    int mod = lower_expr(l, f->u.Attribute.value);
+    int x = lower_as_float(l, lower_expr(l, e->u.Call.args.items[0]), e);
+    int res = lower_temp(l, ty_prim(TY_FLOAT));
+    IrBlock *fast = ir_block_new(l->fn), *slow = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+    lower_branch(l, lower_emit1(l, IR_MATH_INTACT, ty_prim(TY_BOOL), mod, 0, e), fast, slow, e);
+    IrConst *name = ir_const_new(l->m, IRC_STR);
+    name->s = f->u.Attribute.attr;
+    name->len = strlen(name->s);
+    lower_start(l, fast);
+    int r = lower_emit1(l, IR_MATH_CALL, ty_prim(TY_FLOAT), x, 0, e);
+    l->cur->instrs[l->cur->count - 1]->cst = name;
+    lower_move(l, res, r, e);
+    lower_jump(l, done);
+    lower_start(l, slow);
+    int boxed = lower_box(l, x, e);
+    int dst = lower_temp(l, ty_prim(TY_DYN));
+    IrInstr *in = lower_emit(l, IR_CALL_METHOD, dst, 2, e);
+    in->args[0] = mod;
+    in->args[1] = boxed;
+    in->cst = name;
+    lower_move(l, res, lower_coerce(l, dst, ty_prim(TY_FLOAT), e), e);
+    lower_jump(l, done);
+    lower_start(l, done);
+    return res;
+}
+
 int lower_call(Lower *l, const AstNode *e) {
     const AstNode *f = e->u.Call.func;
     bool plain = lower_call_is_plain(e);
+    if (f->kind == AST_Attribute && e->ty->kind == TY_FLOAT && e->u.Call.args.count == 1
+        && e->u.Call.keywords.count == 0 && f->u.Attribute.value->kind == AST_Name
+        && strcmp(f->u.Attribute.value->u.Name.id, "math") == 0
+        && infer_is_math_float_function(f->u.Attribute.attr)) {
+        return lower_math_call(l, e);
+    }
     if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0
         && lower_cell_index(l, f->u.Name.id) < 0) {
         int fi = lower_func_index(l, f->u.Name.id);

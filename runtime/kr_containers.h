@@ -90,6 +90,79 @@ static inline double kr_list_float_at(kr_val list, intptr_t i) {
     return d;
 }
 
+
+// Typed indexing for compiled code: list[i] and list[i] = v where the compiler knows 'list' is
+// a list (maybe a subclass) and 'index' an int. The inline part handles an exact list, a small
+// index in range (negative counts from the end) and an item of the expected kind; everything
+// else (subclasses, which may override __getitem__, big or out-of-range indices, an item of
+// another type, a store that changes the strategy) goes to the out-of-line part, which does
+// exactly what the generic subscript plus the compiler's unboxing check would do.
+KR_MUST_CHECK int kr_list_load_float_slow(kr_val list, kr_val index, double *out);
+KR_MUST_CHECK kr_val kr_list_load_int_slow(kr_val list, kr_val index);
+KR_MUST_CHECK int kr_list_store_float_slow(kr_val list, kr_val index, double d);
+KR_MUST_CHECK int kr_list_store_slow(kr_val list, kr_val index, kr_val item);
+
+// The slot of item 'index' of an exact list, or NULL when the fast path does not apply.
+static inline kr_val *kr_list_fast_slot(kr_val list, kr_val index) {
+    if (KR_LIKELY(KR_IS_SMALL(index) && KR_OBJ(list)->type == &kr_list_type)) {
+        kr_list_obj *l = KR_LIST(list);
+        intptr_t i = KR_SMALL_VALUE(index);
+        if (i < 0) {
+            i += l->len;
+        }
+        if (KR_LIKELY((uintptr_t)i < (uintptr_t)l->len)) {
+            return &l->items[i];
+        }
+    }
+    return 0;
+}
+// list[index] of a list[float] as a double into '*out': 0, or -1 with an exception (IndexError,
+// TypeError "float object expected; got str" for an item that is no float or int...).
+static inline KR_MUST_CHECK int kr_list_load_float(kr_val list, kr_val index, double *out) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0)) {
+        if (KR_LIKELY(KR_LIST(list)->strategy == KR_LIST_FLOATS)) {
+            __builtin_memcpy(out, slot, sizeof *out);
+            return 0;
+        }
+        kr_val v = *slot;
+        if (KR_IS_PTR(v) && KR_OBJ(v)->type == &kr_float_type) {
+            *out = KR_FLOAT_VALUE(v);
+            return 0;
+        }
+    }
+    return kr_list_load_float_slow(list, index, out);
+}
+// list[index] of a list[int]: a new reference to an int, or 0 with an exception (TypeError
+// "int object expected; got str" for an item that is no int).
+static inline KR_MUST_CHECK kr_val kr_list_load_int(kr_val list, kr_val index) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_VALS && KR_IS_SMALL(*slot))) {
+        return *slot;
+    }
+    return kr_list_load_int_slow(list, index);
+}
+// list[index] = d: 0, or -1 with an exception. A float list keeps its raw doubles.
+static inline KR_MUST_CHECK int kr_list_store_float(kr_val list, kr_val index, double d) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_FLOATS)) {
+        __builtin_memcpy(slot, &d, sizeof d);
+        return 0;
+    }
+    return kr_list_store_float_slow(list, index, d);
+}
+// list[index] = item (borrowed) for an item that is no exact float (an int, a str...).
+static inline KR_MUST_CHECK int kr_list_store(kr_val list, kr_val index, kr_val item) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_VALS)) {
+        kr_val old = *slot;
+        *slot = kr_newref(item);
+        KR_DECREF(old);
+        return 0;
+    }
+    return kr_list_store_slow(list, index, item);
+}
+
 // Empty list with room for 'cap' items, in KR_LIST_VALS (kr_list_new) or KR_LIST_FLOATS.
 KR_MUST_CHECK kr_val kr_list_new(intptr_t cap);
 KR_MUST_CHECK kr_val kr_list_new_floats(intptr_t cap);

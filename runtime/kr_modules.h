@@ -73,6 +73,15 @@ kr_val kr_sys_exit(kr_val code);
 // OverflowError "math range error"); test kr_err_occurred() only after a -1.0.
 
 kr_val kr_mathmodule_init(void);
+// The math module once imported (0 before), and whether a module attribute may have been
+// replaced since start-up (a module's setattr/delattr ran or its __dict__ was handed out).
+// Compiled code calls the math functions on doubles directly while kr_math_intact holds for the
+// object its `math` names.
+extern kr_val kr_math_module;
+extern bool kr_module_attrs_changed;
+static inline bool kr_math_intact(kr_val m) {
+    return m == kr_math_module && !kr_module_attrs_changed;
+}
 // functools (functoolsmodule.c): wraps and reduce.
 kr_val kr_functoolsmodule_init(void);
 

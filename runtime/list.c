@@ -256,6 +256,52 @@ int kr_list_setindex(kr_val list, intptr_t i, kr_val item) {
     return 0;
 }
 
+// The out-of-line halves of the typed indexing in kr_containers.h: the generic subscript, then
+// the check the compiler makes where an item enters a typed register.
+int kr_list_load_float_slow(kr_val list, kr_val index, double *out) {
+    kr_val v = kr_getitem(list, index);
+    if (!v) {
+        return -1;
+    }
+    int r = 0;
+    if (kr_float_check(v)) {
+        *out = KR_FLOAT_VALUE(v);
+    } else if (KR_IS_SMALL(v)) {
+        *out = (double)KR_SMALL_VALUE(v);
+    } else if (kr_int_check(v)) {
+        *out = kr_int_as_double(v);
+        r = *out == -1.0 && kr_err_occurred() ? -1 : 0;
+    } else {
+        kr_err_set(&kr_exc_TypeError, "float object expected; got %s", kr_type_name(v));
+        r = -1;
+    }
+    KR_DECREF(v);
+    return r;
+}
+
+kr_val kr_list_load_int_slow(kr_val list, kr_val index) {
+    kr_val v = kr_getitem(list, index);
+    if (v && !kr_int_check(v)) {
+        kr_err_set(&kr_exc_TypeError, "int object expected; got %s", kr_type_name(v));
+        KR_CLEAR(v);
+    }
+    return v;
+}
+
+int kr_list_store_float_slow(kr_val list, kr_val index, double d) {
+    kr_val v = kr_float_new(d);
+    if (!v) {
+        return -1;
+    }
+    int r = kr_setitem(list, index, v);
+    KR_DECREF(v);
+    return r;
+}
+
+int kr_list_store_slow(kr_val list, kr_val index, kr_val item) {
+    return kr_setitem(list, index, item);
+}
+
 int kr_list_insert(kr_val list, intptr_t i, kr_val item) {
     kr_list_obj *l = KR_LIST(list);
     intptr_t n = l->len;

@@ -81,6 +81,7 @@ static kr_val module_getattr(kr_val mod, kr_val name) {
         return 0;
     }
     if (kr_str_equal_cstr(name, "__dict__")) {
+        kr_module_attrs_changed = true;  // whoever holds the dict may change it
         return kr_newref(KR_MODULE(mod)->dict);
     }
     if (kr_str_equal_cstr(name, "__class__")) {
@@ -89,8 +90,11 @@ static kr_val module_getattr(kr_val mod, kr_val name) {
     return no_attribute(mod, name);
 }
 
+bool kr_module_attrs_changed;
+
 static int module_setattr(kr_val mod, kr_val name, kr_val value) {
     kr_val d = KR_MODULE(mod)->dict;
+    kr_module_attrs_changed = true;
     if (value) {
         return kr_dict_setitem(d, name, value);
     }

@@ -752,6 +752,12 @@ static void emit_float_binary(Emitter *e, const IrInstr *in) {
         put(e, "%s %s %s;\n", a, ops[in->aux], b);
         return;
     }
+    if (in->aux == BIN_TRUEDIV) {  // only a zero divisor fails: kr_float_div raises for it
+        put(e, "%s / %s;\n    if (KR_UNLIKELY(%s == 0.0 && kr_float_div(%s, %s) == -1.0))", a, b,
+            b, a, b);
+        put_error_branch(e, in);
+        return;
+    }
     put(e, "%s(%s, %s);\n", calls[in->aux], a, b);
     put_check(e, in, REP_FLOAT);
 }
@@ -790,8 +796,10 @@ static void emit_compare(Emitter *e, const IrInstr *in) {
     }
     put_assign(e, in);
     switch (in->op) {
-    case IR_INT_COMPARE:
-        put(e, "kgh_int_cmp(%s, %s) %s 0;\n", a, b, c_ops[in->aux]);
+    case IR_INT_COMPARE:  // tagged small ints compare as words
+        put(e, "KR_LIKELY(%s & %s & 1) ? (intptr_t)%s %s (intptr_t)%s\n", a, b, a,
+            c_ops[in->aux], b);
+        put(e, "        : kr_int_compare(%s, %s) %s 0;\n", a, b, c_ops[in->aux]);
         break;
     case IR_FLOAT_COMPARE:
         put(e, "%s %s %s;\n", a, c_ops[in->aux], b);
@@ -925,7 +933,12 @@ static void emit_container_status(Emitter *e, const IrInstr *in) {
 static void emit_list_item(Emitter *e, const IrInstr *in) {
     const char *a = reg_text(e, in->args[0]), *b = reg_text(e, in->args[1]);
     Arena *ar = e->out->arena;
-    if (in->op == IR_LIST_SET) {
+    if (in->op == IR_LIST_AUG) {
+        static const char *const ops[] = {[BIN_ADD] = "ADD", [BIN_SUB] = "SUB",
+                                          [BIN_MUL] = "MUL", [BIN_TRUEDIV] = "TRUEDIV"};
+        put_status_call(e, in, arena_printf(ar, "kr_list_aug_float(%s, %s, KR_OP_%s, %s)", a, b,
+                                            ops[in->aux], reg_text(e, in->args[2])));
+    } else if (in->op == IR_LIST_SET) {
         const char *c = reg_text(e, in->args[2]);
         bool f = e->fn->regs[in->args[2]].rep == REP_FLOAT;
         put_status_call(e, in, arena_printf(ar, "%s(%s, %s, %s)",
@@ -945,7 +958,8 @@ static void emit_math(Emitter *e, const IrInstr *in) {
         put(e, "kr_math_intact(%s);\n", reg_text(e, in->args[0]));
         return;
     }
-    put(e, "kr_math_%s_f(%s);\n", in->cst->s, reg_text(e, in->args[0]));
+    put(e, "kr_math_%s_%s(%s);\n", in->cst->s, strcmp(in->cst->s, "sqrt") == 0 ? "inline" : "f",
+        reg_text(e, in->args[0]));
     put_check(e, in, REP_FLOAT);
 }
 
@@ -1071,11 +1085,14 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
     case IR_CHECK_RANGE_STEP:
         put_status_call(e, in, arena_printf(e->out->arena, "kgh_check_range_step(%s)", a));
         break;
-    default:
-        put(e, "    %s(%s);\n", in->op == IR_INCREF   ? "KR_INCREF"
-                                : in->op == IR_DECREF ? "KR_DECREF"
-                                                      : "KR_XDECREF", a);
+    default: {
+        bool i = e->fn->regs[in->args[0]].rep == REP_INT;
+        put(e, "    %s%s(%s);\n", in->op == IR_INCREF   ? "KR_INCREF"
+                                  : in->op == IR_DECREF ? "KR_DECREF"
+                                                        : "KR_XDECREF",
+            i && in->op != IR_INCREF ? "_INT" : "", a);
         break;
+    }
     }
 }
 
@@ -1538,7 +1555,8 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_MATH_INTACT:
     case IR_MATH_CALL: emit_math(e, in); break;
     case IR_LIST_GET:
-    case IR_LIST_SET: emit_list_item(e, in); break;
+    case IR_LIST_SET:
+    case IR_LIST_AUG: emit_list_item(e, in); break;
     case IR_LOAD_BUILTIN:
     case IR_GETATTR:
     case IR_GETITEM:

@@ -357,9 +357,9 @@ int lower_inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
 }
 
 // a[k] op= v: a and k evaluated once.
-// A list[int] or list[float] item with an operator whose result has the item's type (float +=
-// float, int -= int...) is read, computed and stored unboxed: int and float have no in-place
-// operators, so `a[k] op= v` is `a[k] = a[k] op v` for them.
+// A list[float] item with + - * / of a float is updated in place (LIST_AUG, exact whatever the
+// item is); a list[int] item with an operator whose result is an int is read, computed and
+// stored unboxed: int has no in-place operators, so `a[k] op= v` is `a[k] = a[k] op v`.
 void lower_augassign_item(Lower *l, const AstNode *s) {
     const AstNode *t = s->u.AugAssign.target;
     int v = lower_box(l, lower_expr(l, t->u.Subscript.value), t);
@@ -367,7 +367,52 @@ void lower_augassign_item(Lower *l, const AstNode *s) {
     if (sl->kind != AST_Slice) {
         int key = lower_expr(l, sl);
         const Ty *item = typed_item(l, v, key);
-        if (item) {
+        AstOp op = s->u.AugAssign.op;
+        bool float_op = op == AST_OP_Add || op == AST_OP_Sub || op == AST_OP_Mult
+                        || op == AST_OP_Div;
+        if (item && item->kind == TY_FLOAT && float_op) {
+            // The item may be an int at run time (int + float is a float, but int + int is
+            // not), so only a float operand is computed on the raw double (LIST_AUG). That
+            // reads the item after the operand: fine when evaluating the operand can neither
+            // fail nor branch; otherwise the generic read goes back before it.
+            IrBlock *b0 = l->cur;
+            int pos = b0->count;
+            int rhs = lower_expr(l, s->u.AugAssign.value);
+            bool pure = l->cur == b0;
+            for (int i = pos; pure && i < b0->count; i++) {
+                pure = !ir_instr_raises(l->fn, b0->instrs[i]);
+            }
+            if (pure && lower_reg_ty(l, rhs)->kind == TY_FLOAT) {
+                int bop = op == AST_OP_Add ? BIN_ADD : op == AST_OP_Sub ? BIN_SUB
+                          : op == AST_OP_Mult ? BIN_MUL : BIN_TRUEDIV;
+                int k = lower_as_int(l, key, t);
+                IrInstr *in = lower_emit(l, IR_LIST_AUG, -1, 3, t);
+                in->args[0] = v;
+                in->args[1] = k;
+                in->args[2] = rhs;
+                in->aux = bop;
+                return;
+            }
+            IrBlock *now = l->cur;
+            l->cur = b0;
+            int first = b0->count;
+            int boxed = lower_box(l, key, sl);
+            int cur = lower_emit2(l, IR_GETITEM, dyn(), v, boxed, 0, t);
+            for (int i = first; i < b0->count; i++) {  // move them to 'pos', in order
+                IrInstr *in = b0->instrs[i];
+                memmove(&b0->instrs[pos + 1], &b0->instrs[pos],
+                        sizeof(IrInstr *) * (size_t)(i - pos));
+                b0->instrs[pos++] = in;
+            }
+            l->cur = now;
+            int res = inplace(l, op, cur, rhs, s);
+            IrInstr *in = lower_emit(l, IR_SETITEM, -1, 3, t);
+            in->args[0] = v;
+            in->args[1] = boxed;
+            in->args[2] = res;
+            return;
+        }
+        if (item && item->kind == TY_INT) {
             key = lower_as_int(l, key, t);
             int cur = lower_emit2(l, IR_LIST_GET, item, v, key, 0, t);
             int rhs = lower_expr(l, s->u.AugAssign.value);

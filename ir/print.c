@@ -91,6 +91,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
         strbuf_printf(b, "%s", in->aux ? ".gen" : "");
         break;
     case IR_INPLACE:
+    case IR_LIST_AUG:
         strbuf_printf(b, ".%s", binop_names[in->aux]);
         break;
     case IR_BUILD:

@@ -163,6 +163,24 @@ static inline KR_MUST_CHECK int kr_list_store(kr_val list, kr_val index, kr_val 
     return kr_list_store_slow(list, index, item);
 }
 
+// list[index] op= d for op KR_OP_ADD, SUB, MUL or TRUEDIV and a float 'd': on the raw double of
+// a float list in place; otherwise (an item that may be an int, a subclass...) exactly as the
+// generic `list[index] = list[index] op d` with 'd' boxed. 0, or -1 with an exception.
+KR_MUST_CHECK int kr_list_aug_float_slow(kr_val list, kr_val index, kr_binop op, double d);
+static inline KR_MUST_CHECK int kr_list_aug_float(kr_val list, kr_val index, kr_binop op,
+                                                  double d) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_FLOATS
+                  && (op != KR_OP_TRUEDIV || d != 0.0))) {
+        double v;
+        __builtin_memcpy(&v, slot, sizeof v);
+        v = op == KR_OP_ADD ? v + d : op == KR_OP_SUB ? v - d : op == KR_OP_MUL ? v * d : v / d;
+        __builtin_memcpy(slot, &v, sizeof v);
+        return 0;
+    }
+    return kr_list_aug_float_slow(list, index, op, d);
+}
+
 // Empty list with room for 'cap' items, in KR_LIST_VALS (kr_list_new) or KR_LIST_FLOATS.
 KR_MUST_CHECK kr_val kr_list_new(intptr_t cap);
 KR_MUST_CHECK kr_val kr_list_new_floats(intptr_t cap);

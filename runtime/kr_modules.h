@@ -92,6 +92,10 @@ kr_val kr_functoolsmodule_init(void);
 #define KR_X_(f) KR_MUST_CHECK double kr_math_##f##_f(double x);
 KR_MATH_UNARY_F(KR_X_)
 #undef KR_X_
+// math.sqrt inline: the hardware square root, the checked function for negatives and NaNs.
+static inline KR_MUST_CHECK double kr_math_sqrt_inline(double x) {
+    return KR_LIKELY(x >= 0.0) ? __builtin_sqrt(x) : kr_math_sqrt_f(x);
+}
 KR_MUST_CHECK double kr_math_pow_f(double x, double y);
 KR_MUST_CHECK double kr_math_fmod_f(double x, double y);
 KR_MUST_CHECK double kr_math_atan2_f(double y, double x);

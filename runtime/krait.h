@@ -605,6 +605,24 @@ KR_MUST_CHECK kr_val kr_int_neg(kr_val a);
 KR_MUST_CHECK kr_val kr_int_abs(kr_val a);
 KR_MUST_CHECK kr_val kr_int_invert(kr_val a);
 
+// Reference counts of values known to be ints: small ints hold none, so only a bigint (or a
+// bool) reaches the out-of-line release.
+void kr_int_release(kr_val v);
+#define KR_DECREF_INT(v)                                                  \
+    do {                                                                  \
+        kr_val kr_i_ = (kr_val)(v);                                       \
+        if (KR_UNLIKELY(!KR_IS_SMALL(kr_i_))) {                           \
+            kr_int_release(kr_i_);                                        \
+        }                                                                 \
+    } while (0)
+#define KR_XDECREF_INT(v)                                                 \
+    do {                                                                  \
+        kr_val kr_i_ = (kr_val)(v);                                       \
+        if (KR_UNLIKELY(!KR_IS_SMALL(kr_i_) && kr_i_ != 0)) {             \
+            kr_int_release(kr_i_);                                        \
+        }                                                                 \
+    } while (0)
+
 // Fast paths for ints known to the compiler: both operands small, no overflow.
 static inline KR_MUST_CHECK kr_val kr_int_add(kr_val a, kr_val b) {
     intptr_t r;

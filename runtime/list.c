@@ -298,6 +298,17 @@ int kr_list_store_float_slow(kr_val list, kr_val index, double d) {
     return r;
 }
 
+int kr_list_aug_float_slow(kr_val list, kr_val index, kr_binop op, double d) {
+    kr_val cur = kr_getitem(list, index);
+    kr_val rhs = cur ? kr_float_new(d) : 0;
+    kr_val res = rhs ? kr_inplace_op(op, cur, rhs) : 0;
+    int r = res ? kr_setitem(list, index, res) : -1;
+    KR_XDECREF(cur);
+    KR_XDECREF(rhs);
+    KR_XDECREF(res);
+    return r;
+}
+
 int kr_list_store_slow(kr_val list, kr_val index, kr_val item) {
     return kr_setitem(list, index, item);
 }

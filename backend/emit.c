@@ -30,6 +30,7 @@ typedef struct Emitter {
     bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
     int line;        // last #line emitted
     int nyield;      // suspension points of a resume function emitted so far
+    bool leaf;       // 'fn' runs no Python code besides its own (is_leaf)
 } Emitter;
 
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
@@ -931,9 +932,13 @@ static void emit_container_status(Emitter *e, const IrInstr *in) {
 
 // Typed list indexing (kr_containers.h): inline for an exact list and a small index.
 static void emit_list_item(Emitter *e, const IrInstr *in) {
-    const char *a = reg_text(e, in->args[0]), *b = reg_text(e, in->args[1]);
+    const char *a = reg_text(e, in->args[0]);
+    const char *b = in->nargs > 1 ? reg_text(e, in->args[1]) : "";
     Arena *ar = e->out->arena;
-    if (in->op == IR_LIST_AUG) {
+    if (in->op == IR_LIST_IS_FLOATS) {
+        put_assign(e, in);
+        put(e, "kr_list_is_floats(%s);\n", a);
+    } else if (in->op == IR_LIST_AUG) {
         static const char *const ops[] = {[BIN_ADD] = "ADD", [BIN_SUB] = "SUB",
                                           [BIN_MUL] = "MUL", [BIN_TRUEDIV] = "TRUEDIV"};
         put_status_call(e, in, arena_printf(ar, "kr_list_aug_float(%s, %s, KR_OP_%s, %s)", a, b,
@@ -1030,14 +1035,16 @@ static void emit_terminator(Emitter *e, const IrInstr *in) {
             put(e, "    g->retval = %s;\n    return 0;\n", reg_text(e, in->args[0]));
             break;
         }
-        put(e, "    kr_leave_call();\n    return %s;\n", reg_text(e, in->args[0]));
+        put(e, "%s    return %s;\n", e->leaf ? "" : "    kr_leave_call();\n",
+            reg_text(e, in->args[0]));
         break;
     default:
         if (e->fn->is_gen_resume) {
             put(e, "    return 0;\n");
             break;
         }
-        put(e, "    kr_leave_call();\n    return %s;\n", err_value(e->fn->ret_rep));
+        put(e, "%s    return %s;\n", e->leaf ? "" : "    kr_leave_call();\n",
+            err_value(e->fn->ret_rep));
         break;
     }
 }
@@ -1556,6 +1563,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_MATH_CALL: emit_math(e, in); break;
     case IR_LIST_GET:
     case IR_LIST_SET:
+    case IR_LIST_IS_FLOATS:
     case IR_LIST_AUG: emit_list_item(e, in); break;
     case IR_LOAD_BUILTIN:
     case IR_GETATTR:
@@ -1625,6 +1633,7 @@ static bool is_pure(const IrFunc *fn, const IrInstr *in) {
     case IR_FLOAT_UNARY:
     case IR_IS_SET:
     case IR_MATH_INTACT:
+    case IR_LIST_IS_FLOATS:
         return true;
     case IR_FLOAT_BINARY:
     case IR_TRUTH:
@@ -1722,12 +1731,66 @@ static void put_locals(Emitter *e) {
     }
 }
 
+// Whether 'fn' can run no Python code but its own: arithmetic, comparisons, typed list reads
+// and math calls, releasing only ints (no __del__ can run). Its frame still counts for the
+// recursion limit, but no frame can start above it, so it checks the depth without counting.
+static bool is_leaf(const IrFunc *fn) {
+    for (int i = 0; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            const IrInstr *in = fn->blocks[i]->instrs[k];
+            switch (in->op) {
+            case IR_CONST:
+            case IR_MOVE:
+            case IR_INT_TO_FLOAT:
+            case IR_BOOL_TO_INT:
+            case IR_NOT:
+            case IR_INT_BINARY:
+            case IR_INT_UNARY:
+            case IR_INT_TRUEDIV:
+            case IR_FLOAT_BINARY:
+            case IR_FLOAT_UNARY:
+            case IR_INT_COMPARE:
+            case IR_FLOAT_COMPARE:
+            case IR_FLOAT_INT_COMPARE:
+            case IR_IS:
+            case IR_CHECK_BOUND:
+            case IR_LIST_GET:
+            case IR_LIST_IS_FLOATS:
+            case IR_MATH_INTACT:
+            case IR_MATH_CALL:
+            case IR_JUMP:
+            case IR_BRANCH:
+            case IR_RETURN:
+            case IR_UNWIND:
+                break;
+            case IR_BOX:
+            case IR_TRUTH:
+                if (fn->regs[in->args[0]].rep == REP_OBJ) {
+                    return false;
+                }
+                break;
+            case IR_INCREF:
+            case IR_DECREF:
+            case IR_XDECREF:
+                if (fn->regs[in->args[0]].rep != REP_INT) {
+                    return false;
+                }
+                break;
+            default:
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 static void emit_func(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
     e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
     e->labelled = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->in_frame = fn->is_gen_resume ? frame_regs(e, fn) : NULL;
     e->line = -1;
+    e->leaf = false;
     mark_needed(e);
     mark_labels(e);
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
@@ -1738,8 +1801,9 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
         put_resume_head(e);  // the runtime guards a generator's recursion depth itself
     } else {
         put_locals(e);
-        put(e, "    if (KR_UNLIKELY(kr_enter_call() < 0)) {\n        return %s;\n    }\n",
-            err_value(fn->ret_rep));
+        e->leaf = is_leaf(fn);
+        put(e, "    if (KR_UNLIKELY(%s() < 0)) {\n        return %s;\n    }\n",
+            e->leaf ? "kr_enter_leaf_call" : "kr_enter_call", err_value(fn->ret_rep));
     }
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];

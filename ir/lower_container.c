@@ -336,6 +336,8 @@ void lower_delete(Lower *l, const AstNode *s) {
 }
 
 static void augassign_generic(Lower *l, const AstNode *s, int v, int k);
+static void reread_first(Lower *l, const AstNode *s, int v, int key, int rhs, IrBlock *b0,
+                         int pos);
 
 static int inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
     int bop = op == AST_OP_Add ? BIN_ADD : op == AST_OP_Sub ? BIN_SUB : op == AST_OP_Mult ? BIN_MUL
@@ -360,6 +362,79 @@ int lower_inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
 // A list[float] item with + - * / of a float is updated in place (LIST_AUG, exact whatever the
 // item is); a list[int] item with an operator whose result is an int is read, computed and
 // stored unboxed: int has no in-place operators, so `a[k] op= v` is `a[k] = a[k] op v`.
+// Whether lowering 'e' twice, or lowering it and dropping the result, is harmless: it holds no
+// code of its own (lambdas, comprehensions, generator expressions) and does not suspend.
+static bool lowers_twice(const AstNode *e) {
+    if (!e) {
+        return true;
+    }
+    switch (e->kind) {
+    case AST_Lambda:
+    case AST_ListComp:
+    case AST_SetComp:
+    case AST_DictComp:
+    case AST_GeneratorExp:
+    case AST_Yield:
+    case AST_YieldFrom:
+    case AST_Await:
+        return false;
+    default:
+        break;
+    }
+    int n;
+    const AstField *fields = ast_fields(e->kind, &n);
+    for (int i = 0; i < n; i++) {
+        const char *at = (const char *)e + fields[i].offset;
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            if (!lowers_twice(*(const AstNode *const *)at)) {
+                return false;
+            }
+        } else if (fields[i].kind == FK_LIST) {
+            const AstList *list = (const AstList *)at;
+            for (int k = 0; k < list->count; k++) {
+                if (!lowers_twice(list->items[k])) {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+// `v[key] op= <operand>` of a list[float] whose operand was lowered (into 'rhs', from position
+// 'pos' of block 'b0') but may fail or branch or is no float, so the item must be read first.
+// The lowered operand is dropped: for a float operand and a list of raw doubles (every item an
+// exact float) the item is read, the operand lowered again, and the result computed and stored
+// unboxed; otherwise the generic read, operand, in-place operator and store.
+static void reread_first(Lower *l, const AstNode *s, int v, int key, int rhs, IrBlock *b0,
+                         int pos) {
+    const AstNode *t = s->u.AugAssign.target, *value = s->u.AugAssign.value;
+    IrBlock *fast = ir_block_new(l->fn), *slow = ir_block_new(l->fn);
+    IrBlock *done = ir_block_new(l->fn);
+    if (l->cur != b0) {
+        lower_jump(l, done);  // the dropped operand's blocks: unreachable, but well formed
+    }
+    b0->count = pos;
+    l->cur = b0;
+    if (lower_reg_ty(l, rhs)->kind == TY_FLOAT) {
+        int ok = lower_emit1(l, IR_LIST_IS_FLOATS, ty_prim(TY_BOOL), v, 0, t);
+        lower_branch(l, ok, fast, slow, t);
+        lower_start(l, fast);
+        int k = lower_as_int(l, key, t);
+        int cur = lower_emit2(l, IR_LIST_GET, ty_prim(TY_FLOAT), v, k, 0, t);
+        int x = lower_expr(l, value);
+        int res = lower_binary(l, s->u.AugAssign.op, cur, x, ty_prim(TY_FLOAT), s);
+        set_item(l, v, key, res, t);
+        lower_jump(l, done);
+    } else {
+        lower_jump(l, slow);
+    }
+    lower_start(l, slow);
+    augassign_generic(l, s, v, lower_box(l, key, t->u.Subscript.slice));
+    lower_jump(l, done);
+    lower_start(l, done);
+}
+
 void lower_augassign_item(Lower *l, const AstNode *s) {
     const AstNode *t = s->u.AugAssign.target;
     int v = lower_box(l, lower_expr(l, t->u.Subscript.value), t);
@@ -370,7 +445,7 @@ void lower_augassign_item(Lower *l, const AstNode *s) {
         AstOp op = s->u.AugAssign.op;
         bool float_op = op == AST_OP_Add || op == AST_OP_Sub || op == AST_OP_Mult
                         || op == AST_OP_Div;
-        if (item && item->kind == TY_FLOAT && float_op) {
+        if (item && item->kind == TY_FLOAT && float_op && lowers_twice(s->u.AugAssign.value)) {
             // The item may be an int at run time (int + float is a float, but int + int is
             // not), so only a float operand is computed on the raw double (LIST_AUG). That
             // reads the item after the operand: fine when evaluating the operand can neither
@@ -393,26 +468,10 @@ void lower_augassign_item(Lower *l, const AstNode *s) {
                 in->aux = bop;
                 return;
             }
-            IrBlock *now = l->cur;
-            l->cur = b0;
-            int first = b0->count;
-            int boxed = lower_box(l, key, sl);
-            int cur = lower_emit2(l, IR_GETITEM, dyn(), v, boxed, 0, t);
-            for (int i = first; i < b0->count; i++) {  // move them to 'pos', in order
-                IrInstr *in = b0->instrs[i];
-                memmove(&b0->instrs[pos + 1], &b0->instrs[pos],
-                        sizeof(IrInstr *) * (size_t)(i - pos));
-                b0->instrs[pos++] = in;
-            }
-            l->cur = now;
-            int res = inplace(l, op, cur, rhs, s);
-            IrInstr *in = lower_emit(l, IR_SETITEM, -1, 3, t);
-            in->args[0] = v;
-            in->args[1] = boxed;
-            in->args[2] = res;
+            reread_first(l, s, v, key, rhs, b0, pos);
             return;
         }
-        if (item && item->kind == TY_INT) {
+        if (item && item->kind == TY_INT) {  // an int item reads exactly as an int
             key = lower_as_int(l, key, t);
             int cur = lower_emit2(l, IR_LIST_GET, item, v, key, 0, t);
             int rhs = lower_expr(l, s->u.AugAssign.value);

@@ -103,7 +103,7 @@ KR_MUST_CHECK int kr_list_store_float_slow(kr_val list, kr_val index, double d);
 KR_MUST_CHECK int kr_list_store_slow(kr_val list, kr_val index, kr_val item);
 
 // The slot of item 'index' of an exact list, or NULL when the fast path does not apply.
-static inline kr_val *kr_list_fast_slot(kr_val list, kr_val index) {
+KR_INLINE_HOT kr_val *kr_list_fast_slot(kr_val list, kr_val index) {
     if (KR_LIKELY(KR_IS_SMALL(index) && KR_OBJ(list)->type == &kr_list_type)) {
         kr_list_obj *l = KR_LIST(list);
         intptr_t i = KR_SMALL_VALUE(index);
@@ -118,7 +118,7 @@ static inline kr_val *kr_list_fast_slot(kr_val list, kr_val index) {
 }
 // list[index] of a list[float] as a double into '*out': 0, or -1 with an exception (IndexError,
 // TypeError "float object expected; got str" for an item that is no float or int...).
-static inline KR_MUST_CHECK int kr_list_load_float(kr_val list, kr_val index, double *out) {
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_load_float(kr_val list, kr_val index, double *out) {
     kr_val *slot = kr_list_fast_slot(list, index);
     if (KR_LIKELY(slot != 0)) {
         if (KR_LIKELY(KR_LIST(list)->strategy == KR_LIST_FLOATS)) {
@@ -135,7 +135,7 @@ static inline KR_MUST_CHECK int kr_list_load_float(kr_val list, kr_val index, do
 }
 // list[index] of a list[int]: a new reference to an int, or 0 with an exception (TypeError
 // "int object expected; got str" for an item that is no int).
-static inline KR_MUST_CHECK kr_val kr_list_load_int(kr_val list, kr_val index) {
+KR_INLINE_HOT KR_MUST_CHECK kr_val kr_list_load_int(kr_val list, kr_val index) {
     kr_val *slot = kr_list_fast_slot(list, index);
     if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_VALS && KR_IS_SMALL(*slot))) {
         return *slot;
@@ -143,7 +143,7 @@ static inline KR_MUST_CHECK kr_val kr_list_load_int(kr_val list, kr_val index) {
     return kr_list_load_int_slow(list, index);
 }
 // list[index] = d: 0, or -1 with an exception. A float list keeps its raw doubles.
-static inline KR_MUST_CHECK int kr_list_store_float(kr_val list, kr_val index, double d) {
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_store_float(kr_val list, kr_val index, double d) {
     kr_val *slot = kr_list_fast_slot(list, index);
     if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_FLOATS)) {
         __builtin_memcpy(slot, &d, sizeof d);
@@ -152,7 +152,7 @@ static inline KR_MUST_CHECK int kr_list_store_float(kr_val list, kr_val index, d
     return kr_list_store_float_slow(list, index, d);
 }
 // list[index] = item (borrowed) for an item that is no exact float (an int, a str...).
-static inline KR_MUST_CHECK int kr_list_store(kr_val list, kr_val index, kr_val item) {
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_store(kr_val list, kr_val index, kr_val item) {
     kr_val *slot = kr_list_fast_slot(list, index);
     if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_VALS)) {
         kr_val old = *slot;
@@ -163,12 +163,16 @@ static inline KR_MUST_CHECK int kr_list_store(kr_val list, kr_val index, kr_val 
     return kr_list_store_slow(list, index, item);
 }
 
+// Whether 'list' is an exact list holding raw doubles: then every item is an exact float.
+static inline bool kr_list_is_floats(kr_val list) {
+    return KR_OBJ(list)->type == &kr_list_type && KR_LIST(list)->strategy == KR_LIST_FLOATS;
+}
 // list[index] op= d for op KR_OP_ADD, SUB, MUL or TRUEDIV and a float 'd': on the raw double of
 // a float list in place; otherwise (an item that may be an int, a subclass...) exactly as the
 // generic `list[index] = list[index] op d` with 'd' boxed. 0, or -1 with an exception.
 KR_MUST_CHECK int kr_list_aug_float_slow(kr_val list, kr_val index, kr_binop op, double d);
-static inline KR_MUST_CHECK int kr_list_aug_float(kr_val list, kr_val index, kr_binop op,
-                                                  double d) {
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_aug_float(kr_val list, kr_val index, kr_binop op,
+                                                 double d) {
     kr_val *slot = kr_list_fast_slot(list, index);
     if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_FLOATS
                   && (op != KR_OP_TRUEDIV || d != 0.0))) {

@@ -40,6 +40,12 @@ def aug_int_item(xs: list[float], i: int) -> None:
     xs[i] /= 2.0
 
 
+def aug_read_first(xs: list[float], ys: list[float], i: int, j: int) -> None:
+    xs[i] += ys[j]  # the operand can fail: xs[i] is read first
+    xs[i] *= ys[j] if j > 0 else 3.0
+    xs[i] -= (lambda: 0.25)()
+
+
 def iget(xs: list[int], i: int) -> int:
     return xs[i]
 
@@ -117,6 +123,20 @@ def main() -> None:
     except ZeroDivisionError as e:
         print("ZeroDivisionError:", e)
     print(ws)
+    ps: list[float] = [1.0, 2.0, 3.0]
+    aug_read_first(ps, ps, 0, 1)
+    aug_read_first(ps, [0.5], 1, 0)
+    print(ps)
+    for i, j in [(5, 0), (0, 5), (5, 5)]:
+        try:
+            aug_read_first(ps, ps, i, j)
+        except IndexError as e:
+            print("IndexError:", e)
+    poke(ps, 2, 1)
+    aug_read_first(ps, ps, 2, 0)
+    poke(ps, 2, 2)
+    aug_read_first(ps, [0.5], 2, 0)
+    print(ps)
     # list[int]: small ints, big ints, overflow into big ints inside typed arithmetic.
     ns: list[int] = [1, 2, 3, 2**62 - 1]
     print(iget(ns, 0), iget(ns, -1), iget(ns, 3) + 1)

@@ -28,3 +28,22 @@ try:
     down(0)
 except RecursionError as e:
     print("RecursionError", e, depth)
+
+
+def leaf(x: int) -> int:
+    return x + 1
+
+
+def through_leaf(n: int) -> int:
+    global depth
+    depth = n
+    return through_leaf(leaf(n))
+
+
+for limit in [1000, 57]:
+    sys.setrecursionlimit(limit)
+    try:
+        through_leaf(0)
+    except RecursionError as e:
+        print("RecursionError", e, depth)
+    print(leaf(depth))

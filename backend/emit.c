@@ -945,9 +945,11 @@ static void emit_list_item(Emitter *e, const IrInstr *in) {
                                             ops[in->aux], reg_text(e, in->args[2])));
     } else if (in->op == IR_LIST_SET) {
         const char *c = reg_text(e, in->args[2]);
-        bool f = e->fn->regs[in->args[2]].rep == REP_FLOAT;
+        IrRep rep = e->fn->regs[in->args[2]].rep;
         put_status_call(e, in, arena_printf(ar, "%s(%s, %s, %s)",
-                                            f ? "kr_list_store_float" : "kr_list_store", a, b, c));
+                                            rep == REP_FLOAT ? "kr_list_store_float"
+                                            : rep == REP_INT ? "kr_list_store_int"
+                                                             : "kr_list_store", a, b, c));
     } else if (e->fn->regs[in->dst].rep == REP_FLOAT) {
         put(e, "    if (KR_UNLIKELY(kr_list_load_float(%s, %s, &%s) < 0))", a, b,
             reg_text(e, in->dst));
@@ -960,7 +962,7 @@ static void emit_list_item(Emitter *e, const IrInstr *in) {
 static void emit_math(Emitter *e, const IrInstr *in) {
     put_assign(e, in);
     if (in->op == IR_MATH_INTACT) {
-        put(e, "kr_math_intact(%s);\n", reg_text(e, in->args[0]));
+        put(e, "kr_math_intact(%s);\n", global_cname(e, in->aux));
         return;
     }
     put(e, "kr_math_%s_%s(%s);\n", in->cst->s, strcmp(in->cst->s, "sqrt") == 0 ? "inline" : "f",

@@ -364,7 +364,7 @@ int lower_inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
 // stored unboxed: int has no in-place operators, so `a[k] op= v` is `a[k] = a[k] op v`.
 // Whether lowering 'e' twice, or lowering it and dropping the result, is harmless: it holds no
 // code of its own (lambdas, comprehensions, generator expressions) and does not suspend.
-static bool lowers_twice(const AstNode *e) {
+bool lower_twice_ok(const AstNode *e) {
     if (!e) {
         return true;
     }
@@ -386,13 +386,13 @@ static bool lowers_twice(const AstNode *e) {
     for (int i = 0; i < n; i++) {
         const char *at = (const char *)e + fields[i].offset;
         if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
-            if (!lowers_twice(*(const AstNode *const *)at)) {
+            if (!lower_twice_ok(*(const AstNode *const *)at)) {
                 return false;
             }
         } else if (fields[i].kind == FK_LIST) {
             const AstList *list = (const AstList *)at;
             for (int k = 0; k < list->count; k++) {
-                if (!lowers_twice(list->items[k])) {
+                if (!lower_twice_ok(list->items[k])) {
                     return false;
                 }
             }
@@ -445,7 +445,7 @@ void lower_augassign_item(Lower *l, const AstNode *s) {
         AstOp op = s->u.AugAssign.op;
         bool float_op = op == AST_OP_Add || op == AST_OP_Sub || op == AST_OP_Mult
                         || op == AST_OP_Div;
-        if (item && item->kind == TY_FLOAT && float_op && lowers_twice(s->u.AugAssign.value)) {
+        if (item && item->kind == TY_FLOAT && float_op && lower_twice_ok(s->u.AugAssign.value)) {
             // The item may be an int at run time (int + float is a float, but int + int is
             // not), so only a float operand is computed on the raw double (LIST_AUG). That
             // reads the item after the operand: fine when evaluating the operand can neither

@@ -80,6 +80,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
         break;
     case IR_LOAD_GLOBAL:
     case IR_STORE_GLOBAL:
+    case IR_MATH_INTACT:
         strbuf_printf(b, " %s", fn->mod->globals[in->aux].name);
         break;
     case IR_CALL:

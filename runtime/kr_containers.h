@@ -151,6 +151,24 @@ KR_INLINE_HOT KR_MUST_CHECK int kr_list_store_float(kr_val list, kr_val index, d
     }
     return kr_list_store_float_slow(list, index, d);
 }
+// Releases an item replaced by kr_list_store_int (any object: a list[int] may hold others).
+void kr_list_release_item(kr_val old);
+// list[index] = item (borrowed) for an int 'item': small ints need no reference counts.
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_store_int(kr_val list, kr_val index, kr_val item) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_VALS)) {
+        kr_val old = *slot;
+        if (KR_UNLIKELY(!KR_IS_SMALL(item))) {
+            kr_incref(item);
+        }
+        *slot = item;
+        if (KR_UNLIKELY(!KR_IS_SMALL(old))) {
+            kr_list_release_item(old);
+        }
+        return 0;
+    }
+    return kr_list_store_slow(list, index, item);
+}
 // list[index] = item (borrowed) for an item that is no exact float (an int, a str...).
 KR_INLINE_HOT KR_MUST_CHECK int kr_list_store(kr_val list, kr_val index, kr_val item) {
     kr_val *slot = kr_list_fast_slot(list, index);

@@ -309,6 +309,8 @@ int kr_list_aug_float_slow(kr_val list, kr_val index, kr_binop op, double d) {
     return r;
 }
 
+void kr_list_release_item(kr_val old) { KR_DECREF(old); }
+
 int kr_list_store_slow(kr_val list, kr_val index, kr_val item) {
     return kr_setitem(list, index, item);
 }

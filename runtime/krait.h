@@ -634,18 +634,20 @@ void kr_int_release(kr_val v);
         }                                                                 \
     } while (0)
 
-// Fast paths for ints known to the compiler: both operands small, no overflow.
+// Fast paths for ints known to the compiler: both operands small, no overflow. The result of
+// a fast path is odd already; '| 1' tells the C compiler so, which folds the tag tests and
+// error checks that follow.
 KR_INLINE_HOT KR_MUST_CHECK kr_val kr_int_add(kr_val a, kr_val b) {
     intptr_t r;
     if (KR_LIKELY((a & b & 1) && !__builtin_add_overflow((intptr_t)a, (intptr_t)b - 1, &r))) {
-        return (kr_val)r;
+        return (kr_val)r | 1;
     }
     return kr_int_add_slow(a, b);
 }
 KR_INLINE_HOT KR_MUST_CHECK kr_val kr_int_sub(kr_val a, kr_val b) {
     intptr_t r;
     if (KR_LIKELY((a & b & 1) && !__builtin_sub_overflow((intptr_t)a, (intptr_t)b - 1, &r))) {
-        return (kr_val)r;
+        return (kr_val)r | 1;
     }
     return kr_int_sub_slow(a, b);
 }

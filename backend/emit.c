@@ -935,7 +935,9 @@ static void emit_list_item(Emitter *e, const IrInstr *in) {
     const char *a = reg_text(e, in->args[0]);
     const char *b = in->nargs > 1 ? reg_text(e, in->args[1]) : "";
     Arena *ar = e->out->arena;
-    if (in->op == IR_LIST_IS_FLOATS) {
+    if (in->op == IR_LIST_LEN) {
+        put_call(e, in, "kr_list_len_int");
+    } else if (in->op == IR_LIST_IS_FLOATS) {
         put_assign(e, in);
         put(e, "kr_list_is_floats(%s);\n", a);
     } else if (in->op == IR_LIST_AUG) {
@@ -1566,6 +1568,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_LIST_GET:
     case IR_LIST_SET:
     case IR_LIST_IS_FLOATS:
+    case IR_LIST_LEN:
     case IR_LIST_AUG: emit_list_item(e, in); break;
     case IR_LOAD_BUILTIN:
     case IR_GETATTR:
@@ -1757,6 +1760,7 @@ static bool is_leaf(const IrFunc *fn) {
             case IR_IS:
             case IR_CHECK_BOUND:
             case IR_LIST_GET:
+            case IR_LIST_LEN:
             case IR_LIST_IS_FLOATS:
             case IR_MATH_INTACT:
             case IR_MATH_CALL:

@@ -420,6 +420,16 @@ int lower_call(Lower *l, const AstNode *e) {
         if (f->u.Name.id == l->n_print && lower_global_index(l, f->u.Name.id) < 0) {
             return lower_print(l, e);
         }
+        if (strcmp(f->u.Name.id, "len") == 0 && plain && e->u.Call.args.count == 1
+            && e->u.Call.keywords.count == 0 && lower_is_builtin(l, f->u.Name.id)) {
+            const AstNode *a = e->u.Call.args.items[0];
+            const Ty *ta = a->ty ? (const Ty *)a->ty : infer_expr_type(l->inf, l->ifn, a);
+            if (ta->kind == TY_LIST && a->kind != AST_Starred) {  // len() of a list: inline
+                int v = lower_box(l, lower_expr(l, a), a);
+                int n = lower_emit1(l, IR_LIST_LEN, ty_prim(TY_INT), v, 0, e);
+                return lower_coerce(l, n, e->ty, e);
+            }
+        }
     }
     return lower_object_call(l, e);
 }

@@ -181,6 +181,14 @@ KR_INLINE_HOT KR_MUST_CHECK int kr_list_store(kr_val list, kr_val index, kr_val 
     return kr_list_store_slow(list, index, item);
 }
 
+// len(list) of a value the compiler knows is a list, as an int (0 with an exception).
+KR_MUST_CHECK kr_val kr_list_len_slow(kr_val list);
+KR_INLINE_HOT KR_MUST_CHECK kr_val kr_list_len_int(kr_val list) {
+    if (KR_LIKELY(KR_OBJ(list)->type == &kr_list_type)) {
+        return KR_FROM_SMALL(KR_LIST(list)->len);
+    }
+    return kr_list_len_slow(list);
+}
 // Whether 'list' is an exact list holding raw doubles: then every item is an exact float.
 static inline bool kr_list_is_floats(kr_val list) {
     return KR_OBJ(list)->type == &kr_list_type && KR_LIST(list)->strategy == KR_LIST_FLOATS;

@@ -311,6 +311,11 @@ int kr_list_aug_float_slow(kr_val list, kr_val index, kr_binop op, double d) {
 
 void kr_list_release_item(kr_val old) { KR_DECREF(old); }
 
+kr_val kr_list_len_slow(kr_val list) {
+    intptr_t n = kr_len(list);
+    return n < 0 ? 0 : kr_int_from_i64(n);
+}
+
 int kr_list_store_slow(kr_val list, kr_val index, kr_val item) {
     return kr_setitem(list, index, item);
 }

@@ -24,6 +24,10 @@ def bump(xs: list[float], i: int, d: float) -> None:
     xs[i] *= 2.0
 
 
+def lengths(xs: list[float], ns: list[int]) -> int:
+    return len(xs) * 100 + len(ns) + len(list(range(7))) * 10000
+
+
 def side(xs: list[float], i: int) -> float:
     print("side effect")
     xs[i] = 100.0
@@ -160,6 +164,10 @@ def main() -> None:
         fs[i] = i * i
         fs[-1 - i] += 10
     print(fs)
+    print(lengths([], []), lengths(xs, fs), lengths(ws, ns))
+    ns.append(4)
+    ns.clear()
+    print(lengths(ws, ns))
 
 
 main()

@@ -30,6 +30,7 @@ typedef struct Emitter {
     bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
     int line;        // last #line emitted
     int nyield;      // suspension points of a resume function emitted so far
+    bool leaf;       // 'fn' runs no Python code besides its own (is_leaf)
 } Emitter;
 
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
@@ -752,6 +753,12 @@ static void emit_float_binary(Emitter *e, const IrInstr *in) {
         put(e, "%s %s %s;\n", a, ops[in->aux], b);
         return;
     }
+    if (in->aux == BIN_TRUEDIV) {  // only a zero divisor fails: kr_float_div raises for it
+        put(e, "%s / %s;\n    if (KR_UNLIKELY(%s == 0.0 && kr_float_div(%s, %s) == -1.0))", a, b,
+            b, a, b);
+        put_error_branch(e, in);
+        return;
+    }
     put(e, "%s(%s, %s);\n", calls[in->aux], a, b);
     put_check(e, in, REP_FLOAT);
 }
@@ -790,8 +797,10 @@ static void emit_compare(Emitter *e, const IrInstr *in) {
     }
     put_assign(e, in);
     switch (in->op) {
-    case IR_INT_COMPARE:
-        put(e, "kgh_int_cmp(%s, %s) %s 0;\n", a, b, c_ops[in->aux]);
+    case IR_INT_COMPARE:  // tagged small ints compare as words
+        put(e, "KR_LIKELY(%s & %s & 1) ? (intptr_t)%s %s (intptr_t)%s\n", a, b, a,
+            c_ops[in->aux], b);
+        put(e, "        : kr_int_compare(%s, %s) %s 0;\n", a, b, c_ops[in->aux]);
         break;
     case IR_FLOAT_COMPARE:
         put(e, "%s %s %s;\n", a, c_ops[in->aux], b);
@@ -924,6 +933,48 @@ static void emit_container_status(Emitter *e, const IrInstr *in) {
     }
 }
 
+// Typed list indexing (kr_containers.h): inline for an exact list and a small index.
+static void emit_list_item(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]);
+    const char *b = in->nargs > 1 ? reg_text(e, in->args[1]) : "";
+    Arena *ar = e->out->arena;
+    if (in->op == IR_LIST_LEN) {
+        put_call(e, in, "kr_list_len_int");
+    } else if (in->op == IR_LIST_IS_FLOATS) {
+        put_assign(e, in);
+        put(e, "kr_list_is_floats(%s);\n", a);
+    } else if (in->op == IR_LIST_AUG) {
+        static const char *const ops[] = {[BIN_ADD] = "ADD", [BIN_SUB] = "SUB",
+                                          [BIN_MUL] = "MUL", [BIN_TRUEDIV] = "TRUEDIV"};
+        put_status_call(e, in, arena_printf(ar, "kr_list_aug_float(%s, %s, KR_OP_%s, %s)", a, b,
+                                            ops[in->aux], reg_text(e, in->args[2])));
+    } else if (in->op == IR_LIST_SET) {
+        const char *c = reg_text(e, in->args[2]);
+        IrRep rep = e->fn->regs[in->args[2]].rep;
+        put_status_call(e, in, arena_printf(ar, "%s(%s, %s, %s)",
+                                            rep == REP_FLOAT ? "kr_list_store_float"
+                                            : rep == REP_INT ? "kr_list_store_int"
+                                                             : "kr_list_store", a, b, c));
+    } else if (e->fn->regs[in->dst].rep == REP_FLOAT) {
+        put(e, "    if (KR_UNLIKELY(kr_list_load_float(%s, %s, &%s) < 0))", a, b,
+            reg_text(e, in->dst));
+        put_error_branch(e, in);
+    } else {
+        put_call(e, in, "kr_list_load_int");
+    }
+}
+
+static void emit_math(Emitter *e, const IrInstr *in) {
+    put_assign(e, in);
+    if (in->op == IR_MATH_INTACT) {
+        put(e, "kr_math_intact(%s);\n", global_cname(e, in->aux));
+        return;
+    }
+    put(e, "kr_math_%s_%s(%s);\n", in->cst->s, strcmp(in->cst->s, "sqrt") == 0 ? "inline" : "f",
+        reg_text(e, in->args[0]));
+    put_check(e, in, REP_FLOAT);
+}
+
 static void emit_object_op(Emitter *e, const IrInstr *in) {
     static const char *const inplace[] = {"ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD",
                                           "POW", "LSHIFT", "RSHIFT", "AND", "OR", "XOR"};
@@ -991,14 +1042,16 @@ static void emit_terminator(Emitter *e, const IrInstr *in) {
             put(e, "    g->retval = %s;\n    return 0;\n", reg_text(e, in->args[0]));
             break;
         }
-        put(e, "    kr_leave_call();\n    return %s;\n", reg_text(e, in->args[0]));
+        put(e, "%s    return %s;\n", e->leaf ? "" : "    kr_leave_call();\n",
+            reg_text(e, in->args[0]));
         break;
     default:
         if (e->fn->is_gen_resume) {
             put(e, "    return 0;\n");
             break;
         }
-        put(e, "    kr_leave_call();\n    return %s;\n", err_value(e->fn->ret_rep));
+        put(e, "%s    return %s;\n", e->leaf ? "" : "    kr_leave_call();\n",
+            err_value(e->fn->ret_rep));
         break;
     }
 }
@@ -1046,11 +1099,14 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
     case IR_CHECK_RANGE_STEP:
         put_status_call(e, in, arena_printf(e->out->arena, "kgh_check_range_step(%s)", a));
         break;
-    default:
-        put(e, "    %s(%s);\n", in->op == IR_INCREF   ? "KR_INCREF"
-                                : in->op == IR_DECREF ? "KR_DECREF"
-                                                      : "KR_XDECREF", a);
+    default: {
+        bool i = e->fn->regs[in->args[0]].rep == REP_INT;
+        put(e, "    %s%s(%s);\n", in->op == IR_INCREF   ? "KR_INCREF"
+                                  : in->op == IR_DECREF ? "KR_DECREF"
+                                                        : "KR_XDECREF",
+            i && in->op != IR_INCREF ? "_INT" : "", a);
         break;
+    }
     }
 }
 
@@ -1521,6 +1577,13 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_DELITEM:
     case IR_CONTAINS:
     case IR_SETATTR: emit_container_status(e, in); break;
+    case IR_MATH_INTACT:
+    case IR_MATH_CALL: emit_math(e, in); break;
+    case IR_LIST_GET:
+    case IR_LIST_SET:
+    case IR_LIST_IS_FLOATS:
+    case IR_LIST_LEN:
+    case IR_LIST_AUG: emit_list_item(e, in); break;
     case IR_LOAD_BUILTIN:
     case IR_GETATTR:
     case IR_GETITEM:
@@ -1589,6 +1652,8 @@ static bool is_pure(const IrFunc *fn, const IrInstr *in) {
     case IR_FLOAT_INT_COMPARE:
     case IR_FLOAT_UNARY:
     case IR_IS_SET:
+    case IR_MATH_INTACT:
+    case IR_LIST_IS_FLOATS:
         return true;
     case IR_FLOAT_BINARY:
     case IR_TRUTH:
@@ -1686,12 +1751,67 @@ static void put_locals(Emitter *e) {
     }
 }
 
+// Whether 'fn' can run no Python code but its own: arithmetic, comparisons, typed list reads
+// and math calls, releasing only ints (no __del__ can run). Its frame still counts for the
+// recursion limit, but no frame can start above it, so it checks the depth without counting.
+static bool is_leaf(const IrFunc *fn) {
+    for (int i = 0; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            const IrInstr *in = fn->blocks[i]->instrs[k];
+            switch (in->op) {
+            case IR_CONST:
+            case IR_MOVE:
+            case IR_INT_TO_FLOAT:
+            case IR_BOOL_TO_INT:
+            case IR_NOT:
+            case IR_INT_BINARY:
+            case IR_INT_UNARY:
+            case IR_INT_TRUEDIV:
+            case IR_FLOAT_BINARY:
+            case IR_FLOAT_UNARY:
+            case IR_INT_COMPARE:
+            case IR_FLOAT_COMPARE:
+            case IR_FLOAT_INT_COMPARE:
+            case IR_IS:
+            case IR_CHECK_BOUND:
+            case IR_LIST_GET:
+            case IR_LIST_LEN:
+            case IR_LIST_IS_FLOATS:
+            case IR_MATH_INTACT:
+            case IR_MATH_CALL:
+            case IR_JUMP:
+            case IR_BRANCH:
+            case IR_RETURN:
+            case IR_UNWIND:
+                break;
+            case IR_BOX:
+            case IR_TRUTH:
+                if (fn->regs[in->args[0]].rep == REP_OBJ) {
+                    return false;
+                }
+                break;
+            case IR_INCREF:
+            case IR_DECREF:
+            case IR_XDECREF:
+                if (fn->regs[in->args[0]].rep != REP_INT) {
+                    return false;
+                }
+                break;
+            default:
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 static void emit_func(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
     e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
     e->labelled = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->in_frame = fn->is_gen_resume ? frame_regs(e, fn) : NULL;
     e->line = -1;
+    e->leaf = false;
     mark_needed(e);
     mark_labels(e);
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
@@ -1702,8 +1822,9 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
         put_resume_head(e);  // the runtime guards a generator's recursion depth itself
     } else {
         put_locals(e);
-        put(e, "    if (KR_UNLIKELY(kr_enter_call() < 0)) {\n        return %s;\n    }\n",
-            err_value(fn->ret_rep));
+        e->leaf = is_leaf(fn);
+        put(e, "    if (KR_UNLIKELY(%s() < 0)) {\n        return %s;\n    }\n",
+            e->leaf ? "kr_enter_leaf_call" : "kr_enter_call", err_value(fn->ret_rep));
     }
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];

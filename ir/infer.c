@@ -30,6 +30,8 @@ typedef struct Infer {
     Name n_cap_list, n_cap_dict, n_cap_set, n_cap_tuple;
     InferCallHook call_hook;  // calls of other modules' functions (infer_module)
     void *hook_ctx;
+    Name n_math;
+    bool math_is_module;  // the global 'math' can only ever be the math module (math_bound)
 } Infer;
 
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
@@ -450,6 +452,129 @@ static bool plain_call(const AstNode *e) {
     return true;
 }
 
+// ---------------------------------------------------------------------------------------------
+// math.f(x): the math functions of one float that return a float (kr_modules.h's
+// KR_MATH_UNARY_F) are typed float when the global 'math' can only be the math module. The
+// lowering calls them as C when the module is intact at run time (kr_math_intact), and through
+// the module otherwise.
+
+static const char *const math_float_functions[] = {
+#define KR_X_(f) #f,
+    KR_X_(sqrt) KR_X_(exp) KR_X_(exp2) KR_X_(expm1) KR_X_(log) KR_X_(log2) KR_X_(log10)
+    KR_X_(log1p) KR_X_(fabs) KR_X_(sin) KR_X_(cos) KR_X_(tan) KR_X_(asin) KR_X_(acos)
+    KR_X_(atan) KR_X_(sinh) KR_X_(cosh) KR_X_(tanh) KR_X_(asinh) KR_X_(acosh) KR_X_(atanh)
+    KR_X_(degrees) KR_X_(radians) KR_X_(erf) KR_X_(erfc) KR_X_(gamma) KR_X_(lgamma) KR_X_(cbrt)
+#undef KR_X_
+};
+
+bool infer_is_math_float_function(const char *name) {
+    for (size_t i = 0; i < sizeof math_float_functions / sizeof *math_float_functions; i++) {
+        if (strcmp(math_float_functions[i], name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether some import in 'body' (module level, through compound statements) binds 'math' to
+// anything but the math module, or is a star import.
+static bool imports_rebind_math(Infer *inf, const AstList *body) {
+    for (int i = 0; i < body->count; i++) {
+        const AstNode *s = body->items[i];
+        const AstList *lists[4] = {0};
+        switch (s->kind) {
+        case AST_Import:
+        case AST_ImportFrom: {
+            const AstList *names = s->kind == AST_Import ? &s->u.Import.names
+                                                         : &s->u.ImportFrom.names;
+            for (int k = 0; k < names->count; k++) {
+                const AstNode *a = names->items[k];
+                Name bound = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
+                if (strcmp(a->u.alias.name, "*") == 0
+                    || (bound == inf->n_math
+                        && (s->kind == AST_ImportFrom || a->u.alias.name != inf->n_math))) {
+                    return true;
+                }
+            }
+            break;
+        }
+        case AST_If:
+            lists[0] = &s->u.If.body, lists[1] = &s->u.If.orelse;
+            break;
+        case AST_For:
+        case AST_AsyncFor:
+            lists[0] = &s->u.For.body, lists[1] = &s->u.For.orelse;
+            break;
+        case AST_While:
+            lists[0] = &s->u.While.body, lists[1] = &s->u.While.orelse;
+            break;
+        case AST_With:
+        case AST_AsyncWith:
+            lists[0] = &s->u.With.body;
+            break;
+        case AST_Try:
+        case AST_TryStar:
+            lists[0] = &s->u.Try.body, lists[1] = &s->u.Try.orelse;
+            lists[2] = &s->u.Try.finalbody;
+            for (int k = 0; k < s->u.Try.handlers.count; k++) {
+                if (imports_rebind_math(inf, &s->u.Try.handlers.items[k]->u.ExceptHandler.body)) {
+                    return true;
+                }
+            }
+            break;
+        case AST_Match:
+            for (int k = 0; k < s->u.Match.cases.count; k++) {
+                if (imports_rebind_math(inf, &s->u.Match.cases.items[k]->u.match_case.body)) {
+                    return true;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+        for (int k = 0; k < 4; k++) {
+            if (lists[k] && imports_rebind_math(inf, lists[k])) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Whether some scope declares 'global math' (and may assign it).
+static bool declares_global_math(const Infer *inf, const Scope *s) {
+    Symbol *sym = scope_lookup(s, inf->n_math);
+    if (sym && (sym->flags & SYM_DEF_GLOBAL)) {
+        return true;
+    }
+    for (int i = 0; i < s->nchildren; i++) {
+        if (declares_global_math(inf, s->children[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The global 'math' is bound only by `import math` statements of the module.
+static bool math_bound(Infer *inf) {
+    Symbol *sym = scope_lookup(inf->top, inf->n_math);
+    return sym && (sym->flags & SYM_DEF_IMPORT) && !(sym->flags & (SYM_DEF_LOCAL | SYM_DEF_PARAM))
+           && !imports_rebind_math(inf, &inf->mod->u.Module.body)
+           && !declares_global_math(inf, inf->top);
+}
+
+static const Ty *math_call_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    const AstNode *fn = e->u.Call.func, *m = fn->u.Attribute.value;
+    if (!inf->math_is_module || m->kind != AST_Name || m->u.Name.id != inf->n_math
+        || !is_global(f, inf->n_math) || is_shadowed(inf, inf->n_math)
+        || e->u.Call.args.count != 1 || e->u.Call.keywords.count != 0
+        || e->u.Call.args.items[0]->ty != ty_prim(TY_FLOAT)
+        || !infer_is_math_float_function(fn->u.Attribute.attr)) {
+        return ty_prim(TY_DYN);
+    }
+    return ty_prim(TY_FLOAT);
+}
+
 static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
     expr_type(inf, f, e->u.Call.func);
     for (int i = 0; i < e->u.Call.args.count; i++) {
@@ -466,6 +591,9 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
         if (t) {
             return t;
         }
+    }
+    if (fn->kind == AST_Attribute) {
+        return math_call_type(inf, f, e);
     }
     if (fn->kind != AST_Name) {
         return ty_prim(TY_DYN);
@@ -1160,6 +1288,8 @@ Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstN
     inf->top = top;
     inf->mod = mod;
     init_names(inf);
+    inf->n_math = intern_cstr(in, "math");
+    inf->math_is_module = math_bound(inf);
     inf->body = func_new(inf, intern_cstr(in, "<module>"), mod, top);
     for (int i = 0; i < nexternal; i++) {
         if (var_index(inf->body, external[i]) < 0) {

@@ -326,6 +326,8 @@ bool infer_is_typing_import(const AstNode *s);
 const Ty *infer_expr_type(Infer *inf, InferFunc *f, const AstNode *e);
 // The operator result table: 'a op b' where 'rhs' is the right operand's node.
 const Ty *infer_binop_type(AstOp op, const Ty *a, const Ty *b, const AstNode *rhs);
+// Whether math.<name> of a float is a float function krait calls directly (infer.c's table).
+bool infer_is_math_float_function(const char *name);
 // Whether comparing 'a' with 'b' by 'op' gives a C bool without calling into objects.
 bool infer_compare_is_native(AstOp op, const Ty *a, const Ty *b);
 

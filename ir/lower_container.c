@@ -157,10 +157,44 @@ static int lower_key(Lower *l, const AstNode *k) {
     return k->kind == AST_Slice ? lower_slice(l, k) : lower_box(l, lower_expr(l, k), k);
 }
 
+// The item type of list 'v' indexed by 'k' when typed indexing (LIST_GET / LIST_SET) applies:
+// a list[int] or list[float] and an int or bool index. NULL otherwise.
+static const Ty *typed_item(Lower *l, int v, int k) {
+    const Ty *tv = lower_reg_ty(l, v), *tk = lower_reg_ty(l, k);
+    if (tv->kind != TY_LIST || !tv->arg || (tk->kind != TY_INT && tk->kind != TY_BOOL)) {
+        return NULL;
+    }
+    return tv->arg->kind == TY_INT || tv->arg->kind == TY_FLOAT ? tv->arg : NULL;
+}
+
+// v[k] of a container 'v' and a key already lowered ('k' not yet boxed; not a slice).
+static int get_item(Lower *l, int v, int k, const AstNode *at) {
+    const Ty *item = typed_item(l, v, k);
+    if (item) {
+        return lower_emit2(l, IR_LIST_GET, item, v, lower_as_int(l, k, at), 0, at);
+    }
+    return lower_emit2(l, IR_GETITEM, dyn(), v, lower_box(l, k, at), 0, at);
+}
+
+// v[k] = x ('k' and 'x' in any representation). A list[int] or list[float] stores an int or a
+// float of its item type without boxing; anything else (an int into a list[float] stays an
+// int, as in CPython) takes the generic path.
+static void set_item(Lower *l, int v, int k, int x, const AstNode *at) {
+    const Ty *item = typed_item(l, v, k);
+    bool typed = item && lower_reg_ty(l, x) == item;
+    int key = typed ? lower_as_int(l, k, at) : lower_box(l, k, at);
+    int val = typed ? x : lower_box(l, x, at);
+    IrInstr *in = lower_emit(l, typed ? IR_LIST_SET : IR_SETITEM, -1, 3, at);
+    in->args[0] = v;
+    in->args[1] = key;
+    in->args[2] = val;
+}
+
 int lower_subscript(Lower *l, const AstNode *e) {
     int v = lower_box(l, lower_expr(l, e->u.Subscript.value), e);
-    int k = lower_key(l, e->u.Subscript.slice);
-    int r = lower_emit2(l, IR_GETITEM, dyn(), v, k, 0, e);
+    const AstNode *sl = e->u.Subscript.slice;
+    int r = sl->kind == AST_Slice ? lower_emit2(l, IR_GETITEM, dyn(), v, lower_slice(l, sl), 0, e)
+                                  : get_item(l, v, lower_expr(l, sl), e);
     return lower_coerce(l, r, e->ty, e);
 }
 
@@ -198,12 +232,8 @@ static void store_unpack(Lower *l, const AstList *elts, int value, const AstNode
 
 static void store_subscript(Lower *l, const AstNode *t, int value) {
     int v = lower_box(l, lower_expr(l, t->u.Subscript.value), t);
-    int k = lower_key(l, t->u.Subscript.slice);
-    int x = lower_box(l, value, t);
-    IrInstr *in = lower_emit(l, IR_SETITEM, -1, 3, t);
-    in->args[0] = v;
-    in->args[1] = k;
-    in->args[2] = x;
+    const AstNode *sl = t->u.Subscript.slice;
+    set_item(l, v, sl->kind == AST_Slice ? lower_slice(l, sl) : lower_expr(l, sl), value, t);
 }
 
 static void store_attribute(Lower *l, const AstNode *t, int value) {
@@ -305,6 +335,10 @@ void lower_delete(Lower *l, const AstNode *s) {
     }
 }
 
+static void augassign_generic(Lower *l, const AstNode *s, int v, int k);
+static void reread_first(Lower *l, const AstNode *s, int v, int key, int rhs, IrBlock *b0,
+                         int pos);
+
 static int inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
     int bop = op == AST_OP_Add ? BIN_ADD : op == AST_OP_Sub ? BIN_SUB : op == AST_OP_Mult ? BIN_MUL
               : op == AST_OP_Div ? BIN_TRUEDIV : op == AST_OP_FloorDiv ? BIN_FLOORDIV
@@ -325,10 +359,138 @@ int lower_inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
 }
 
 // a[k] op= v: a and k evaluated once.
+// A list[float] item with + - * / of a float is updated in place (LIST_AUG, exact whatever the
+// item is); a list[int] item with an operator whose result is an int is read, computed and
+// stored unboxed: int has no in-place operators, so `a[k] op= v` is `a[k] = a[k] op v`.
+// Whether lowering 'e' twice, or lowering it and dropping the result, is harmless: it holds no
+// code of its own (lambdas, comprehensions, generator expressions) and does not suspend.
+bool lower_twice_ok(const AstNode *e) {
+    if (!e) {
+        return true;
+    }
+    switch (e->kind) {
+    case AST_Lambda:
+    case AST_ListComp:
+    case AST_SetComp:
+    case AST_DictComp:
+    case AST_GeneratorExp:
+    case AST_Yield:
+    case AST_YieldFrom:
+    case AST_Await:
+        return false;
+    default:
+        break;
+    }
+    int n;
+    const AstField *fields = ast_fields(e->kind, &n);
+    for (int i = 0; i < n; i++) {
+        const char *at = (const char *)e + fields[i].offset;
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            if (!lower_twice_ok(*(const AstNode *const *)at)) {
+                return false;
+            }
+        } else if (fields[i].kind == FK_LIST) {
+            const AstList *list = (const AstList *)at;
+            for (int k = 0; k < list->count; k++) {
+                if (!lower_twice_ok(list->items[k])) {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
+// `v[key] op= <operand>` of a list[float] whose operand was lowered (into 'rhs', from position
+// 'pos' of block 'b0') but may fail or branch or is no float, so the item must be read first.
+// The lowered operand is dropped: for a float operand and a list of raw doubles (every item an
+// exact float) the item is read, the operand lowered again, and the result computed and stored
+// unboxed; otherwise the generic read, operand, in-place operator and store.
+static void reread_first(Lower *l, const AstNode *s, int v, int key, int rhs, IrBlock *b0,
+                         int pos) {
+    const AstNode *t = s->u.AugAssign.target, *value = s->u.AugAssign.value;
+    IrBlock *fast = ir_block_new(l->fn), *slow = ir_block_new(l->fn);
+    IrBlock *done = ir_block_new(l->fn);
+    if (l->cur != b0) {
+        lower_jump(l, done);  // the dropped operand's blocks: unreachable, but well formed
+    }
+    b0->count = pos;
+    l->cur = b0;
+    if (lower_reg_ty(l, rhs)->kind == TY_FLOAT) {
+        int ok = lower_emit1(l, IR_LIST_IS_FLOATS, ty_prim(TY_BOOL), v, 0, t);
+        lower_branch(l, ok, fast, slow, t);
+        lower_start(l, fast);
+        int k = lower_as_int(l, key, t);
+        int cur = lower_emit2(l, IR_LIST_GET, ty_prim(TY_FLOAT), v, k, 0, t);
+        int x = lower_expr(l, value);
+        int res = lower_binary(l, s->u.AugAssign.op, cur, x, ty_prim(TY_FLOAT), s);
+        set_item(l, v, key, res, t);
+        lower_jump(l, done);
+    } else {
+        lower_jump(l, slow);
+    }
+    lower_start(l, slow);
+    augassign_generic(l, s, v, lower_box(l, key, t->u.Subscript.slice));
+    lower_jump(l, done);
+    lower_start(l, done);
+}
+
 void lower_augassign_item(Lower *l, const AstNode *s) {
     const AstNode *t = s->u.AugAssign.target;
     int v = lower_box(l, lower_expr(l, t->u.Subscript.value), t);
-    int k = lower_key(l, t->u.Subscript.slice);
+    const AstNode *sl = t->u.Subscript.slice;
+    if (sl->kind != AST_Slice) {
+        int key = lower_expr(l, sl);
+        const Ty *item = typed_item(l, v, key);
+        AstOp op = s->u.AugAssign.op;
+        bool float_op = op == AST_OP_Add || op == AST_OP_Sub || op == AST_OP_Mult
+                        || op == AST_OP_Div;
+        if (item && item->kind == TY_FLOAT && float_op && lower_twice_ok(s->u.AugAssign.value)) {
+            // The item may be an int at run time (int + float is a float, but int + int is
+            // not), so only a float operand is computed on the raw double (LIST_AUG). That
+            // reads the item after the operand: fine when evaluating the operand can neither
+            // fail nor branch; otherwise the generic read goes back before it.
+            IrBlock *b0 = l->cur;
+            int pos = b0->count;
+            int rhs = lower_expr(l, s->u.AugAssign.value);
+            bool pure = l->cur == b0;
+            for (int i = pos; pure && i < b0->count; i++) {
+                pure = !ir_instr_raises(l->fn, b0->instrs[i]);
+            }
+            if (pure && lower_reg_ty(l, rhs)->kind == TY_FLOAT) {
+                int bop = op == AST_OP_Add ? BIN_ADD : op == AST_OP_Sub ? BIN_SUB
+                          : op == AST_OP_Mult ? BIN_MUL : BIN_TRUEDIV;
+                int k = lower_as_int(l, key, t);
+                IrInstr *in = lower_emit(l, IR_LIST_AUG, -1, 3, t);
+                in->args[0] = v;
+                in->args[1] = k;
+                in->args[2] = rhs;
+                in->aux = bop;
+                return;
+            }
+            reread_first(l, s, v, key, rhs, b0, pos);
+            return;
+        }
+        if (item && item->kind == TY_INT) {  // an int item reads exactly as an int
+            key = lower_as_int(l, key, t);
+            int cur = lower_emit2(l, IR_LIST_GET, item, v, key, 0, t);
+            int rhs = lower_expr(l, s->u.AugAssign.value);
+            const Ty *ty = infer_binop_type(s->u.AugAssign.op, item, lower_reg_ty(l, rhs),
+                                            s->u.AugAssign.value);
+            int res = ty == item ? lower_binary(l, s->u.AugAssign.op, cur, rhs, ty, s)
+                                 : inplace(l, s->u.AugAssign.op, cur, rhs, s);
+            set_item(l, v, key, res, t);
+            return;
+        }
+        key = lower_box(l, key, sl);
+        augassign_generic(l, s, v, key);
+        return;
+    }
+    augassign_generic(l, s, v, lower_slice(l, sl));
+}
+
+static void augassign_generic(Lower *l, const AstNode *s, int v, int k) {
+    const AstNode *t = s->u.AugAssign.target;
     int cur = lower_emit2(l, IR_GETITEM, dyn(), v, k, 0, t);
     int rhs = lower_expr(l, s->u.AugAssign.value);
     int res = inplace(l, s->u.AugAssign.op, cur, rhs, s);

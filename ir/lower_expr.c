@@ -440,9 +440,58 @@ static int lower_imported_call(Lower *l, const AstNode *e) {
     return call_extern(l, e, fn, extern_index(l, from, fn));
 }
 
+// math.f(x) that inference typed float (infer.c: 'math' can only be the math module, x a
+// float): a C call while the module is intact at run time (checked on the global's slot, with
+// no reference taken), else the call through the module, whose result must then be a float.
+// The module is loaded before the argument is evaluated, as CPython does; the argument is
+// lowered on each path when that is harmless, else once after loading the module.
+static int lower_math_call(Lower *l, const AstNode *e) {
+    const AstNode *f = e->u.Call.func, *arg = e->u.Call.args.items[0];
+    int g = lower_global_index(l, f->u.Attribute.value->u.Name.id);
+    bool twice = lower_twice_ok(arg);
+    int mod = twice ? -1 : lower_expr(l, f->u.Attribute.value);
+    int x = twice ? -1 : lower_as_float(l, lower_expr(l, arg), e);
+    int res = lower_temp(l, ty_prim(TY_FLOAT));
+    IrBlock *fast = ir_block_new(l->fn), *slow = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+    int ok = lower_temp(l, ty_prim(TY_BOOL));
+    lower_emit(l, IR_MATH_INTACT, ok, 0, e)->aux = g;
+    lower_branch(l, ok, fast, slow, e);
+    IrConst *name = ir_const_new(l->m, IRC_STR);
+    name->s = f->u.Attribute.attr;
+    name->len = strlen(name->s);
+    lower_start(l, fast);
+    int xf = twice ? lower_as_float(l, lower_expr(l, arg), e) : x;
+    int r = lower_emit1(l, IR_MATH_CALL, ty_prim(TY_FLOAT), xf, 0, e);
+    l->cur->instrs[l->cur->count - 1]->cst = name;
+    lower_move(l, res, r, e);
+    lower_jump(l, done);
+    lower_start(l, slow);
+    if (twice) {
+        mod = lower_expr(l, f->u.Attribute.value);
+        x = lower_as_float(l, lower_expr(l, arg), e);
+    }
+    int boxed = lower_box(l, x, e);
+    int dst = lower_temp(l, ty_prim(TY_DYN));
+    IrInstr *in = lower_emit(l, IR_CALL_METHOD, dst, 2, e);
+    in->args[0] = mod;
+    in->args[1] = boxed;
+    in->cst = name;
+    lower_move(l, res, lower_coerce(l, dst, ty_prim(TY_FLOAT), e), e);
+    lower_jump(l, done);
+    lower_start(l, done);
+    return res;
+}
+
 int lower_call(Lower *l, const AstNode *e) {
     const AstNode *f = e->u.Call.func;
     bool plain = lower_call_is_plain(e);
+    if (f->kind == AST_Attribute && e->ty->kind == TY_FLOAT && e->u.Call.args.count == 1
+        && e->u.Call.keywords.count == 0 && f->u.Attribute.value->kind == AST_Name
+        && strcmp(f->u.Attribute.value->u.Name.id, "math") == 0
+        && infer_is_math_float_function(f->u.Attribute.attr)
+        && lower_global_index(l, f->u.Attribute.value->u.Name.id) >= 0) {
+        return lower_math_call(l, e);
+    }
     if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0
         && lower_cell_index(l, f->u.Name.id) < 0 && lower_func_index(l, f->u.Name.id) < 0) {
         int r = lower_imported_call(l, e);
@@ -469,6 +518,16 @@ int lower_call(Lower *l, const AstNode *e) {
         }
         if (f->u.Name.id == l->n_print && lower_global_index(l, f->u.Name.id) < 0) {
             return lower_print(l, e);
+        }
+        if (strcmp(f->u.Name.id, "len") == 0 && plain && e->u.Call.args.count == 1
+            && e->u.Call.keywords.count == 0 && lower_is_builtin(l, f->u.Name.id)) {
+            const AstNode *a = e->u.Call.args.items[0];
+            const Ty *ta = a->ty ? (const Ty *)a->ty : infer_expr_type(l->inf, l->ifn, a);
+            if (ta->kind == TY_LIST && a->kind != AST_Starred) {  // len() of a list: inline
+                int v = lower_box(l, lower_expr(l, a), a);
+                int n = lower_emit1(l, IR_LIST_LEN, ty_prim(TY_INT), v, 0, e);
+                return lower_coerce(l, n, e->ty, e);
+            }
         }
     }
     return lower_object_call(l, e);

@@ -78,6 +78,9 @@ int lower_coerce(Lower *l, int r, const Ty *to, const AstNode *at);
 int lower_box(Lower *l, int r, const AstNode *at);      // 'r' as a kr_val word
 int lower_as_int(Lower *l, int r, const AstNode *at);   // a bool operand used as an int
 int lower_as_float(Lower *l, int r, const AstNode *at);
+// Whether lowering expression 'e' twice (or lowering it and dropping the result) is harmless:
+// it holds no lambda, comprehension or generator expression and does not suspend.
+bool lower_twice_ok(const AstNode *e);
 int lower_truth(Lower *l, int r, const AstNode *at);    // a C bool
 
 // lower.c: names ---------------------------------------------------------------------------------

@@ -80,6 +80,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
         break;
     case IR_LOAD_GLOBAL:
     case IR_STORE_GLOBAL:
+    case IR_MATH_INTACT:
         strbuf_printf(b, " %s", fn->mod->globals[in->aux].name);
         break;
     case IR_CALL_EXT:
@@ -95,6 +96,7 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
         strbuf_printf(b, "%s", in->aux ? ".gen" : "");
         break;
     case IR_INPLACE:
+    case IR_LIST_AUG:
         strbuf_printf(b, ".%s", binop_names[in->aux]);
         break;
     case IR_BUILD:

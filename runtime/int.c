@@ -1392,3 +1392,5 @@ kr_type kr_bool_type = {
 
 kr_bool_obj kr_true_obj = { KR_STATIC_HEADER(&kr_bool_type), KR_FROM_SMALL(1) };
 kr_bool_obj kr_false_obj = { KR_STATIC_HEADER(&kr_bool_type), KR_FROM_SMALL(0) };
+
+void kr_int_release(kr_val v) { KR_DECREF(v); }

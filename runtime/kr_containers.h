@@ -90,6 +90,127 @@ static inline double kr_list_float_at(kr_val list, intptr_t i) {
     return d;
 }
 
+
+// Typed indexing for compiled code: list[i] and list[i] = v where the compiler knows 'list' is
+// a list (maybe a subclass) and 'index' an int. The inline part handles an exact list, a small
+// index in range (negative counts from the end) and an item of the expected kind; everything
+// else (subclasses, which may override __getitem__, big or out-of-range indices, an item of
+// another type, a store that changes the strategy) goes to the out-of-line part, which does
+// exactly what the generic subscript plus the compiler's unboxing check would do.
+KR_MUST_CHECK int kr_list_load_float_slow(kr_val list, kr_val index, double *out);
+KR_MUST_CHECK kr_val kr_list_load_int_slow(kr_val list, kr_val index);
+KR_MUST_CHECK int kr_list_store_float_slow(kr_val list, kr_val index, double d);
+KR_MUST_CHECK int kr_list_store_slow(kr_val list, kr_val index, kr_val item);
+
+// The slot of item 'index' of an exact list, or NULL when the fast path does not apply.
+KR_INLINE_HOT kr_val *kr_list_fast_slot(kr_val list, kr_val index) {
+    if (KR_LIKELY(KR_IS_SMALL(index) && KR_OBJ(list)->type == &kr_list_type)) {
+        kr_list_obj *l = KR_LIST(list);
+        intptr_t i = KR_SMALL_VALUE(index);
+        if (i < 0) {
+            i += l->len;
+        }
+        if (KR_LIKELY((uintptr_t)i < (uintptr_t)l->len)) {
+            return &l->items[i];
+        }
+    }
+    return 0;
+}
+// list[index] of a list[float] as a double into '*out': 0, or -1 with an exception (IndexError,
+// TypeError "float object expected; got str" for an item that is no float or int...).
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_load_float(kr_val list, kr_val index, double *out) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0)) {
+        if (KR_LIKELY(KR_LIST(list)->strategy == KR_LIST_FLOATS)) {
+            __builtin_memcpy(out, slot, sizeof *out);
+            return 0;
+        }
+        kr_val v = *slot;
+        if (KR_IS_PTR(v) && KR_OBJ(v)->type == &kr_float_type) {
+            *out = KR_FLOAT_VALUE(v);
+            return 0;
+        }
+    }
+    return kr_list_load_float_slow(list, index, out);
+}
+// list[index] of a list[int]: a new reference to an int, or 0 with an exception (TypeError
+// "int object expected; got str" for an item that is no int).
+KR_INLINE_HOT KR_MUST_CHECK kr_val kr_list_load_int(kr_val list, kr_val index) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_VALS && KR_IS_SMALL(*slot))) {
+        return *slot;
+    }
+    return kr_list_load_int_slow(list, index);
+}
+// list[index] = d: 0, or -1 with an exception. A float list keeps its raw doubles.
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_store_float(kr_val list, kr_val index, double d) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_FLOATS)) {
+        __builtin_memcpy(slot, &d, sizeof d);
+        return 0;
+    }
+    return kr_list_store_float_slow(list, index, d);
+}
+// Releases an item replaced by kr_list_store_int (any object: a list[int] may hold others).
+void kr_list_release_item(kr_val old);
+// list[index] = item (borrowed) for an int 'item': small ints need no reference counts.
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_store_int(kr_val list, kr_val index, kr_val item) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_VALS)) {
+        kr_val old = *slot;
+        if (KR_UNLIKELY(!KR_IS_SMALL(item))) {
+            kr_incref(item);
+        }
+        *slot = item;
+        if (KR_UNLIKELY(!KR_IS_SMALL(old))) {
+            kr_list_release_item(old);
+        }
+        return 0;
+    }
+    return kr_list_store_slow(list, index, item);
+}
+// list[index] = item (borrowed) for an item that is no exact float (an int, a str...).
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_store(kr_val list, kr_val index, kr_val item) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_VALS)) {
+        kr_val old = *slot;
+        *slot = kr_newref(item);
+        KR_DECREF(old);
+        return 0;
+    }
+    return kr_list_store_slow(list, index, item);
+}
+
+// len(list) of a value the compiler knows is a list, as an int (0 with an exception).
+KR_MUST_CHECK kr_val kr_list_len_slow(kr_val list);
+KR_INLINE_HOT KR_MUST_CHECK kr_val kr_list_len_int(kr_val list) {
+    if (KR_LIKELY(KR_OBJ(list)->type == &kr_list_type)) {
+        return KR_FROM_SMALL(KR_LIST(list)->len);
+    }
+    return kr_list_len_slow(list);
+}
+// Whether 'list' is an exact list holding raw doubles: then every item is an exact float.
+static inline bool kr_list_is_floats(kr_val list) {
+    return KR_OBJ(list)->type == &kr_list_type && KR_LIST(list)->strategy == KR_LIST_FLOATS;
+}
+// list[index] op= d for op KR_OP_ADD, SUB, MUL or TRUEDIV and a float 'd': on the raw double of
+// a float list in place; otherwise (an item that may be an int, a subclass...) exactly as the
+// generic `list[index] = list[index] op d` with 'd' boxed. 0, or -1 with an exception.
+KR_MUST_CHECK int kr_list_aug_float_slow(kr_val list, kr_val index, kr_binop op, double d);
+KR_INLINE_HOT KR_MUST_CHECK int kr_list_aug_float(kr_val list, kr_val index, kr_binop op,
+                                                 double d) {
+    kr_val *slot = kr_list_fast_slot(list, index);
+    if (KR_LIKELY(slot != 0 && KR_LIST(list)->strategy == KR_LIST_FLOATS
+                  && (op != KR_OP_TRUEDIV || d != 0.0))) {
+        double v;
+        __builtin_memcpy(&v, slot, sizeof v);
+        v = op == KR_OP_ADD ? v + d : op == KR_OP_SUB ? v - d : op == KR_OP_MUL ? v * d : v / d;
+        __builtin_memcpy(slot, &v, sizeof v);
+        return 0;
+    }
+    return kr_list_aug_float_slow(list, index, op, d);
+}
+
 // Empty list with room for 'cap' items, in KR_LIST_VALS (kr_list_new) or KR_LIST_FLOATS.
 KR_MUST_CHECK kr_val kr_list_new(intptr_t cap);
 KR_MUST_CHECK kr_val kr_list_new_floats(intptr_t cap);

@@ -117,6 +117,15 @@ kr_val kr_sys_exit(kr_val code);
 // OverflowError "math range error"); test kr_err_occurred() only after a -1.0.
 
 kr_val kr_mathmodule_init(void);
+// The math module once imported (0 before), and whether a module attribute may have been
+// replaced since start-up (a module's setattr/delattr ran or its __dict__ was handed out).
+// Compiled code calls the math functions on doubles directly while kr_math_intact holds for the
+// object its `math` names.
+extern kr_val kr_math_module;
+extern bool kr_module_attrs_changed;
+static inline bool kr_math_intact(kr_val m) {
+    return m == kr_math_module && !kr_module_attrs_changed;
+}
 // functools (functoolsmodule.c): wraps and reduce.
 kr_val kr_functoolsmodule_init(void);
 
@@ -127,6 +136,10 @@ kr_val kr_functoolsmodule_init(void);
 #define KR_X_(f) KR_MUST_CHECK double kr_math_##f##_f(double x);
 KR_MATH_UNARY_F(KR_X_)
 #undef KR_X_
+// math.sqrt inline: the hardware square root, the checked function for negatives and NaNs.
+static inline KR_MUST_CHECK double kr_math_sqrt_inline(double x) {
+    return KR_LIKELY(x >= 0.0) ? __builtin_sqrt(x) : kr_math_sqrt_f(x);
+}
 KR_MUST_CHECK double kr_math_pow_f(double x, double y);
 KR_MUST_CHECK double kr_math_fmod_f(double x, double y);
 KR_MUST_CHECK double kr_math_atan2_f(double y, double x);

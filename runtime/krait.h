@@ -36,6 +36,8 @@ typedef struct kr_obj {
 } kr_obj;
 
 #define KR_MUST_CHECK __attribute__((warn_unused_result))
+// Inline fast paths of typed code: inlined even into large generated functions.
+#define KR_INLINE_HOT static inline __attribute__((always_inline))
 #define KR_NORETURN _Noreturn
 #define KR_LIKELY(x) __builtin_expect(!!(x), 1)
 #define KR_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -534,6 +536,15 @@ static inline KR_MUST_CHECK int kr_enter_call(void) {
     return 0;
 }
 static inline void kr_leave_call(void) { kr_ts.depth--; }
+// The guard of a function that calls no Python code (nothing can start above its frame): the
+// same limit, checked without counting; no kr_leave_call.
+static inline KR_MUST_CHECK int kr_enter_leaf_call(void) {
+    if (KR_UNLIKELY(kr_ts.depth >= kr_recursion_limit)) {
+        kr_ts.depth++;
+        return kr_recursion_error();
+    }
+    return 0;
+}
 // Set up the calling thread's state: stack limit, GC root (kr_runtime_init does it for the
 // main thread). kr_thread_state_fini releases it at thread exit.
 void kr_thread_state_init(void);
@@ -605,22 +616,42 @@ KR_MUST_CHECK kr_val kr_int_neg(kr_val a);
 KR_MUST_CHECK kr_val kr_int_abs(kr_val a);
 KR_MUST_CHECK kr_val kr_int_invert(kr_val a);
 
-// Fast paths for ints known to the compiler: both operands small, no overflow.
-static inline KR_MUST_CHECK kr_val kr_int_add(kr_val a, kr_val b) {
+// Reference counts of values known to be ints: small ints hold none, so only a bigint (or a
+// bool) reaches the out-of-line release.
+void kr_int_release(kr_val v);
+#define KR_DECREF_INT(v)                                                  \
+    do {                                                                  \
+        kr_val kr_i_ = (kr_val)(v);                                       \
+        if (KR_UNLIKELY(!KR_IS_SMALL(kr_i_))) {                           \
+            kr_int_release(kr_i_);                                        \
+        }                                                                 \
+    } while (0)
+#define KR_XDECREF_INT(v)                                                 \
+    do {                                                                  \
+        kr_val kr_i_ = (kr_val)(v);                                       \
+        if (KR_UNLIKELY(!KR_IS_SMALL(kr_i_) && kr_i_ != 0)) {             \
+            kr_int_release(kr_i_);                                        \
+        }                                                                 \
+    } while (0)
+
+// Fast paths for ints known to the compiler: both operands small, no overflow. The result of
+// a fast path is odd already; '| 1' tells the C compiler so, which folds the tag tests and
+// error checks that follow.
+KR_INLINE_HOT KR_MUST_CHECK kr_val kr_int_add(kr_val a, kr_val b) {
     intptr_t r;
     if (KR_LIKELY((a & b & 1) && !__builtin_add_overflow((intptr_t)a, (intptr_t)b - 1, &r))) {
-        return (kr_val)r;
+        return (kr_val)r | 1;
     }
     return kr_int_add_slow(a, b);
 }
-static inline KR_MUST_CHECK kr_val kr_int_sub(kr_val a, kr_val b) {
+KR_INLINE_HOT KR_MUST_CHECK kr_val kr_int_sub(kr_val a, kr_val b) {
     intptr_t r;
     if (KR_LIKELY((a & b & 1) && !__builtin_sub_overflow((intptr_t)a, (intptr_t)b - 1, &r))) {
-        return (kr_val)r;
+        return (kr_val)r | 1;
     }
     return kr_int_sub_slow(a, b);
 }
-static inline KR_MUST_CHECK kr_val kr_int_mul(kr_val a, kr_val b) {
+KR_INLINE_HOT KR_MUST_CHECK kr_val kr_int_mul(kr_val a, kr_val b) {
     intptr_t r;
     if (KR_LIKELY((a & b & 1)
                   && !__builtin_mul_overflow(KR_SMALL_VALUE(a), (intptr_t)b - 1, &r))) {

@@ -256,6 +256,70 @@ int kr_list_setindex(kr_val list, intptr_t i, kr_val item) {
     return 0;
 }
 
+// The out-of-line halves of the typed indexing in kr_containers.h: the generic subscript, then
+// the check the compiler makes where an item enters a typed register.
+int kr_list_load_float_slow(kr_val list, kr_val index, double *out) {
+    kr_val v = kr_getitem(list, index);
+    if (!v) {
+        return -1;
+    }
+    int r = 0;
+    if (kr_float_check(v)) {
+        *out = KR_FLOAT_VALUE(v);
+    } else if (KR_IS_SMALL(v)) {
+        *out = (double)KR_SMALL_VALUE(v);
+    } else if (kr_int_check(v)) {
+        *out = kr_int_as_double(v);
+        r = *out == -1.0 && kr_err_occurred() ? -1 : 0;
+    } else {
+        kr_err_set(&kr_exc_TypeError, "float object expected; got %s", kr_type_name(v));
+        r = -1;
+    }
+    KR_DECREF(v);
+    return r;
+}
+
+kr_val kr_list_load_int_slow(kr_val list, kr_val index) {
+    kr_val v = kr_getitem(list, index);
+    if (v && !kr_int_check(v)) {
+        kr_err_set(&kr_exc_TypeError, "int object expected; got %s", kr_type_name(v));
+        KR_CLEAR(v);
+    }
+    return v;
+}
+
+int kr_list_store_float_slow(kr_val list, kr_val index, double d) {
+    kr_val v = kr_float_new(d);
+    if (!v) {
+        return -1;
+    }
+    int r = kr_setitem(list, index, v);
+    KR_DECREF(v);
+    return r;
+}
+
+int kr_list_aug_float_slow(kr_val list, kr_val index, kr_binop op, double d) {
+    kr_val cur = kr_getitem(list, index);
+    kr_val rhs = cur ? kr_float_new(d) : 0;
+    kr_val res = rhs ? kr_inplace_op(op, cur, rhs) : 0;
+    int r = res ? kr_setitem(list, index, res) : -1;
+    KR_XDECREF(cur);
+    KR_XDECREF(rhs);
+    KR_XDECREF(res);
+    return r;
+}
+
+void kr_list_release_item(kr_val old) { KR_DECREF(old); }
+
+kr_val kr_list_len_slow(kr_val list) {
+    intptr_t n = kr_len(list);
+    return n < 0 ? 0 : kr_int_from_i64(n);
+}
+
+int kr_list_store_slow(kr_val list, kr_val index, kr_val item) {
+    return kr_setitem(list, index, item);
+}
+
 int kr_list_insert(kr_val list, intptr_t i, kr_val item) {
     kr_list_obj *l = KR_LIST(list);
     intptr_t n = l->len;

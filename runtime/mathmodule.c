@@ -1186,10 +1186,15 @@ static int math_fill(kr_val m) {
     return 0;
 }
 
+kr_val kr_math_module;
+
 kr_val kr_mathmodule_init(void) {
     kr_val m = kr_module_new("math");
     if (m && math_fill(m) < 0) {
         KR_CLEAR(m);
+    }
+    if (m && !kr_math_module) {
+        kr_math_module = m;  // the registry caches it for good: never freed
     }
     return m;
 }

@@ -130,6 +130,7 @@ static kr_val module_getattr(kr_val mod, kr_val name) {
         return 0;
     }
     if (kr_str_equal_cstr(name, "__dict__")) {
+        kr_module_attrs_changed = true;  // whoever holds the dict may change it
         return module_dict(mod);
     }
     if (kr_str_equal_cstr(name, "__class__")) {
@@ -138,8 +139,11 @@ static kr_val module_getattr(kr_val mod, kr_val name) {
     return no_attribute(mod, name);
 }
 
+bool kr_module_attrs_changed;
+
 static int module_setattr(kr_val mod, kr_val name, kr_val value) {
     kr_val d = KR_MODULE(mod)->dict;
+    kr_module_attrs_changed = true;
     int i = slot_index(mod, name);
     if (i >= 0) {
         const kr_module_def *def = KR_MODULE(mod)->def;

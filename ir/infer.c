@@ -135,14 +135,15 @@ InferFunc *infer_module_body(Infer *inf) { return inf->body; }
 // lambda, class or comprehension, which inference types after the module), with arguments that
 // bind to its parameters as lower_user_call binds them. Nothing else can reach its boxed entry,
 // so its unannotated parameters only ever receive what those calls pass. A module that reaches
-// its own namespace or frames (globals(), eval, sys.modules...) has no closed function and no
-// followed list.
+// its own namespace, frames or the builtins module (globals(), eval, sys.modules, f_locals,
+// import builtins...) has no closed function and no followed list.
 
 static const char *const opaque_names[] = {"globals", "locals", "vars", "eval", "exec",
                                            "__import__", "__main__", "__builtins__"};
 static const char *const opaque_attrs[] = {"modules", "_getframe", "get_objects",
                                            "get_referrers", "f_locals", "f_globals",
-                                           "__globals__", "__dict__", "__code__", "__defaults__"};
+                                           "__globals__", "__dict__", "__code__", "__defaults__",
+                                           "__reduce__", "__reduce_ex__", "tb_frame"};
 
 // The functions of the math module that return a float or raise, whatever their arguments.
 static const char *const math_float_funcs[] = {
@@ -256,13 +257,13 @@ static void scan_bind(Scan *sc, Name id) {
 static void scan_import(Scan *sc, const AstNode *s, Scope *scope, int depth) {
     const AstList *names = s->kind == AST_Import ? &s->u.Import.names : &s->u.ImportFrom.names;
     const char *mod = s->kind == AST_ImportFrom ? s->u.ImportFrom.module : NULL;
-    if (mod && strcmp(mod, "__main__") == 0) {
-        sc->inf->opaque = true;
+    if (mod && (strcmp(mod, "__main__") == 0 || strcmp(mod, "builtins") == 0)) {
+        sc->inf->opaque = true;  // its own namespace, or builtins it could replace
     }
     for (int i = 0; i < names->count; i++) {
         const AstNode *a = names->items[i];
         const char *bound = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
-        if (strcmp(a->u.alias.name, "__main__") == 0) {
+        if (strcmp(a->u.alias.name, "__main__") == 0 || strcmp(a->u.alias.name, "builtins") == 0) {
             sc->inf->opaque = true;
         }
         bool top_math = s->kind == AST_Import && scope == sc->inf->top && depth == 0
@@ -374,7 +375,7 @@ static void scan_node(Scan *sc, const AstNode *n, Scope *scope, int depth) {
 static void scan_module(Infer *inf) {
     for (int i = 0; i < inf->nfuncs; i++) {
         InferFunc *f = inf->funcs[i];
-        f->closed = f->direct && !f->scope->generator && !f->scope->coroutine;
+        f->closed = f->direct && !f->scope->coroutine;
     }
     Scan sc = {.inf = inf};
     scan_list(&sc, &inf->mod->u.Module.body, inf->top, 0);

@@ -81,7 +81,22 @@ def first(xs):
     return xs[0]
 
 
+def upto(n):
+    i = 0
+    while i < n:
+        yield i
+        i += 1
+
+
+def steps(start, step):
+    yield start
+    yield start + step
+
+
 def main():
+    big = upto(2 ** 64)
+    print(list(upto(3)), next(big), next(big), list(upto(-1)))
+    print(list(steps(1, 2)), list(steps(0.5, 1)), list(steps("a", "b")), list(steps(True, 1)))
     g = 3
     for _ in range(7):
         g = grow(g)

@@ -985,12 +985,12 @@ static const Ty *closed_call(Infer *inf, InferFunc *f, const AstNode *e, InferFu
 
 // xs.append(v), xs.extend(ys)... on a receiver that may be a followed list: what they store
 // joins the list's item type. Other methods of lists keep no reference to the list.
-static bool list_method_call(Infer *inf, InferFunc *f, const AstNode *e) {
+static const Ty *list_method_call(Infer *inf, InferFunc *f, const AstNode *e) {
     static const char *const methods[] = {"append", "insert", "extend", "pop", "remove", "index",
                                           "count", "reverse", "sort", "clear", "copy"};
     const AstNode *fn = e->u.Call.func;
     if (!NAME_IN(fn->u.Attribute.attr, methods)) {
-        return false;
+        return NULL;
     }
     const AstNode *recv = fn->u.Attribute.value;
     const Ty *rt = use_type(inf, f, recv);
@@ -1001,9 +1001,13 @@ static bool list_method_call(Infer *inf, InferFunc *f, const AstNode *e) {
     bool extend = m == inf->n_extend && plain && args->count == 1
                   && (rt->kind == TY_LIST || rt->kind == TY_BOTTOM);
     call_args(inf, f, e, extend);
+    // str.count and str.index give an int
+    const Ty *res = rt->kind == TY_STR && (strcmp(m, "count") == 0 || strcmp(m, "index") == 0)
+                        ? ty_prim(TY_INT)
+                        : ty_prim(TY_DYN);
     Site *site = site_of(inf, f, recv);
     if (!site) {
-        return true;
+        return res;
     }
     if (m == inf->n_append || m == inf->n_insert || m == inf->n_extend) {
         int value = m == inf->n_insert ? 1 : 0;
@@ -1014,13 +1018,53 @@ static bool list_method_call(Infer *inf, InferFunc *f, const AstNode *e) {
         }
         site_store(inf, site, t);
     }
-    return true;
+    return res;
+}
+
+// A call of the builtin range.
+static bool is_builtin_range(Infer *inf, InferFunc *f, const AstNode *e) {
+    if (e->kind != AST_Call || e->u.Call.func->kind != AST_Name) {
+        return false;
+    }
+    Name id = e->u.Call.func->u.Name.id;
+    return id == inf->n_range && is_global(f, id) && !is_shadowed(inf, id)
+           && !infer_global_type(inf, id) && !infer_func_of(inf, id);
+}
+
+// A method of an exact str (a literal, an f-string, str + str...): what CPython's str returns.
+static const Ty *str_method_type(Infer *inf, const AstNode *e) {
+    static const char *const to_str[] = {
+        "join", "lower", "upper", "strip", "lstrip", "rstrip", "capitalize", "title", "replace",
+        "casefold", "swapcase", "center", "ljust", "rjust", "zfill", "expandtabs",
+        "removeprefix", "removesuffix", "format"};
+    static const char *const to_int[] = {"find", "rfind", "index", "rindex", "count"};
+    static const char *const to_bool[] = {
+        "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
+        "islower", "isidentifier", "isnumeric", "isdecimal", "istitle", "isascii",
+        "isprintable"};
+    static const char *const to_list[] = {"split", "rsplit", "splitlines"};
+    const AstNode *fn = e->u.Call.func;
+    const Ty *recv = (const Ty *)fn->u.Attribute.value->ty;
+    Name m = fn->u.Attribute.attr;
+    if (!recv || recv->kind != TY_STR) {
+        return recv && recv->kind == TY_BOTTOM ? recv : ty_prim(TY_DYN);
+    }
+    if (NAME_IN(m, to_list)) {
+        Site *site = node_site(inf, e);
+        site_store(inf, site, ty_prim(TY_STR));
+        return site_ty(inf, site);
+    }
+    return NAME_IN(m, to_str)    ? ty_prim(TY_STR)
+           : NAME_IN(m, to_int)  ? ty_prim(TY_INT)
+           : NAME_IN(m, to_bool) ? ty_prim(TY_BOOL)
+                                 : ty_prim(TY_DYN);
 }
 
 static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
     const AstNode *fn = e->u.Call.func;
-    if (fn->kind == AST_Attribute && list_method_call(inf, f, e)) {
-        return ty_prim(TY_DYN);
+    const Ty *mt = fn->kind == AST_Attribute ? list_method_call(inf, f, e) : NULL;
+    if (mt) {
+        return mt;
     }
     if (fn->kind == AST_Attribute && inf->math_pure && fn->u.Attribute.value->kind == AST_Name
         && fn->u.Attribute.value->u.Name.id == inf->n_math && is_global(f, inf->n_math)
@@ -1031,8 +1075,11 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
     }
     expr_type(inf, f, fn);
     if (fn->kind != AST_Name) {
-        call_args(inf, f, e, false);
-        return ty_prim(TY_DYN);
+        // str.join only reads the items of its argument
+        const Ty *recv = fn->kind == AST_Attribute ? (const Ty *)fn->u.Attribute.value->ty : NULL;
+        bool join = recv && recv->kind == TY_STR && strcmp(fn->u.Attribute.attr, "join") == 0;
+        call_args(inf, f, e, join);
+        return fn->kind == AST_Attribute ? str_method_type(inf, e) : ty_prim(TY_DYN);
     }
     Name id = fn->u.Name.id;
     InferFunc *callee = infer_func_of(inf, id);
@@ -1048,6 +1095,19 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
         return ty_prim(TY_DYN);
     }
     call_args(inf, f, e, NAME_IN(id, reading_builtins));
+    if ((id == inf->n_list || id == inf->n_sorted) && plain_call(e) && e->u.Call.args.count <= 1
+        && (id == inf->n_sorted || e->u.Call.keywords.count == 0)) {
+        // a new list of the argument's items
+        const AstNode *a = e->u.Call.args.count ? e->u.Call.args.items[0] : NULL;
+        const Ty *at = a ? (const Ty *)a->ty : NULL;
+        const Ty *items = !a                      ? ty_prim(TY_BOTTOM)
+                          : is_builtin_range(inf, f, a) ? ty_prim(TY_INT)
+                          : at->kind == TY_BOTTOM ? at
+                                                  : ty_item(at);
+        Site *site = node_site(inf, e);
+        site_store(inf, site, items);
+        return site_ty(inf, site);
+    }
     return builtin_call_type(inf, id, e);
 }
 

@@ -2025,17 +2025,21 @@ static void nested_body(Infer *inf, InferFunc *f) {
     }
 }
 
+// Passes alternate in direction over the functions: argument types flow from callers to callees,
+// return types back, and either order is the fast one for one of them.
 static void iterate(Infer *inf) {
+    bool backward = false;
     do {
         inf->changed = false;
         stmts(inf, inf->body, &inf->mod->u.Module.body);
-        for (int i = 0; i < inf->nfuncs; i++) {
-            InferFunc *f = inf->funcs[i];
+        for (int k = 0; k < inf->nfuncs; k++) {
+            InferFunc *f = inf->funcs[backward ? inf->nfuncs - 1 - k : k];
             stmts(inf, f, &f->node->u.FunctionDef.body);
             if (!f->ret_annotated && falls_through(&f->node->u.FunctionDef.body)) {
                 join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
             }
         }
+        backward = !backward;
     } while (inf->changed);
 }
 

@@ -343,6 +343,7 @@ static void scan_node(Scan *sc, const AstNode *n, Scope *scope, int depth) {
     case AST_FunctionDef:
         if (depth == 0 && scope == sc->inf->top) {
             // decorators, defaults and annotations run in the module; the body is its own
+            scan_bind(sc, n->u.FunctionDef.name);
             scan_list(sc, &n->u.FunctionDef.decorator_list, scope, depth);
             scan_node(sc, n->u.FunctionDef.args, scope, depth);
             if (n->u.FunctionDef.returns) {

@@ -19,9 +19,10 @@ def grow(xs, depth):
 
 
 def rebind(xs):
-    xs = [0.5]
-    xs.append(1)
-    return xs
+    ys = xs
+    ys = [0.5]
+    ys.append(1)
+    return ys
 
 
 def capture(xs):

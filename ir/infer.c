@@ -10,7 +10,12 @@
 // work). Inference chooses representations only: it never changes what a program does.
 #include "ir.h"
 
+#include <assert.h>
+#include <stdint.h>
 #include <string.h>
+
+typedef struct Site Site;
+typedef struct InferFacts InferFacts;
 
 typedef struct Infer {
     Arena *arena;
@@ -30,11 +35,21 @@ typedef struct Infer {
     Name n_cap_list, n_cap_dict, n_cap_set, n_cap_tuple;
     InferCallHook call_hook;  // calls of other modules' functions (infer_module)
     void *hook_ctx;
-    Name n_math;
+    bool importable;      // other modules may import this one: no closed function
     bool math_is_module;  // the global 'math' can only ever be the math module (math_bound)
+    Name n_math, n_append, n_insert, n_extend;
+    bool opaque;     // the module reaches its own namespace: no closed function, no list followed
+    bool math_pure;  // `math` is the math module everywhere (imported once, never patched)
+    bool frozen;     // the module's fixpoint is reached: new sites are not followed
+    bool use_safe;   // the expression being typed is used where its list cannot escape
+    const AstNode **site_keys;  // node -> site table (see "Lists")
+    Site **site_vals;
+    int nsites, sites_cap;
 } Infer;
 
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
+static const Ty *use_type(Infer *inf, InferFunc *f, const AstNode *e);
+static void escape(Infer *inf, InferFunc *f, const AstNode *e);
 static void bind_target(Infer *inf, InferFunc *f, const AstNode *target, const Ty *ty);
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +130,265 @@ InferFunc *infer_func_of(Infer *inf, Name name) {
 }
 
 InferFunc *infer_module_body(Infer *inf) { return inf->body; }
+
+// ---------------------------------------------------------------------------------------------
+// Which functions are closed
+//
+// A direct module-level function is closed when every reference to its name is the callee of a
+// direct call in the module body or in a module-level function (not in a nested function,
+// lambda, class or comprehension, which inference types after the module), with arguments that
+// bind to its parameters as lower_user_call binds them. Nothing else can reach its boxed entry,
+// so its unannotated parameters only ever receive what those calls pass. A module that reaches
+// its own namespace, frames or the builtins module (globals(), eval, sys.modules, f_locals,
+// import builtins...) has no closed function and no followed list.
+
+static const char *const opaque_names[] = {"globals", "locals", "vars", "eval", "exec",
+                                           "__import__", "__main__", "__builtins__"};
+static const char *const opaque_attrs[] = {"modules", "_getframe", "get_objects",
+                                           "get_referrers", "f_locals", "f_globals",
+                                           "__globals__", "__dict__", "__code__", "__defaults__",
+                                           "__reduce__", "__reduce_ex__", "tb_frame"};
+
+// The functions of the math module that return a float or raise, whatever their arguments.
+static const char *const math_float_funcs[] = {
+    "sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh",
+    "asinh", "acosh", "atanh", "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "pow",
+    "fabs", "hypot", "fmod", "copysign", "degrees", "radians", "fsum", "cbrt", "erf", "erfc",
+    "gamma", "lgamma", "ldexp", "remainder", "nextafter", "ulp", "dist"};
+static const char *const math_float_consts[] = {"pi", "e", "tau", "inf", "nan"};
+
+static bool name_in(Name id, const char *const *names, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(id, names[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define NAME_IN(id, list) name_in((id), (list), sizeof(list) / sizeof(list)[0])
+
+// Binds the arguments of 'call' to the parameters of the direct function 'def' as
+// lower_user_call does: 'out[i]' the expression for parameter i, NULL for its default. Returns
+// false when the call would go through the function object (CPython's TypeError).
+static bool match_call(const AstNode *def, const AstNode *call, const AstNode **out) {
+    const AstNode *a = def->u.FunctionDef.args;
+    const AstList *params = &a->u.arguments.args, *args = &call->u.Call.args;
+    const AstList *kws = &call->u.Call.keywords;
+    int n = params->count, first_default = n - a->u.arguments.defaults.count;
+    if (args->count > n) {
+        return false;
+    }
+    for (int i = 0; i < n; i++) {
+        out[i] = i < args->count ? args->items[i] : NULL;
+    }
+    for (int i = 0; i < args->count; i++) {
+        if (args->items[i]->kind == AST_Starred) {
+            return false;
+        }
+    }
+    for (int k = 0; k < kws->count; k++) {
+        Name kw = kws->items[k]->u.keyword.arg;
+        int i = 0;
+        while (i < n && params->items[i]->u.arg.arg != kw) {
+            i++;
+        }
+        if (!kw || i == n || out[i]) {
+            return false;
+        }
+        out[i] = kws->items[k]->u.keyword.value;
+    }
+    for (int i = 0; i < first_default; i++) {
+        if (!out[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+typedef struct Scan {
+    Infer *inf;
+    int math_binds;      // bindings of the name 'math' other than a top-level `import math`
+    bool math_imported;  // a top-level `import math`
+    bool math_patched;   // an attribute store that could replace a math function
+} Scan;
+
+static void scan_node(Scan *sc, const AstNode *n, Scope *scope, int depth);
+
+static void scan_list(Scan *sc, const AstList *l, Scope *scope, int depth) {
+    for (int i = 0; i < l->count; i++) {
+        if (l->items[i]) {
+            scan_node(sc, l->items[i], scope, depth);
+        }
+    }
+}
+
+// A use of 'id' that is not the callee of a matching direct call.
+static void scan_ref(Scan *sc, Name id, Scope *scope, int depth) {
+    InferFunc *fn = infer_func_of(sc->inf, id);
+    if (!fn) {
+        return;
+    }
+    if (depth == 0 && scope != sc->inf->top && scope_access(scope, id) != ACCESS_GLOBAL) {
+        return;  // a local of a module-level function
+    }
+    fn->closed = false;
+}
+
+static void scan_call(Scan *sc, const AstNode *e, Scope *scope, int depth) {
+    const AstNode *callee = e->u.Call.func;
+    InferFunc *fn = callee->kind == AST_Name ? infer_func_of(sc->inf, callee->u.Name.id) : NULL;
+    if (fn && fn->closed && depth == 0
+        && (scope == sc->inf->top || scope_access(scope, fn->name) == ACCESS_GLOBAL)) {
+        int n = fn->node->u.FunctionDef.args->u.arguments.args.count;
+        const AstNode **out = arena_alloc(sc->inf->arena, sizeof(AstNode *) * (size_t)(n + 1));
+        if (!match_call(fn->node, e, out)) {
+            fn->closed = false;
+        }
+    } else {
+        scan_node(sc, callee, scope, depth);
+    }
+    scan_list(sc, &e->u.Call.args, scope, depth);
+    scan_list(sc, &e->u.Call.keywords, scope, depth);
+}
+
+static void scan_bind(Scan *sc, Name id) {
+    if (id && id == sc->inf->n_math) {
+        sc->math_binds++;
+    }
+}
+
+static void scan_import(Scan *sc, const AstNode *s, Scope *scope, int depth) {
+    const AstList *names = s->kind == AST_Import ? &s->u.Import.names : &s->u.ImportFrom.names;
+    const char *mod = s->kind == AST_ImportFrom ? s->u.ImportFrom.module : NULL;
+    if (mod && (strcmp(mod, "__main__") == 0 || strcmp(mod, "builtins") == 0)) {
+        sc->inf->opaque = true;  // its own namespace, or builtins it could replace
+    }
+    for (int i = 0; i < names->count; i++) {
+        const AstNode *a = names->items[i];
+        const char *bound = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
+        if (strcmp(a->u.alias.name, "__main__") == 0 || strcmp(a->u.alias.name, "builtins") == 0) {
+            sc->inf->opaque = true;
+        }
+        bool top_math = s->kind == AST_Import && scope == sc->inf->top && depth == 0
+                        && !a->u.alias.asname && strcmp(a->u.alias.name, "math") == 0;
+        if (top_math) {
+            sc->math_imported = true;
+        } else if (strcmp(bound, "math") == 0) {
+            sc->math_binds++;
+        }
+        scan_ref(sc, intern_cstr(sc->inf->in, bound), scope, depth);
+    }
+}
+
+// Generic walk over the remaining fields of 'n'.
+static void scan_fields(Scan *sc, const AstNode *n, Scope *scope, int depth) {
+    int count;
+    const AstField *fields = ast_fields(n->kind, &count);
+    for (int i = 0; i < count; i++) {
+        const char *p = (const char *)n + fields[i].offset;
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            const AstNode *c = *(AstNode *const *)p;
+            if (c) {
+                scan_node(sc, c, scope, depth);
+            }
+        } else if (fields[i].kind == FK_LIST) {
+            scan_list(sc, (const AstList *)p, scope, depth);
+        } else if (fields[i].kind == FK_IDENT || fields[i].kind == FK_IDENT_OPT) {
+            Name id = *(const Name *)p;
+            if (id && n->kind != AST_Attribute && n->kind != AST_keyword) {
+                scan_bind(sc, id);  // def/class/except/match/alias names and arg names
+                if (n->kind != AST_arg) {
+                    scan_ref(sc, id, scope, depth);
+                }
+            }
+        } else if (fields[i].kind == FK_IDENT_LIST) {
+            const NameList *l = (const NameList *)p;
+            for (int k = 0; k < l->count; k++) {
+                scan_bind(sc, l->items[k]);
+                scan_ref(sc, l->items[k], scope, depth);
+            }
+        }
+    }
+}
+
+static void scan_node(Scan *sc, const AstNode *n, Scope *scope, int depth) {
+    switch (n->kind) {
+    case AST_Call:
+        scan_call(sc, n, scope, depth);
+        return;
+    case AST_Name:
+        if (NAME_IN(n->u.Name.id, opaque_names)) {
+            sc->inf->opaque = true;
+        }
+        if (n->u.Name.id == sc->inf->n_math && n->u.Name.ctx != AST_OP_Load) {
+            sc->math_binds++;
+        }
+        if (strcmp(n->u.Name.id, "setattr") == 0 || strcmp(n->u.Name.id, "delattr") == 0) {
+            sc->math_patched = true;
+        }
+        scan_ref(sc, n->u.Name.id, scope, depth);
+        return;
+    case AST_Attribute:
+        if (NAME_IN(n->u.Attribute.attr, opaque_attrs)) {
+            sc->inf->opaque = true;
+        }
+        if (n->u.Attribute.ctx != AST_OP_Load
+            && (NAME_IN(n->u.Attribute.attr, math_float_funcs)
+                || NAME_IN(n->u.Attribute.attr, math_float_consts))) {
+            sc->math_patched = true;
+        }
+        scan_node(sc, n->u.Attribute.value, scope, depth);
+        return;
+    case AST_Import:
+    case AST_ImportFrom:
+        scan_import(sc, n, scope, depth);
+        return;
+    case AST_FunctionDef:
+        if (depth == 0 && scope == sc->inf->top) {
+            // decorators, defaults and annotations run in the module; the body is its own
+            scan_bind(sc, n->u.FunctionDef.name);
+            scan_list(sc, &n->u.FunctionDef.decorator_list, scope, depth);
+            scan_node(sc, n->u.FunctionDef.args, scope, depth);
+            if (n->u.FunctionDef.returns) {
+                scan_node(sc, n->u.FunctionDef.returns, scope, depth);
+            }
+            scan_list(sc, &n->u.FunctionDef.type_params, scope, depth + 1);
+            scan_list(sc, &n->u.FunctionDef.body, scope_of(sc->inf->top, n, false), 0);
+            return;
+        }
+        scan_bind(sc, n->u.FunctionDef.name);
+        scan_ref(sc, n->u.FunctionDef.name, scope, depth);
+        scan_fields(sc, n, scope, depth + 1);
+        return;
+    case AST_AsyncFunctionDef:
+    case AST_ClassDef:
+    case AST_Lambda:
+    case AST_ListComp:
+    case AST_SetComp:
+    case AST_DictComp:
+    case AST_GeneratorExp:
+        scan_fields(sc, n, scope, depth + 1);
+        return;
+    default:
+        scan_fields(sc, n, scope, depth);
+        return;
+    }
+}
+
+// Sets 'closed' on module-level functions, and the module's 'opaque' and 'math_pure'.
+static void scan_module(Infer *inf) {
+    for (int i = 0; i < inf->nfuncs; i++) {
+        InferFunc *f = inf->funcs[i];
+        f->closed = f->direct && !f->scope->coroutine;
+    }
+    Scan sc = {.inf = inf};
+    scan_list(&sc, &inf->mod->u.Module.body, inf->top, 0);
+    for (int i = 0; (inf->opaque || inf->importable) && i < inf->nfuncs; i++) {
+        inf->funcs[i]->closed = false;  // some caller is out of sight
+    }
+    inf->math_pure = sc.math_imported && sc.math_binds == 0 && !sc.math_patched;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Annotations
@@ -353,15 +627,32 @@ bool infer_compare_is_native(AstOp op, const Ty *a, const Ty *b) {
     return is_numeric(a) && is_numeric(b);
 }
 
+// A list compared by identity, with another list, or searched by 'in' is only read; compared
+// with anything else, the other operand's methods see it.
 static const Ty *compare_type(Infer *inf, InferFunc *f, const AstNode *e) {
-    const Ty *left = expr_type(inf, f, e->u.Compare.left);
-    bool native = true;
+    const AstNode *lnode = e->u.Compare.left;
+    const Ty *left = use_type(inf, f, lnode);
+    bool native = true, bottom = false;
     for (int i = 0; i < e->u.Compare.comparators.count; i++) {
-        const Ty *right = expr_type(inf, f, e->u.Compare.comparators.items[i]);
-        native &= infer_compare_is_native(e->u.Compare.ops.items[i], left, right);
+        const AstNode *rnode = e->u.Compare.comparators.items[i];
+        const Ty *right = use_type(inf, f, rnode);
+        AstOp op = e->u.Compare.ops.items[i];
+        native &= infer_compare_is_native(op, left, right);
+        bool ident = op == AST_OP_Is || op == AST_OP_IsNot;
+        bool lists = left->kind == TY_LIST && right->kind == TY_LIST;
+        bool in = (op == AST_OP_In || op == AST_OP_NotIn) && right->kind == TY_LIST;
+        bool known = left->kind != TY_BOTTOM && right->kind != TY_BOTTOM;
+        bottom |= !known;
+        if (!ident && !lists && known) {
+            escape(inf, f, lnode);
+            if (!in) {
+                escape(inf, f, rnode);
+            }
+        }
         left = right;
+        lnode = rnode;
     }
-    return native ? ty_prim(TY_BOOL) : ty_prim(TY_DYN);
+    return native ? ty_prim(TY_BOOL) : bottom ? ty_prim(TY_BOTTOM) : ty_prim(TY_DYN);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,6 +700,193 @@ static const Ty *name_type(Infer *inf, InferFunc *f, Name id) {
         return ty_prim(TY_BOTTOM);  // not assigned yet in this iteration
     }
     return id == inf->n_dunder_name ? ty_prim(TY_STR) : ty_prim(TY_DYN);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+//
+// A list made by the program (a display, a comprehension, `[x] * n`, `a + b`, a slice) is a
+// "site". Local variables of module-level functions, parameters of closed functions and their
+// return values hold sites; the variables and values that may hold the same list share one site
+// (union-find). A site's item type is the join of everything stored into it through any of
+// them: the items of the display, append, insert, extend, +=, item and slice assignment. A use
+// inference does not model (the list stored in a container or an attribute, passed to unknown
+// code, captured by a closure, returned to dyn code...) makes the site escape: its items are dyn.
+// Everything here only rises (sites merge, escape, their item types widen), so the module
+// fixpoint covers it.
+
+struct Site {
+    Site *parent;
+    const Ty *elem;  // join of the items stored; bottom while none
+    bool escaped;
+};
+
+struct InferFacts {
+    Site **var_sites;  // indexed like InferFunc.vars; NULL where no list was seen
+    int nvar_sites;
+    Site *ret_site;  // the lists a closed function returns
+};
+
+static Site *site_find(Site *s) {
+    while (s && s->parent) {
+        if (s->parent->parent) {
+            s->parent = s->parent->parent;
+        }
+        s = s->parent;
+    }
+    return s;
+}
+
+static Site *site_new(Infer *inf) {
+    Site *s = arena_alloc(inf->arena, sizeof *s);
+    s->elem = ty_prim(TY_BOTTOM);
+    s->escaped = inf->frozen;  // made after the module's fixpoint: nothing tracks it
+    return s;
+}
+
+static void site_escape(Infer *inf, Site *s) {
+    s = site_find(s);
+    if (s && !s->escaped) {
+        assert(!inf->frozen);  // every use was seen by the module's fixpoint
+        s->escaped = true;
+        inf->changed = true;
+    }
+}
+
+static void site_store(Infer *inf, Site *s, const Ty *item) {
+    s = site_find(s);
+    if (s && !s->escaped) {
+        assert(!inf->frozen || ty_join(inf->types, s->elem, item) == s->elem);
+        join_into(inf, &s->elem, item);
+    }
+}
+
+static Site *site_union(Infer *inf, Site *a, Site *b) {
+    a = site_find(a);
+    b = site_find(b);
+    if (!a || !b || a == b) {
+        return a ? a : b;
+    }
+    assert(!inf->frozen || (a->escaped && b->escaped));
+    b->parent = a;
+    a->elem = ty_join(inf->types, a->elem, b->elem);
+    a->escaped |= b->escaped;
+    inf->changed = true;
+    return a;
+}
+
+// Makes the variable, parameter or return slot '*slot' share the site 's'.
+static void site_flow(Infer *inf, Site **slot, Site *s) {
+    if (!s) {
+        return;
+    }
+    if (!*slot) {
+        *slot = s;
+        inf->changed = true;
+        return;
+    }
+    *slot = site_union(inf, *slot, s);
+}
+
+static const Ty *site_ty(Infer *inf, Site *s) {
+    s = site_find(s);
+    return ty_list_of(inf->types, s->escaped ? ty_prim(TY_DYN) : s->elem);
+}
+
+// The sites of expression nodes (displays, comprehensions, list operations, calls of closed
+// functions, and/or and if-else), in an open-addressing table keyed by the node.
+static size_t site_hash(const AstNode *e, size_t cap) {
+    return (size_t)(((uintptr_t)e >> 3) * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
+}
+
+static Site **node_slot(Infer *inf, const AstNode *e, bool add) {
+    if (!add && inf->nsites == 0) {
+        return NULL;
+    }
+    if (add && (inf->nsites + 1) * 2 > inf->sites_cap) {
+        size_t cap = inf->sites_cap ? (size_t)inf->sites_cap * 2 : 64;
+        const AstNode **keys = arena_alloc(inf->arena, sizeof *keys * cap);
+        Site **vals = arena_alloc(inf->arena, sizeof *vals * cap);
+        for (int i = 0; i < inf->sites_cap; i++) {
+            if (inf->site_keys[i]) {
+                size_t h = site_hash(inf->site_keys[i], cap);
+                while (keys[h]) {
+                    h = (h + 1) & (cap - 1);
+                }
+                keys[h] = inf->site_keys[i];
+                vals[h] = inf->site_vals[i];
+            }
+        }
+        inf->site_keys = keys;
+        inf->site_vals = vals;
+        inf->sites_cap = (int)cap;
+    }
+    size_t cap = (size_t)inf->sites_cap, h = site_hash(e, cap);
+    while (inf->site_keys[h] && inf->site_keys[h] != e) {
+        h = (h + 1) & (cap - 1);
+    }
+    if (!inf->site_keys[h]) {
+        if (!add) {
+            return NULL;
+        }
+        inf->site_keys[h] = e;
+        inf->nsites++;
+    }
+    return &inf->site_vals[h];
+}
+
+// The site of node 'e' itself, made on first request.
+static Site *node_site(Infer *inf, const AstNode *e) {
+    Site **slot = node_slot(inf, e, true);
+    if (!*slot) {
+        *slot = site_new(inf);
+    }
+    return site_find(*slot);
+}
+
+// Whether 'name' in 'f' is a local whose lists inference follows.
+static bool tracked(const Infer *inf, const InferFunc *f, Name name) {
+    return f->facts && !inf->opaque && is_local(f, name) && !is_shadowed(inf, name);
+}
+
+static Site **var_site_slot(Infer *inf, InferFunc *f, int i) {
+    InferFacts *x = f->facts;
+    if (i >= x->nvar_sites) {
+        int n = f->vars_cap > i ? f->vars_cap : i + 1;
+        x->var_sites = arena_realloc(inf->arena, x->var_sites,
+                                     sizeof(Site *) * (size_t)x->nvar_sites,
+                                     sizeof(Site *) * (size_t)n);
+        x->nvar_sites = n;
+    }
+    return &x->var_sites[i];
+}
+
+// The site of the list expression 'e' evaluates to, or NULL when inference follows none.
+static Site *site_of(Infer *inf, InferFunc *f, const AstNode *e) {
+    if (e->kind == AST_Name) {
+        Name id = e->u.Name.id;
+        int i = tracked(inf, f, id) ? var_index(f, id) : -1;
+        return i >= 0 ? site_find(*var_site_slot(inf, f, i)) : NULL;
+    }
+    Site **slot = node_slot(inf, e, false);
+    return slot ? site_find(*slot) : NULL;
+}
+
+// The value of 'e' goes where inference does not follow it.
+static void escape(Infer *inf, InferFunc *f, const AstNode *e) {
+    site_escape(inf, site_of(inf, f, e));
+}
+
+// 't' for a value without a site that flows into a slot inference follows: a list type there
+// whose items no site accounts for (an annotated list) is list[dyn].
+static const Ty *unfollowed(Infer *inf, const Ty *t) {
+    if (t->kind == TY_LIST && t->arg->kind != TY_DYN) {
+        return ty_container(inf->types, TY_LIST, NULL, NULL);
+    }
+    if (t->kind == TY_OPTIONAL && t->arg->kind == TY_LIST && t->arg->arg->kind != TY_DYN) {
+        return ty_prim(TY_DYN);
+    }
+    return t;
 }
 
 // What a call of the builtin 'id' returns, when that is always the same exact type.
@@ -563,48 +1041,201 @@ static bool math_bound(Infer *inf) {
            && !declares_global_math(inf, inf->top);
 }
 
-static const Ty *math_call_type(Infer *inf, InferFunc *f, const AstNode *e) {
-    const AstNode *fn = e->u.Call.func, *m = fn->u.Attribute.value;
-    if (!inf->math_is_module || m->kind != AST_Name || m->u.Name.id != inf->n_math
-        || !is_global(f, inf->n_math) || is_shadowed(inf, inf->n_math)
-        || e->u.Call.args.count != 1 || e->u.Call.keywords.count != 0
-        || e->u.Call.args.items[0]->ty != ty_prim(TY_FLOAT)
-        || !infer_is_math_float_function(fn->u.Attribute.attr)) {
-        return ty_prim(TY_DYN);
-    }
-    return ty_prim(TY_FLOAT);
-}
-
-static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
-    expr_type(inf, f, e->u.Call.func);
+// Types the arguments of call 'e': positional ones with 'use' (read only: their lists do not
+// escape) when 'safe_args', keyword values always as escaping.
+static void call_args(Infer *inf, InferFunc *f, const AstNode *e, bool safe_args) {
     for (int i = 0; i < e->u.Call.args.count; i++) {
-        expr_type(inf, f, e->u.Call.args.items[i]);
+        const AstNode *a = e->u.Call.args.items[i];
+        if (safe_args && a->kind != AST_Starred) {
+            use_type(inf, f, a);
+        } else {
+            expr_type(inf, f, a);
+        }
     }
     for (int i = 0; i < e->u.Call.keywords.count; i++) {
         expr_type(inf, f, e->u.Call.keywords.items[i]->u.keyword.value);
     }
+}
+
+// Builtins that only read the lists passed to them and keep no reference to them beyond an
+// iterator over their items.
+static const char *const reading_builtins[] = {
+    "len", "print", "str", "repr", "sorted", "list", "tuple", "set", "frozenset", "enumerate",
+    "zip", "reversed", "any", "all", "iter", "sum"};
+
+// A call of the closed function 'callee': each argument's type joins its parameter's (the
+// unannotated ones) and its list shares the parameter's site.
+static const Ty *closed_call(Infer *inf, InferFunc *f, const AstNode *e, InferFunc *callee) {
+    const AstNode *def = callee->node;
+    const AstList *params = &def->u.FunctionDef.args->u.arguments.args;
+    const AstNode **out = arena_alloc(inf->arena, sizeof(AstNode *) * (size_t)(params->count + 1));
+    if (!match_call(def, e, out)) {  // the scan saw every call: cannot happen
+        call_args(inf, f, e, false);
+        return ty_prim(TY_DYN);
+    }
+    for (int i = 0; i < params->count; i++) {
+        const AstNode *a = out[i];
+        if (!a) {
+            continue;  // the default, joined in by func_signature
+        }
+        const Ty *t = use_type(inf, f, a);
+        const AstNode *p = params->items[i];
+        if (p->u.arg.annotation || !tracked(inf, callee, p->u.arg.arg)) {
+            escape(inf, f, a);  // an annotated (checked) slot, or a cell
+        }
+        if (p->u.arg.annotation) {
+            continue;
+        }
+        Site *site = site_of(inf, f, a);
+        if (site && tracked(inf, callee, p->u.arg.arg)) {
+            site_flow(inf, var_site_slot(inf, callee, i), site);
+        } else if (!site) {
+            t = unfollowed(inf, t);
+        }
+        join_into(inf, &callee->var_tys[i], t);
+    }
+    Site **slot = node_slot(inf, e, true);
+    *slot = callee->facts->ret_site;
+    return callee->ret_ty;
+}
+
+// xs.append(v), xs.extend(ys)... on a receiver that may be a followed list: what they store
+// joins the list's item type. Other methods of lists keep no reference to the list.
+static const Ty *list_method_call(Infer *inf, InferFunc *f, const AstNode *e) {
+    static const char *const methods[] = {"append", "insert", "extend", "pop", "remove", "index",
+                                          "count", "reverse", "sort", "clear", "copy"};
     const AstNode *fn = e->u.Call.func;
+    if (!NAME_IN(fn->u.Attribute.attr, methods)) {
+        return NULL;
+    }
+    const AstNode *recv = fn->u.Attribute.value;
+    const Ty *rt = use_type(inf, f, recv);
+    ((AstNode *)fn)->ty = (struct Ty *)ty_prim(TY_DYN);
+    Name m = fn->u.Attribute.attr;
+    const AstList *args = &e->u.Call.args;
+    bool plain = plain_call(e) && e->u.Call.keywords.count == 0;
+    bool extend = m == inf->n_extend && plain && args->count == 1
+                  && (rt->kind == TY_LIST || rt->kind == TY_BOTTOM);
+    call_args(inf, f, e, extend);
+    // str.count and str.index give an int
+    const Ty *res = rt->kind == TY_STR && (strcmp(m, "count") == 0 || strcmp(m, "index") == 0)
+                        ? ty_prim(TY_INT)
+                        : ty_prim(TY_DYN);
+    Site *site = site_of(inf, f, recv);
+    if (!site) {
+        return res;
+    }
+    if (m == inf->n_append || m == inf->n_insert || m == inf->n_extend) {
+        int value = m == inf->n_insert ? 1 : 0;
+        const Ty *t = ty_prim(TY_DYN);
+        if (plain && args->count == value + 1) {
+            const Ty *at = (const Ty *)args->items[value]->ty;
+            t = m != inf->n_extend ? at : at && ty_is_container(at) ? at->arg : ty_prim(TY_DYN);
+        }
+        site_store(inf, site, t);
+    }
+    return res;
+}
+
+// A call of the builtin range.
+static bool is_builtin_range(Infer *inf, InferFunc *f, const AstNode *e) {
+    if (e->kind != AST_Call || e->u.Call.func->kind != AST_Name) {
+        return false;
+    }
+    Name id = e->u.Call.func->u.Name.id;
+    return id == inf->n_range && is_global(f, id) && !is_shadowed(inf, id)
+           && !infer_global_type(inf, id) && !infer_func_of(inf, id);
+}
+
+// A method of an exact str (a literal, an f-string, str + str...): what CPython's str returns.
+static const Ty *str_method_type(Infer *inf, const AstNode *e) {
+    static const char *const to_str[] = {
+        "join", "lower", "upper", "strip", "lstrip", "rstrip", "capitalize", "title", "replace",
+        "casefold", "swapcase", "center", "ljust", "rjust", "zfill", "expandtabs",
+        "removeprefix", "removesuffix", "format"};
+    static const char *const to_int[] = {"find", "rfind", "index", "rindex", "count"};
+    static const char *const to_bool[] = {
+        "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
+        "islower", "isidentifier", "isnumeric", "isdecimal", "istitle", "isascii",
+        "isprintable"};
+    static const char *const to_list[] = {"split", "rsplit", "splitlines"};
+    const AstNode *fn = e->u.Call.func;
+    const Ty *recv = (const Ty *)fn->u.Attribute.value->ty;
+    Name m = fn->u.Attribute.attr;
+    if (!recv || recv->kind != TY_STR) {
+        return recv && recv->kind == TY_BOTTOM ? recv : ty_prim(TY_DYN);
+    }
+    if (NAME_IN(m, to_list)) {
+        Site *site = node_site(inf, e);
+        site_store(inf, site, ty_prim(TY_STR));
+        return site_ty(inf, site);
+    }
+    return NAME_IN(m, to_str)    ? ty_prim(TY_STR)
+           : NAME_IN(m, to_int)  ? ty_prim(TY_INT)
+           : NAME_IN(m, to_bool) ? ty_prim(TY_BOOL)
+                                 : ty_prim(TY_DYN);
+}
+
+static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    const AstNode *fn = e->u.Call.func;
+    const Ty *mt = fn->kind == AST_Attribute ? list_method_call(inf, f, e) : NULL;
+    if (mt) {
+        return mt;
+    }
+    if (fn->kind == AST_Attribute && inf->math_pure && inf->math_is_module
+        && fn->u.Attribute.value->kind == AST_Name
+        && fn->u.Attribute.value->u.Name.id == inf->n_math && is_global(f, inf->n_math)
+        && !is_shadowed(inf, inf->n_math) && e->u.Call.args.count == 1
+        && e->u.Call.keywords.count == 0 && infer_is_math_float_function(fn->u.Attribute.attr)) {
+        // typed float for a float argument only: the lowering calls C on a double
+        expr_type(inf, f, fn);
+        call_args(inf, f, e, false);
+        const Ty *at = (const Ty *)e->u.Call.args.items[0]->ty;
+        return at == ty_prim(TY_FLOAT) ? ty_prim(TY_FLOAT) : ty_prim(TY_DYN);
+    }
+    expr_type(inf, f, fn);
     const AstNode *callee_name = fn->kind == AST_Attribute ? fn->u.Attribute.value : fn;
     if (inf->call_hook && callee_name->kind == AST_Name && is_global(f, callee_name->u.Name.id)
         && !is_shadowed(inf, callee_name->u.Name.id)) {
-        const Ty *t = inf->call_hook(inf->hook_ctx, e);
+        const Ty *t = inf->call_hook(inf->hook_ctx, e);  // a function of another module
         if (t) {
+            call_args(inf, f, e, false);
             return t;
         }
     }
-    if (fn->kind == AST_Attribute) {
-        return math_call_type(inf, f, e);
-    }
     if (fn->kind != AST_Name) {
-        return ty_prim(TY_DYN);
+        // str.join only reads the items of its argument
+        const Ty *recv = fn->kind == AST_Attribute ? (const Ty *)fn->u.Attribute.value->ty : NULL;
+        bool join = recv && recv->kind == TY_STR && strcmp(fn->u.Attribute.attr, "join") == 0;
+        call_args(inf, f, e, join);
+        return fn->kind == AST_Attribute ? str_method_type(inf, e) : ty_prim(TY_DYN);
     }
     Name id = fn->u.Name.id;
     InferFunc *callee = infer_func_of(inf, id);
     if (callee && is_global(f, id) && !is_shadowed(inf, id)) {
+        if (callee->closed) {
+            return closed_call(inf, f, e, callee);
+        }
+        call_args(inf, f, e, false);
         return callee->direct && plain_call(e) ? callee->ret_ty : ty_prim(TY_DYN);
     }
     if (!is_global(f, id) || is_shadowed(inf, id) || infer_global_type(inf, id)) {
+        call_args(inf, f, e, false);
         return ty_prim(TY_DYN);
+    }
+    call_args(inf, f, e, NAME_IN(id, reading_builtins));
+    if ((id == inf->n_list || id == inf->n_sorted) && plain_call(e) && e->u.Call.args.count <= 1
+        && (id == inf->n_sorted || e->u.Call.keywords.count == 0)) {
+        // a new list of the argument's items
+        const AstNode *a = e->u.Call.args.count ? e->u.Call.args.items[0] : NULL;
+        const Ty *at = a ? (const Ty *)a->ty : NULL;
+        const Ty *items = !a                      ? ty_prim(TY_BOTTOM)
+                          : is_builtin_range(inf, f, a) ? ty_prim(TY_INT)
+                          : at->kind == TY_BOTTOM ? at
+                                                  : ty_item(at);
+        Site *site = node_site(inf, e);
+        site_store(inf, site, items);
+        return site_ty(inf, site);
     }
     return builtin_call_type(inf, id, e);
 }
@@ -634,9 +1265,12 @@ static const Ty *display_type(Infer *inf, InferFunc *f, const AstNode *e) {
     switch (e->kind) {
     case AST_Tuple:
         return ty_container(c, TY_TUPLE, join_items(inf, f, &e->u.Tuple.elts), NULL);
-    case AST_List:
-        join_items(inf, f, &e->u.List.elts);
-        return ty_container(c, TY_LIST, NULL, NULL);
+    case AST_List: {
+        const Ty *items = join_items(inf, f, &e->u.List.elts);
+        Site *site = node_site(inf, e);
+        site_store(inf, site, items);
+        return site_ty(inf, site);
+    }
     case AST_Set:
         join_items(inf, f, &e->u.Set.elts);
         return ty_container(c, TY_SET, NULL, NULL);
@@ -674,29 +1308,37 @@ static void shadow_push(Infer *inf, const AstNode *target) {
 
 // A comprehension has its own scope: its variables are dyn and hide the function's names.
 // The first iterable is evaluated outside it.
-static void comprehension_types(Infer *inf, InferFunc *f, const AstList *gens,
-                                const AstNode *elt, const AstNode *val) {
+// The iterables are only read; the conditions are truth tests. Returns the element's type.
+static const Ty *comprehension_types(Infer *inf, InferFunc *f, const AstList *gens,
+                                     const AstNode *elt, const AstNode *val) {
     int saved = inf->nshadow;
     for (int i = 0; i < gens->count; i++) {
         const AstNode *g = gens->items[i];
-        expr_type(inf, f, g->u.comprehension.iter);
+        use_type(inf, f, g->u.comprehension.iter);
         shadow_push(inf, g->u.comprehension.target);
         expr_type(inf, f, g->u.comprehension.target);
-        join_list(inf, f, &g->u.comprehension.ifs);
+        for (int k = 0; k < g->u.comprehension.ifs.count; k++) {
+            use_type(inf, f, g->u.comprehension.ifs.items[k]);
+        }
     }
-    expr_type(inf, f, elt);
+    const Ty *t = expr_type(inf, f, elt);
     if (val) {
         expr_type(inf, f, val);
     }
     inf->nshadow = saved;
+    return t;
 }
 
 static const Ty *comp_type(Infer *inf, InferFunc *f, const AstNode *e) {
     TyCtx *c = inf->types;
     switch (e->kind) {
-    case AST_ListComp:
-        comprehension_types(inf, f, &e->u.ListComp.generators, e->u.ListComp.elt, NULL);
-        return ty_container(c, TY_LIST, NULL, NULL);
+    case AST_ListComp: {
+        const Ty *t = comprehension_types(inf, f, &e->u.ListComp.generators, e->u.ListComp.elt,
+                                          NULL);
+        Site *site = node_site(inf, e);
+        site_store(inf, site, t);
+        return site_ty(inf, site);
+    }
     case AST_SetComp:
         comprehension_types(inf, f, &e->u.SetComp.generators, e->u.SetComp.elt, NULL);
         return ty_container(c, TY_SET, NULL, NULL);
@@ -711,12 +1353,22 @@ static const Ty *comp_type(Infer *inf, InferFunc *f, const AstNode *e) {
 }
 
 // v[i]: an item of a typed list or tuple, a value of a typed dict; v[a:b] keeps v's type.
+// The subscripted value is only read (or stored into, by bind_target); a slice of a list is a
+// new list.
 static const Ty *subscript_type(Infer *inf, InferFunc *f, const AstNode *e) {
-    const Ty *v = expr_type(inf, f, e->u.Subscript.value);
+    const Ty *v = use_type(inf, f, e->u.Subscript.value);
     const AstNode *sl = e->u.Subscript.slice;
     expr_type(inf, f, sl);
+    if (v->kind == TY_BOTTOM) {
+        return v;  // not known yet in this iteration
+    }
     if (sl->kind == AST_Slice) {
-        bool seq = v->kind == TY_LIST || v->kind == TY_TUPLE || v->kind == TY_STR;
+        if (v->kind == TY_LIST) {
+            Site *site = node_site(inf, e);
+            site_store(inf, site, v->arg);
+            return site_ty(inf, site);
+        }
+        bool seq = v->kind == TY_TUPLE || v->kind == TY_STR;
         return seq ? v : ty_prim(TY_DYN);
     }
     if (v->kind == TY_LIST || v->kind == TY_TUPLE) {
@@ -732,6 +1384,51 @@ static void slice_types(Infer *inf, InferFunc *f, const AstNode *e) {
             expr_type(inf, f, parts[i]);
         }
     }
+}
+
+// The list 'e' evaluates to may be the one 'operand' evaluates to.
+static void alias(Infer *inf, InferFunc *f, const AstNode *e, const AstNode *operand) {
+    Site *s = site_of(inf, f, operand);
+    if (s) {
+        site_union(inf, node_site(inf, e), s);
+    }
+}
+
+// `[x] * n`, `n * xs` and `xs + ys` make a new list of the operands' items; any other operator
+// applied to a list may hand it to the other operand's methods.
+static const Ty *binop_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    const AstNode *l = e->u.BinOp.left, *r = e->u.BinOp.right;
+    const Ty *a = use_type(inf, f, l), *b = use_type(inf, f, r);
+    AstOp op = e->u.BinOp.op;
+    bool a_int = a->kind == TY_INT || a->kind == TY_BOOL;
+    bool b_int = b->kind == TY_INT || b->kind == TY_BOOL;
+    const Ty *items = NULL;
+    if (op == AST_OP_Mult && a->kind == TY_LIST && b_int) {
+        items = a->arg;
+    } else if (op == AST_OP_Mult && b->kind == TY_LIST && a_int) {
+        items = b->arg;
+    } else if (op == AST_OP_Add && a->kind == TY_LIST && b->kind == TY_LIST) {
+        items = ty_join(inf->types, a->arg, b->arg);
+    }
+    if (a->kind == TY_BOTTOM || b->kind == TY_BOTTOM) {
+        return ty_prim(TY_BOTTOM);  // decided once both are known
+    }
+    if (items) {
+        Site *site = node_site(inf, e);
+        site_store(inf, site, items);
+        return site_ty(inf, site);
+    }
+    escape(inf, f, l);
+    escape(inf, f, r);
+    return infer_binop_type(op, a, b, r);
+}
+
+// math.pi and the other float constants of the math module.
+static bool is_math_const(Infer *inf, InferFunc *f, const AstNode *e) {
+    const AstNode *v = e->u.Attribute.value;
+    return inf->math_pure && e->u.Attribute.ctx == AST_OP_Load && v->kind == AST_Name
+           && v->u.Name.id == inf->n_math && is_global(f, inf->n_math)
+           && !is_shadowed(inf, inf->n_math) && NAME_IN(e->u.Attribute.attr, math_float_consts);
 }
 
 static const Ty *expr_type_uncached(Infer *inf, InferFunc *f, const AstNode *e) {
@@ -756,31 +1453,45 @@ static const Ty *expr_type_uncached(Infer *inf, InferFunc *f, const AstNode *e) 
         return ty_prim(TY_DYN);
     case AST_Attribute:
         expr_type(inf, f, e->u.Attribute.value);
-        return ty_prim(TY_DYN);
+        return is_math_const(inf, f, e) ? ty_prim(TY_FLOAT) : ty_prim(TY_DYN);
     case AST_Constant:
         return const_type(&e->u.Constant.value);
     case AST_Name:
         return name_type(inf, f, e->u.Name.id);
     case AST_BinOp:
-        return infer_binop_type(e->u.BinOp.op, expr_type(inf, f, e->u.BinOp.left),
-                          expr_type(inf, f, e->u.BinOp.right), e->u.BinOp.right);
+        return binop_type(inf, f, e);
     case AST_UnaryOp:
+        if (e->u.UnaryOp.op == AST_OP_Not) {
+            use_type(inf, f, e->u.UnaryOp.operand);
+            return ty_prim(TY_BOOL);
+        }
         return unary_type(e->u.UnaryOp.op, expr_type(inf, f, e->u.UnaryOp.operand));
-    case AST_BoolOp:
-        return join_list(inf, f, &e->u.BoolOp.values);
+    case AST_BoolOp: {  // its value is one of its operands
+        const Ty *t = ty_prim(TY_BOTTOM);
+        for (int i = 0; i < e->u.BoolOp.values.count; i++) {
+            const AstNode *v = e->u.BoolOp.values.items[i];
+            t = ty_join(inf->types, t, use_type(inf, f, v));
+            alias(inf, f, e, v);
+        }
+        return t;
+    }
     case AST_Compare:
         return compare_type(inf, f, e);
     case AST_Call:
         return call_type(inf, f, e);
-    case AST_IfExp:
-        expr_type(inf, f, e->u.IfExp.test);
-        return ty_join(inf->types, expr_type(inf, f, e->u.IfExp.body),
-                       expr_type(inf, f, e->u.IfExp.orelse));
+    case AST_IfExp: {
+        use_type(inf, f, e->u.IfExp.test);
+        const Ty *t = ty_join(inf->types, use_type(inf, f, e->u.IfExp.body),
+                              use_type(inf, f, e->u.IfExp.orelse));
+        alias(inf, f, e, e->u.IfExp.body);
+        alias(inf, f, e, e->u.IfExp.orelse);
+        return t;
+    }
     case AST_JoinedStr:
         join_list(inf, f, &e->u.JoinedStr.values);
         return ty_prim(TY_STR);
     case AST_FormattedValue:
-        expr_type(inf, f, e->u.FormattedValue.value);
+        use_type(inf, f, e->u.FormattedValue.value);
         if (e->u.FormattedValue.format_spec) {
             expr_type(inf, f, e->u.FormattedValue.format_spec);
         }
@@ -793,15 +1504,37 @@ static const Ty *expr_type_uncached(Infer *inf, InferFunc *f, const AstNode *e) 
     case AST_YieldFrom:
         expr_type(inf, f, e->u.YieldFrom.value);
         return ty_prim(TY_DYN);
+    case AST_Lambda:  // its defaults are evaluated here and kept by the function
+        join_list(inf, f, &e->u.Lambda.args->u.arguments.defaults);
+        for (int i = 0; i < e->u.Lambda.args->u.arguments.kw_defaults.count; i++) {
+            const AstNode *d = e->u.Lambda.args->u.arguments.kw_defaults.items[i];
+            if (d) {
+                expr_type(inf, f, d);
+            }
+        }
+        return ty_prim(TY_DYN);
     default:
         return ty_prim(TY_DYN);
     }
 }
 
+// The type of 'e'. Unless the caller asked through use_type, its value escapes.
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    bool safe = inf->use_safe;
+    inf->use_safe = false;
     const Ty *t = expr_type_uncached(inf, f, e);
+    if (!safe) {
+        escape(inf, f, e);
+    }
     ((AstNode *)e)->ty = (struct Ty *)t;
     return t;
+}
+
+// 'e' used where its list stays followed: read, truth-tested, or passed to a slot that shares
+// its site.
+static const Ty *use_type(Infer *inf, InferFunc *f, const AstNode *e) {
+    inf->use_safe = true;
+    return expr_type(inf, f, e);
 }
 
 const Ty *infer_expr_type(Infer *inf, InferFunc *f, const AstNode *e) {
@@ -832,27 +1565,81 @@ static void bind_target(Infer *inf, InferFunc *f, const AstNode *target, const T
         }
     } else if (target->kind == AST_Starred) {
         bind_target(inf, f, target->u.Starred.value, ty_container(inf->types, TY_LIST, NULL, NULL));
-    } else if (target->kind == AST_Subscript || target->kind == AST_Attribute) {
+    } else if (target->kind == AST_Subscript) {
+        use_type(inf, f, target);
+        Site *site = site_of(inf, f, target->u.Subscript.value);
+        bool slice = target->u.Subscript.slice->kind == AST_Slice;
+        site_store(inf, site, !slice ? ty : ty_is_container(ty) ? ty->arg : ty_prim(TY_DYN));
+    } else if (target->kind == AST_Attribute) {
         expr_type(inf, f, target);
     }
 }
 
+// Assigns the value of 'value' (of type 'ty') to 'target': a followed local shares its list's
+// site; the list escapes into anything else but an unpacking (which takes its items).
+static void bind_value(Infer *inf, InferFunc *f, const AstNode *target, const AstNode *value,
+                       const Ty *ty) {
+    if (target->kind == AST_Name && tracked(inf, f, target->u.Name.id)) {
+        int i = var_index(f, target->u.Name.id);
+        if (i < 0) {
+            bind(inf, f, target->u.Name.id, ty_prim(TY_BOTTOM));
+            i = var_index(f, target->u.Name.id);
+        }
+        site_flow(inf, var_site_slot(inf, f, i), site_of(inf, f, value));
+    } else if (target->kind != AST_Tuple && target->kind != AST_List) {
+        escape(inf, f, value);
+    }
+    bind_target(inf, f, target, ty);
+}
+
 static void stmt_for(Infer *inf, InferFunc *f, const AstNode *s) {
     const AstNode *it = s->u.For.iter;
-    expr_type(inf, f, it);
+    use_type(inf, f, it);
     const Ty *it_ty = it->ty ? (const Ty *)it->ty : ty_prim(TY_DYN);
     bind_target(inf, f, s->u.For.target,
-                is_range_call(inf, it) ? ty_prim(TY_INT) : ty_item(it_ty));
+                is_range_call(inf, it)        ? ty_prim(TY_INT)
+                : it_ty->kind == TY_BOTTOM ? it_ty
+                                            : ty_item(it_ty));
     stmts(inf, f, &s->u.For.body);
     stmts(inf, f, &s->u.For.orelse);
 }
 
+// A closed function's callers share the site of the lists it returns; any other function's
+// return value escapes.
 static void stmt_return(Infer *inf, InferFunc *f, const AstNode *s) {
     const AstNode *v = s->u.Return.value;
-    const Ty *t = v ? expr_type(inf, f, v) : ty_prim(TY_NONE);
+    bool shared = f->closed && !f->ret_annotated && f->facts && !inf->opaque;
+    const Ty *t = !v ? ty_prim(TY_NONE) : shared ? use_type(inf, f, v) : expr_type(inf, f, v);
+    if (v && shared) {
+        site_flow(inf, &f->facts->ret_site, site_of(inf, f, v));
+    }
     if (!f->ret_annotated) {
         join_into(inf, &f->ret_ty, t);
     }
+}
+
+// `xs += ys` extends the list xs in place with the items of ys; `xs *= n` repeats them.
+static void stmt_augassign(Infer *inf, InferFunc *f, const AstNode *s) {
+    const AstNode *tg = s->u.AugAssign.target, *v = s->u.AugAssign.value;
+    AstOp op = s->u.AugAssign.op;
+    const Ty *cur = use_type(inf, f, tg);
+    if (tg->kind == AST_Name && cur->kind == TY_LIST && (op == AST_OP_Add || op == AST_OP_Mult)) {
+        const Ty *vt = op == AST_OP_Add ? use_type(inf, f, v) : expr_type(inf, f, v);
+        if (op == AST_OP_Add) {
+            site_store(inf, site_of(inf, f, tg), ty_is_container(vt) ? vt->arg : ty_prim(TY_DYN));
+        }
+        bool same = op == AST_OP_Add || vt->kind == TY_INT || vt->kind == TY_BOOL;
+        if (!same) {
+            escape(inf, f, tg);
+        }
+        bind_target(inf, f, tg, same ? cur : ty_prim(TY_DYN));
+        return;
+    }
+    if (tg->kind == AST_Name && cur->kind != TY_BOTTOM) {
+        escape(inf, f, tg);  // an object's __iadd__ may keep what it is given
+    }
+    const Ty *res = infer_binop_type(op, cur, expr_type(inf, f, v), v);
+    bind_target(inf, f, tg, ty_is_container(cur) && ty_is_container(res) ? cur : res);
 }
 
 // try/with/import (lower_exc.c, lower_stmt.c): the names they bind hold any object; names from
@@ -977,20 +1764,15 @@ static void stmt_match(Infer *inf, InferFunc *f, const AstNode *s) {
 static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     switch (s->kind) {
     case AST_Assign: {
-        const Ty *t = expr_type(inf, f, s->u.Assign.value);
+        const Ty *t = use_type(inf, f, s->u.Assign.value);
         for (int i = 0; i < s->u.Assign.targets.count; i++) {
-            bind_target(inf, f, s->u.Assign.targets.items[i], t);
+            bind_value(inf, f, s->u.Assign.targets.items[i], s->u.Assign.value, t);
         }
         break;
     }
-    case AST_AugAssign: {
-        const AstNode *tg = s->u.AugAssign.target;
-        const Ty *cur = expr_type(inf, f, tg);
-        const AstNode *v = s->u.AugAssign.value;
-        const Ty *res = infer_binop_type(s->u.AugAssign.op, cur, expr_type(inf, f, v), v);
-        bind_target(inf, f, tg, ty_is_container(cur) && ty_is_container(res) ? cur : res);
+    case AST_AugAssign:
+        stmt_augassign(inf, f, s);
         break;
-    }
     case AST_AnnAssign:
         if (s->u.AnnAssign.value) {
             expr_type(inf, f, s->u.AnnAssign.value);
@@ -1002,12 +1784,12 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
         stmt_for(inf, f, s);
         break;
     case AST_While:
-        expr_type(inf, f, s->u.While.test);
+        use_type(inf, f, s->u.While.test);
         stmts(inf, f, &s->u.While.body);
         stmts(inf, f, &s->u.While.orelse);
         break;
     case AST_If:
-        expr_type(inf, f, s->u.If.test);
+        use_type(inf, f, s->u.If.test);
         stmts(inf, f, &s->u.If.body);
         stmts(inf, f, &s->u.If.orelse);
         break;
@@ -1018,15 +1800,31 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
         stmt_match(inf, f, s);
         break;
     case AST_Expr:
-        expr_type(inf, f, s->u.Expr.value);
+        use_type(inf, f, s->u.Expr.value);
         break;
     case AST_Delete:
-        join_list(inf, f, &s->u.Delete.targets);
+        for (int i = 0; i < s->u.Delete.targets.count; i++) {
+            use_type(inf, f, s->u.Delete.targets.items[i]);
+        }
         break;
-    case AST_FunctionDef:
+    case AST_FunctionDef: {  // its decorators and defaults are evaluated here
+        const AstNode *a = s->u.FunctionDef.args;
+        join_list(inf, f, &s->u.FunctionDef.decorator_list);
+        join_list(inf, f, &a->u.arguments.defaults);
+        for (int i = 0; i < a->u.arguments.kw_defaults.count; i++) {
+            if (a->u.arguments.kw_defaults.items[i]) {
+                expr_type(inf, f, a->u.arguments.kw_defaults.items[i]);
+            }
+        }
         bind(inf, f, s->u.FunctionDef.name, ty_prim(TY_DYN));
         break;
+    }
     case AST_ClassDef:
+        join_list(inf, f, &s->u.ClassDef.decorator_list);
+        join_list(inf, f, &s->u.ClassDef.bases);
+        for (int i = 0; i < s->u.ClassDef.keywords.count; i++) {
+            expr_type(inf, f, s->u.ClassDef.keywords.items[i]->u.keyword.value);
+        }
         bind(inf, f, s->u.ClassDef.name, ty_prim(TY_DYN));
         break;
     case AST_Raise:
@@ -1038,7 +1836,7 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
         }
         break;
     case AST_Assert:
-        expr_type(inf, f, s->u.Assert.test);
+        use_type(inf, f, s->u.Assert.test);
         if (s->u.Assert.msg) {
             expr_type(inf, f, s->u.Assert.msg);
         }
@@ -1055,6 +1853,61 @@ static void stmts(Infer *inf, InferFunc *f, const AstList *body) {
     }
 }
 
+// Whether 'body' (of a loop) has a 'break' that leaves that loop.
+static bool breaks(const AstList *body) {
+    for (int i = 0; i < body->count; i++) {
+        const AstNode *s = body->items[i];
+        switch (s->kind) {
+        case AST_Break:
+            return true;
+        case AST_If:
+            if (breaks(&s->u.If.body) || breaks(&s->u.If.orelse)) {
+                return true;
+            }
+            break;
+        case AST_For:
+        case AST_While:  // their own breaks; their else clauses are ours
+            if (breaks(s->kind == AST_For ? &s->u.For.orelse : &s->u.While.orelse)) {
+                return true;
+            }
+            break;
+        case AST_Try:
+            if (breaks(&s->u.Try.body) || breaks(&s->u.Try.orelse) || breaks(&s->u.Try.finalbody)) {
+                return true;
+            }
+            for (int k = 0; k < s->u.Try.handlers.count; k++) {
+                if (breaks(&s->u.Try.handlers.items[k]->u.ExceptHandler.body)) {
+                    return true;
+                }
+            }
+            break;
+        case AST_With:
+            if (breaks(&s->u.With.body)) {
+                return true;
+            }
+            break;
+        case AST_AsyncFor:
+        case AST_AsyncWith:
+        case AST_TryStar:
+            return true;  // not followed: assume it may break
+        case AST_Match:
+            for (int k = 0; k < s->u.Match.cases.count; k++) {
+                if (breaks(&s->u.Match.cases.items[k]->u.match_case.body)) {
+                    return true;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+static bool is_true_const(const AstNode *e) {
+    return e->kind == AST_Constant && e->u.Constant.value.kind == CONST_TRUE;
+}
+
 // Whether control can reach the end of 'body' (conservatively: yes unless it clearly returns).
 static bool falls_through(const AstList *body) {
     if (body->count == 0) {
@@ -1066,6 +1919,9 @@ static bool falls_through(const AstList *body) {
     }
     if (last->kind == AST_If) {
         return falls_through(&last->u.If.body) || falls_through(&last->u.If.orelse);
+    }
+    if (last->kind == AST_While && is_true_const(last->u.While.test)) {
+        return breaks(&last->u.While.body);  // `while True:` ends only by break
     }
     return true;
 }
@@ -1086,8 +1942,10 @@ static const AstNode *node_args(const AstNode *node) {
     return node->kind == AST_Lambda ? node->u.Lambda.args : node->u.FunctionDef.args;
 }
 
+// An unannotated parameter of a closed function starts at bottom: its call sites raise it.
 static void param_add(Infer *inf, InferFunc *f, const AstNode *p, const AstNode *dflt) {
-    const Ty *t = annotation_or_dyn(inf, p->u.arg.annotation);
+    const Ty *t = f->closed && !p->u.arg.annotation ? ty_prim(TY_BOTTOM)
+                                                    : annotation_or_dyn(inf, p->u.arg.annotation);
     if (dflt) {
         t = ty_join(inf->types, t, expr_type(inf, f, dflt));
     }
@@ -1204,6 +2062,7 @@ static bool is_rebound(Infer *inf, const AstNode *def) {
     return false;
 }
 
+
 static void collect_funcs(Infer *inf) {
     const AstList *body = &inf->mod->u.Module.body;
     inf->funcs = arena_alloc(inf->arena, sizeof(InferFunc *) * (size_t)(body->count + 1));
@@ -1215,18 +2074,54 @@ static void collect_funcs(Infer *inf) {
             f->direct = is_direct(s) && !is_rebound(inf, s)
                         && var_index(inf->body, s->u.FunctionDef.name) < 0;  // not external
             inf->funcs[inf->nfuncs++] = f;
-            func_signature(inf, f);
         }
+    }
+    scan_module(inf);
+    for (int i = 0; i < inf->nfuncs; i++) {
+        InferFunc *f = inf->funcs[i];
+        func_signature(inf, f);
+        f->facts = arena_alloc(inf->arena, sizeof *f->facts);
+        f->facts->ret_site = site_new(inf);
     }
 }
 
-static const Ty *bottom_to_dyn(const Ty *t) { return t->kind == TY_BOTTOM ? ty_prim(TY_DYN) : t; }
-
-static void finish_func(InferFunc *f) {
-    for (int i = 0; i < f->nvars; i++) {
-        f->var_tys[i] = bottom_to_dyn(f->var_tys[i]);
+static void settle_slot(Infer *inf, const Ty **slot) {
+    const Ty *t = ty_settle(inf->types, *slot);
+    if (t != *slot) {
+        *slot = t;
+        inf->changed = true;
     }
-    f->ret_ty = bottom_to_dyn(f->ret_ty);
+}
+
+// Whatever is still bottom at a fixpoint (a value no path produces, a list nothing is stored
+// into) becomes dyn.
+static void finish_func(Infer *inf, InferFunc *f) {
+    for (int i = 0; i < f->nvars; i++) {
+        settle_slot(inf, &f->var_tys[i]);
+    }
+    settle_slot(inf, &f->ret_ty);
+}
+
+// finish_func over the module; returns whether anything changed.
+static bool settle_module(Infer *inf) {
+    inf->changed = false;
+    finish_func(inf, inf->body);
+    for (int i = 0; i < inf->nfuncs; i++) {
+        finish_func(inf, inf->funcs[i]);
+        Site *r = site_find(inf->funcs[i]->facts->ret_site);
+        if (r->elem->kind == TY_BOTTOM) {
+            r->elem = ty_prim(TY_DYN);
+            inf->changed = true;
+        }
+    }
+    for (int i = 0; i < inf->sites_cap; i++) {
+        Site *s = inf->site_keys[i] ? site_find(inf->site_vals[i]) : NULL;
+        if (s && s->elem->kind == TY_BOTTOM) {
+            s->elem = ty_prim(TY_DYN);
+            inf->changed = true;
+        }
+    }
+    return inf->changed;
 }
 
 static void init_names(Infer *inf) {
@@ -1238,6 +2133,10 @@ static void init_names(Infer *inf) {
     inf->n_print = intern_cstr(inf->in, "print");
     inf->n_range = intern_cstr(inf->in, "range");
     inf->n_dunder_name = intern_cstr(inf->in, "__name__");
+    inf->n_math = intern_cstr(inf->in, "math");
+    inf->n_append = intern_cstr(inf->in, "append");
+    inf->n_insert = intern_cstr(inf->in, "insert");
+    inf->n_extend = intern_cstr(inf->in, "extend");
     const char *more[] = {"list", "dict", "set", "tuple", "len", "repr", "chr", "ord", "hex",
                           "isinstance", "sorted", "typing", "Union", "List", "Dict", "Set",
                           "Tuple"};
@@ -1262,24 +2161,29 @@ static void nested_body(Infer *inf, InferFunc *f) {
     }
 }
 
+// Passes alternate in direction over the functions: argument types flow from callers to callees,
+// return types back, and either order is the fast one for one of them.
 static void iterate(Infer *inf) {
+    bool backward = false;
     do {
         inf->changed = false;
         stmts(inf, inf->body, &inf->mod->u.Module.body);
-        for (int i = 0; i < inf->nfuncs; i++) {
-            InferFunc *f = inf->funcs[i];
+        for (int k = 0; k < inf->nfuncs; k++) {
+            InferFunc *f = inf->funcs[backward ? inf->nfuncs - 1 - k : k];
             stmts(inf, f, &f->node->u.FunctionDef.body);
             if (!f->ret_annotated && falls_through(&f->node->u.FunctionDef.body)) {
                 join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
             }
         }
+        backward = !backward;
     } while (inf->changed);
 }
 
 Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod,
                     const Name *external, int nexternal, InferCallHook call_hook,
-                    void *hook_ctx) {
+                    void *hook_ctx, bool importable) {
     Infer *inf = arena_alloc(a, sizeof *inf);
+    inf->importable = importable;
     inf->call_hook = call_hook;
     inf->hook_ctx = hook_ctx;
     inf->arena = a;
@@ -1298,12 +2202,11 @@ Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstN
     }
     collect_funcs(inf);
     iterate(inf);
-    finish_func(inf->body);
-    for (int i = 0; i < inf->nfuncs; i++) {
-        finish_func(inf->funcs[i]);
-    }
     // Expression types may have been computed from bottoms: recompute them with final types.
-    iterate(inf);
+    while (settle_module(inf)) {
+        iterate(inf);
+    }
+    inf->frozen = true;
     return inf;
 }
 
@@ -1323,7 +2226,7 @@ InferFunc *infer_nested(Infer *inf, const AstNode *node) {
             inf->changed = false;
             nested_body(inf, f);
         } while (inf->changed);
-        finish_func(f);
+        finish_func(inf, f);
     }
     return f;
 }

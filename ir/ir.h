@@ -45,6 +45,10 @@ const Ty *ty_optional(TyCtx *c, const Ty *t);
 // list[elem], set[elem], tuple[elem, ...] ('kind' TY_LIST, TY_SET, TY_TUPLE) or dict[elem, val].
 const Ty *ty_container(TyCtx *c, TyKind kind, const Ty *elem, const Ty *val);
 bool ty_is_container(const Ty *t);
+// list[elem] with 'elem' as it is (bottom while inference has seen no item stored).
+const Ty *ty_list_of(TyCtx *c, const Ty *elem);
+// 't' with each bottom inside it made dyn.
+const Ty *ty_settle(TyCtx *c, const Ty *t);
 // The type of an item of 'container' when iterated (a dict's keys), dyn when unknown.
 const Ty *ty_item(const Ty *container);
 // Least upper bound; a join without a cheap representation (int|str, int|float) is dyn.
@@ -278,8 +282,10 @@ IrInstr *ir_terminator(const IrBlock *b);  // NULL when 'b' is not terminated ye
 
 // infer.c ----------------------------------------------------------------------------------------
 // Type inference over a module: annotations, literals and operator result tables, joins of the
-// assignments to each local and global, return types of module functions. Unannotated
-// parameters are dyn. Sets 'ty' on every expression node it types.
+// assignments to each local and global, return types of module functions, parameters of
+// functions only ever called directly from the join of their call sites, item types of lists no
+// unseen code can reach. Sets 'ty' on every expression node it types. The module is taken to be
+// the whole program: no other module calls its functions or reaches its lists.
 
 typedef struct Infer Infer;
 typedef struct InferFunc InferFunc;
@@ -298,16 +304,21 @@ struct InferFunc {
     bool nested;  // not module-level: typed by infer_nested
     bool direct;  // a module-level function called directly: plain parameters, constant
                   // defaults, no decorator
+    bool closed;  // direct, and every use of it is a direct call inference sees: its
+                  // unannotated parameters take the join of the arguments passed to them
+    struct InferFacts *facts;  // infer.c's own per-function state
 };
 
 // 'external' lists globals other modules may rebind ('m.x = v', `from m import *` bindings):
 // they hold dyn, and a function so named is never called directly. 'call_hook' (may be NULL)
 // types the calls `f(...)` and `m.f(...)` whose callee name is a global: the result type of a
-// function of another module, or NULL when it does not know it.
+// function of another module, or NULL when it does not know it. 'importable': other modules
+// may import this one, so calls of its functions are out of sight (none is closed: their
+// unannotated parameters stay dyn).
 typedef const Ty *(*InferCallHook)(void *ctx, const AstNode *call);
 Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod,
                     const Name *external, int nexternal, InferCallHook call_hook,
-                    void *hook_ctx);
+                    void *hook_ctx, bool importable);
 InferFunc *infer_func_of(Infer *inf, Name name);  // module-level function 'name', or NULL
 InferFunc *infer_module_body(Infer *inf);
 // The facts of a nested function, lambda or method ('node'), or of a class body (a ClassDef:

@@ -675,7 +675,8 @@ Infer *ir_unit_infer(IrProgram *p, IrUnit *u) {
         h->u = u;
         u->inferring = true;
         u->inf = infer_module(p->arena, p->in, u->types, u->top, u->ast, ext, next,
-                              p->nunits > 1 ? imported_call_type : NULL, h);
+                              p->nunits > 1 ? imported_call_type : NULL, h,
+                              strcmp(u->name, "__main__") != 0);
         u->inferring = false;
     }
     return u->inf;

@@ -62,6 +62,23 @@ const Ty *ty_container(TyCtx *c, TyKind kind, const Ty *elem, const Ty *val) {
     return intern_ty(c, kind, param_ty(elem), kind == TY_DICT ? param_ty(val) : NULL);
 }
 
+const Ty *ty_list_of(TyCtx *c, const Ty *elem) { return intern_ty(c, TY_LIST, elem, NULL); }
+
+// A type with bottom anywhere inside (a list no store reached yet) as it ends up: dyn there.
+const Ty *ty_settle(TyCtx *c, const Ty *t) {
+    if (t->kind == TY_BOTTOM) {
+        return ty_prim(TY_DYN);
+    }
+    if (t->kind == TY_OPTIONAL) {
+        return ty_optional(c, ty_settle(c, t->arg));
+    }
+    if (ty_is_container(t)) {
+        const Ty *v = t->arg2 ? ty_settle(c, t->arg2) : NULL;
+        return ty_container(c, t->kind, ty_settle(c, t->arg), v);
+    }
+    return t;
+}
+
 bool ty_is_container(const Ty *t) {
     return t->kind == TY_LIST || t->kind == TY_DICT || t->kind == TY_SET || t->kind == TY_TUPLE;
 }

@@ -317,7 +317,37 @@ static int text_collect(file_obj *f, intptr_t limit, bool line, kr_strbuf *out) 
     }
 }
 
+// The common case of readline() and iteration: a whole line ending in '\n' already in the
+// buffer and validated (UTF-8 or ASCII, errors='strict': the buffer holds valid UTF-8 up to
+// 'checked'), with no '\r' that newline translation would touch. The str is made straight
+// from the buffer. Returns 0 (no exception) when the general path must read the line.
+static kr_val text_line_fast(file_obj *f) {
+    if (f->codec == CODEC_LATIN1 || f->rpos >= f->checked || f->newline == NL_CR
+        || f->newline == NL_CRLF) {
+        return 0;
+    }
+    const char *p = f->buf + f->rpos;
+    size_t avail = f->checked - f->rpos;
+    const char *nl = memchr(p, '\n', avail);
+    if (!nl || (f->newline != NL_LF && memchr(p, '\r', (size_t)(nl - p)))
+        || strcmp(kr_str_data(f->errors), "strict") != 0) {
+        return 0;
+    }
+    size_t n = (size_t)(nl - p) + 1;
+    kr_val s = kr_str_from_utf8(p, n);
+    if (s) {
+        f->rpos += n;
+    }
+    return s;
+}
+
 static kr_val text_read(file_obj *f, intptr_t limit, bool line) {
+    if (line && limit < 0) {
+        kr_val s = text_line_fast(f);
+        if (s || kr_err_occurred()) {
+            return s;
+        }
+    }
     kr_strbuf b;
     kr_strbuf_init(&b);
     if (text_collect(f, limit, line, &b) < 0) {

@@ -126,7 +126,7 @@ bool kr_type_is_subtype(const kr_type *t, const kr_type *base) {
     return false;
 }
 
-const kr_method_def *kr_type_find_method(const kr_type *t, const char *name) {
+static const kr_method_def *find_method(const kr_type *t, const char *name) {
     for (; t; t = t->base) {
         for (const kr_method_def *m = t->methods; m && m->name; m++) {
             if (strcmp(m->name, name) == 0) {
@@ -137,7 +137,7 @@ const kr_method_def *kr_type_find_method(const kr_type *t, const char *name) {
     return NULL;
 }
 
-const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name) {
+static const kr_getset_def *find_getset(const kr_type *t, const char *name) {
     for (; t; t = t->base) {
         for (const kr_getset_def *g = t->getset; g && g->name; g++) {
             if (strcmp(g->name, name) == 0) {
@@ -146,6 +146,57 @@ const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name) {
         }
     }
     return NULL;
+}
+
+// Attribute lookups on builtin types walk tables of up to fifty names with strcmp, for every
+// `s.strip()`. The tables of a builtin type never change, so the answers (found or not) are
+// cached per thread, keyed by the type and the name's text (names up to 23 bytes; longer ones
+// are looked up every time). User classes (heap types) are not cached: they come and go.
+#define ATTR_CACHE_SIZE 256
+#define ATTR_CACHE_NAME 24
+
+typedef struct {
+    const kr_type *type;
+    const kr_method_def *method;
+    const kr_getset_def *getset;
+    char name[ATTR_CACHE_NAME];
+} attr_cache_entry;
+
+static _Thread_local attr_cache_entry attr_cache[ATTR_CACHE_SIZE];
+
+static const attr_cache_entry *attr_lookup(const kr_type *t, const char *name) {
+    if (!t || kr_type_is_heap(t)) {
+        return NULL;
+    }
+    uint64_t h = 14695981039346656037u ^ (uint64_t)(uintptr_t)t;
+    size_t n = 0;
+    for (; name[n]; n++) {
+        if (n == ATTR_CACHE_NAME - 1) {
+            return NULL;
+        }
+        h = (h ^ (unsigned char)name[n]) * 1099511628211u;
+    }
+    attr_cache_entry *e = &attr_cache[(h ^ (h >> 29)) & (ATTR_CACHE_SIZE - 1)];
+    if (e->type != t || memcmp(e->name, name, n + 1) != 0) {
+        e->type = t;
+        memcpy(e->name, name, n + 1);
+        e->getset = find_getset(t, name);
+        e->method = e->getset ? NULL : find_method(t, name);
+    }
+    return e;
+}
+
+const kr_method_def *kr_type_find_method(const kr_type *t, const char *name) {
+    const attr_cache_entry *e = attr_lookup(t, name);
+    if (e && !e->getset) {
+        return e->method;
+    }
+    return find_method(t, name);
+}
+
+const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name) {
+    const attr_cache_entry *e = attr_lookup(t, name);
+    return e ? e->getset : find_getset(t, name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,6 +468,9 @@ kr_val kr_iter(kr_val v) {
 }
 
 kr_val kr_next(kr_val it) {
+    if (kr_gen_check(it)) {  // the common iterator of a `for` over a parameter
+        return kr_gen_next_fast(it);
+    }
     kr_unaryfunc f = FIND_SLOT(KR_TYPE(it), iternext);
     if (!f) {
         return kr_err_set(&kr_exc_TypeError, "'%s' object is not an iterator", kr_type_name(it));
@@ -899,8 +953,7 @@ kr_type kr_cfunction_type = {
 // Start-up
 
 void kr_runtime_init(int argc, char **argv) {
-    (void)argc;
-    (void)argv;
+    kr_sys_set_argv(argc, argv);
     kr_gc_init();
     kr_thread_state_init();
 }

@@ -315,7 +315,17 @@ static kr_str_obj *str_alloc(size_t nbytes) {
 static kr_val str_finish(kr_str_obj *o) {
     intptr_t len = 0;
     bool ascii = true;
-    for (intptr_t i = 0; i < o->nbytes; i++) {
+    intptr_t i = 0;
+    // ASCII text, eight bytes at a time, before counting code points byte by byte.
+    for (; i + 8 <= o->nbytes; i += 8) {
+        uint64_t w;
+        memcpy(&w, o->data + i, 8);
+        if (w & 0x8080808080808080u) {
+            break;
+        }
+    }
+    len = i;
+    for (; i < o->nbytes; i++) {
         unsigned char c = (unsigned char)o->data[i];
         len += (c & 0xC0) != 0x80;
         ascii &= c < 0x80;

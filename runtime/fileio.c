@@ -687,8 +687,18 @@ static int parse_mode(const char *m, open_mode *om) {
         kr_err_set(&kr_exc_ValueError, "can't have text and binary mode at once");
         return -1;
     }
-    if (om->reading + om->writing + om->creating + om->appending != 1) {
+    if (om->reading + om->writing + om->creating + om->appending > 1) {
         kr_err_set(&kr_exc_ValueError, "must have exactly one of create/read/write/append mode");
+        return -1;
+    }
+    return 0;
+}
+
+// No create/read/write/append letter at all: FileIO's check, after open()'s own.
+static int check_mode_letter(const open_mode *om) {
+    if (!om->reading && !om->writing && !om->creating && !om->appending) {
+        kr_err_set(&kr_exc_ValueError, "Must have exactly one of create/read/write/append mode "
+                                       "and at most one plus");
         return -1;
     }
     return 0;
@@ -944,6 +954,11 @@ kr_val kr_builtin_open(kr_val file, kr_val mode, kr_val buffering, kr_val encodi
     }
     if (om.binary ? check_binary_args(encoding, errors, newline) < 0
                   : parse_text_opts(encoding, errors, newline, &t) < 0) {
+        return 0;
+    }
+    if (check_mode_letter(&om) < 0) {
+        KR_XDECREF(t.encoding);
+        KR_XDECREF(t.errors);
         return 0;
     }
     int fd = open_fd(file, &om, cfd);

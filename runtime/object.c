@@ -740,7 +740,10 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
     }
     const char *s = kr_str_data(name);
     if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0) {
-        return kr_str_from_cstr(t->name);
+        // A name qualified by its module ("_io.TextIOWrapper", CPython's tp_name) ends after
+        // the last dot, as CPython's type_name().
+        const char *dot = strrchr(t->name, '.');
+        return kr_str_from_cstr(dot ? dot + 1 : t->name);
     }
     const kr_method_def *m = kr_type_find_method(t, s);
     if (m && (m->flags & (KR_METH_CLASS | KR_METH_STATIC))) {

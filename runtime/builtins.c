@@ -1023,10 +1023,32 @@ static void builtins_hash_init(void) {
     }
 }
 
+// Compiled code passes the same constant name at every call: the entry found for an address
+// is remembered (checked against the entry's name, as an address may be reused).
+#define BUILTINS_RECENT 64
+static _Thread_local struct {
+    const char *ptr;
+    short index;  // into builtins_table
+} builtins_recent[BUILTINS_RECENT];
+
+static kr_val builtins_find(const char *name);
+
 kr_val kr_builtins_lookup(const char *name) {
+    size_t slot = ((uintptr_t)name >> 3) & (BUILTINS_RECENT - 1);
+    if (builtins_recent[slot].ptr == name
+        && strcmp(builtins_table[builtins_recent[slot].index].name, name) == 0) {
+        return builtins_table[builtins_recent[slot].index].value;
+    }
+    return builtins_find(name);
+}
+
+static kr_val builtins_find(const char *name) {
     pthread_once(&builtins_hash_once, builtins_hash_init);
     for (size_t h = name_hash(name); builtins_hash[h]; h = (h + 1) & (BUILTINS_HASH_SIZE - 1)) {
         if (strcmp(builtins_table[builtins_hash[h] - 1].name, name) == 0) {
+            size_t slot = ((uintptr_t)name >> 3) & (BUILTINS_RECENT - 1);
+            builtins_recent[slot].ptr = name;
+            builtins_recent[slot].index = (short)(builtins_hash[h] - 1);
             return builtins_table[builtins_hash[h] - 1].value;
         }
     }

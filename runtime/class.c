@@ -545,7 +545,7 @@ static kr_val call_builtin_method(kr_val obj, kr_val name, const kr_val *args, s
         }
     }
     const char *s = kr_str_data(name);
-    const kr_method_def *md = kr_type_find_getset(t, s) ? NULL : kr_type_find_method(t, s);
+    const kr_method_def *md = kr_type_find_plain_method(t, s);
     if (!md || (md->flags & (KR_METH_CLASS | KR_METH_STATIC))) {
         return 0;
     }

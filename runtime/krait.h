@@ -333,6 +333,8 @@ static inline const char *kr_type_name(kr_val v) { return KR_TYPE(v)->name; }
 // Find a method or getset by name along the base chain (NULL when absent).
 const kr_method_def *kr_type_find_method(const kr_type *t, const char *name);
 const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name);
+// The method 'name' of 't' when no getset of that name comes first (the generic lookup's order).
+const kr_method_def *kr_type_find_plain_method(const kr_type *t, const char *name);
 
 // Builtin function or bound builtin method. Static ones come from KR_CFUNCTION_STATIC.
 // 'owner' is the type a method belongs to (NULL for plain functions); 'unbound' methods

@@ -150,13 +150,16 @@ static const kr_getset_def *find_getset(const kr_type *t, const char *name) {
 
 // Attribute lookups on builtin types walk tables of up to fifty names with strcmp, for every
 // `s.strip()`. The tables of a builtin type never change, so the answers (found or not) are
-// cached per thread, keyed by the type and the name's text (names up to 23 bytes; longer ones
-// are looked up every time). User classes (heap types) are not cached: they come and go.
+// cached per thread, keyed by the type and the address of the name (compiled code passes the
+// same constant every time), and checked against a copy of the name's text (an address may be
+// reused for another name). Names of 24 bytes or more are looked up every time; user classes
+// (heap types) are not cached: they come and go.
 #define ATTR_CACHE_SIZE 256
 #define ATTR_CACHE_NAME 24
 
 typedef struct {
     const kr_type *type;
+    const char *ptr;
     const kr_method_def *method;
     const kr_getset_def *getset;
     char name[ATTR_CACHE_NAME];
@@ -168,21 +171,20 @@ static const attr_cache_entry *attr_lookup(const kr_type *t, const char *name) {
     if (!t || kr_type_is_heap(t)) {
         return NULL;
     }
-    uint64_t h = 14695981039346656037u ^ (uint64_t)(uintptr_t)t;
-    size_t n = 0;
-    for (; name[n]; n++) {
-        if (n == ATTR_CACHE_NAME - 1) {
-            return NULL;
-        }
-        h = (h ^ (unsigned char)name[n]) * 1099511628211u;
+    uintptr_t h = ((uintptr_t)name >> 3) ^ ((uintptr_t)t >> 4);
+    attr_cache_entry *e = &attr_cache[(h ^ (h >> 8)) & (ATTR_CACHE_SIZE - 1)];
+    if (e->type == t && e->ptr == name && strcmp(e->name, name) == 0) {
+        return e;
     }
-    attr_cache_entry *e = &attr_cache[(h ^ (h >> 29)) & (ATTR_CACHE_SIZE - 1)];
-    if (e->type != t || memcmp(e->name, name, n + 1) != 0) {
-        e->type = t;
-        memcpy(e->name, name, n + 1);
-        e->getset = find_getset(t, name);
-        e->method = e->getset ? NULL : find_method(t, name);
+    size_t n = strlen(name);
+    if (n >= ATTR_CACHE_NAME) {
+        return NULL;
     }
+    e->type = t;
+    e->ptr = name;
+    memcpy(e->name, name, n + 1);
+    e->getset = find_getset(t, name);
+    e->method = e->getset ? NULL : find_method(t, name);
     return e;
 }
 
@@ -197,6 +199,14 @@ const kr_method_def *kr_type_find_method(const kr_type *t, const char *name) {
 const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name) {
     const attr_cache_entry *e = attr_lookup(t, name);
     return e ? e->getset : find_getset(t, name);
+}
+
+const kr_method_def *kr_type_find_plain_method(const kr_type *t, const char *name) {
+    const attr_cache_entry *e = attr_lookup(t, name);
+    if (e) {
+        return e->method;
+    }
+    return find_getset(t, name) ? NULL : find_method(t, name);
 }
 
 // ---------------------------------------------------------------------------------------------

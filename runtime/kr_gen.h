@@ -121,6 +121,11 @@ static inline KR_MUST_CHECK kr_val kr_gen_next_fast(kr_val gv) {
     }
     return kr_gen_next_slow(gv);
 }
+
+// next() of any iterator (krait.h): a generator is the common one of a `for` over a parameter.
+static inline KR_MUST_CHECK kr_val kr_next(kr_val it) {
+    return kr_gen_check(it) ? kr_gen_next_fast(it) : kr_next_slow(it);
+}
 // g.send(value).
 KR_MUST_CHECK kr_val kr_gen_send(kr_val g, kr_val value);
 // g.throw(exc): 'exc' is an exception instance or class (borrowed).

@@ -477,10 +477,7 @@ kr_val kr_iter(kr_val v) {
     return f(v);
 }
 
-kr_val kr_next(kr_val it) {
-    if (kr_gen_check(it)) {  // the common iterator of a `for` over a parameter
-        return kr_gen_next_fast(it);
-    }
+kr_val kr_next_slow(kr_val it) {
     kr_unaryfunc f = FIND_SLOT(KR_TYPE(it), iternext);
     if (!f) {
         return kr_err_set(&kr_exc_TypeError, "'%s' object is not an iterator", kr_type_name(it));
@@ -600,6 +597,9 @@ static kr_val unsupported(const char *sym, const char *suffix, kr_val a, kr_val 
 }
 
 kr_val kr_binary_op(kr_binop op, kr_val a, kr_val b) {
+    if ((a & b & 1) && (op == KR_OP_ADD || op == KR_OP_SUB)) {  // two small ints
+        return op == KR_OP_ADD ? kr_int_add(a, b) : kr_int_sub(a, b);
+    }
     kr_val r = binary_op1(op, a, b);
     if (r == KR_NOTIMPLEMENTED) {
         return unsupported(kr_binop_symbols[op], "", a, b);
@@ -608,6 +608,9 @@ kr_val kr_binary_op(kr_binop op, kr_val a, kr_val b) {
 }
 
 kr_val kr_inplace_op(kr_binop op, kr_val a, kr_val b) {
+    if ((a & b & 1) && (op == KR_OP_ADD || op == KR_OP_SUB)) {  // `total += v` of small ints
+        return op == KR_OP_ADD ? kr_int_add(a, b) : kr_int_sub(a, b);
+    }
     kr_binaryfunc f = find_binop(KR_TYPE(a), op, true);
     if (f) {
         kr_val r = f(a, b);

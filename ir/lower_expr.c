@@ -261,8 +261,8 @@ static int lower_print(Lower *l, const AstNode *e) {
     const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
     for (int i = 0; i < kws->count; i++) {
         Name arg = kws->items[i]->u.keyword.arg;
-        if (arg && arg != l->n_sep && arg != l->n_end) {
-            // print(..., file=f, flush=True): the builtin print object, called with keywords.
+        if (!arg || (arg != l->n_sep && arg != l->n_end)) {
+            // print(..., file=f, flush=True), print(**kw): the builtin print object.
             return lower_object_call(l, e);
         }
     }

@@ -36,7 +36,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 PROGRAMS = os.path.join(HERE, 'programs')
-ORDER = ['fib', 'nbody', 'spectral_norm', 'fannkuch', 'binary_trees', 'richards', 'wordcount']
+ORDER = ['fib', 'nbody', 'spectral_norm', 'fannkuch', 'binary_trees', 'richards', 'wordcount',
+         'genpipe']
 TIMEOUT = 300  # seconds for one run of one program
 
 

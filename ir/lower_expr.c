@@ -259,6 +259,13 @@ int lower_joined(Lower *l, const AstNode *e) {
 
 static int lower_print(Lower *l, const AstNode *e) {
     const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
+    for (int i = 0; i < kws->count; i++) {
+        Name arg = kws->items[i]->u.keyword.arg;
+        if (!arg || (arg != l->n_sep && arg != l->n_end)) {
+            // print(..., file=f, flush=True), print(**kw): the builtin print object.
+            return lower_object_call(l, e);
+        }
+    }
     int n = args->count, sep = -1, end = -1;
     int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)(n + 2));
     for (int i = 0; i < n; i++) {

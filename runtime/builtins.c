@@ -9,6 +9,7 @@
 #include "krait.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 kr_val kr_builtin_abs(kr_val x) { return kr_abs(x); }
@@ -992,10 +993,63 @@ static const struct {
     { "IOError", (kr_val)&kr_exc_OSError },
 };
 
-kr_val kr_builtins_lookup(const char *name) {
+// Compiled code looks a builtin up by name at every call (`float(x)` in a loop): an
+// open-addressing table of the names, made once, replaces a linear scan of ~150 strcmps.
+#define BUILTINS_HASH_SIZE 512  // a power of two, over twice the table's length
+
+static short builtins_hash[BUILTINS_HASH_SIZE];  // index + 1 into builtins_table; 0 = empty
+static pthread_once_t builtins_hash_once = PTHREAD_ONCE_INIT;
+
+static size_t name_hash(const char *s) {
+    uint64_t h = 14695981039346656037u;
+    for (; *s; s++) {
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    }
+    return (size_t)(h ^ (h >> 32)) & (BUILTINS_HASH_SIZE - 1);
+}
+
+static void builtins_hash_init(void) {
+    _Static_assert(sizeof builtins_table / sizeof builtins_table[0] < BUILTINS_HASH_SIZE / 2,
+                   "builtins hash too small");
     for (size_t i = 0; i < sizeof builtins_table / sizeof builtins_table[0]; i++) {
-        if (strcmp(builtins_table[i].name, name) == 0) {
-            return builtins_table[i].value;
+        size_t h = name_hash(builtins_table[i].name);
+        while (builtins_hash[h] && strcmp(builtins_table[builtins_hash[h] - 1].name,
+                                          builtins_table[i].name) != 0) {
+            h = (h + 1) & (BUILTINS_HASH_SIZE - 1);
+        }
+        if (!builtins_hash[h]) {  // the first entry of a name wins, as in the scan
+            builtins_hash[h] = (short)(i + 1);
+        }
+    }
+}
+
+// Compiled code passes the same constant name at every call: the entry found for an address
+// is remembered (checked against the entry's name, as an address may be reused).
+#define BUILTINS_RECENT 64
+static _Thread_local struct {
+    const char *ptr;
+    short index;  // into builtins_table
+} builtins_recent[BUILTINS_RECENT];
+
+static kr_val builtins_find(const char *name);
+
+kr_val kr_builtins_lookup(const char *name) {
+    size_t slot = ((uintptr_t)name >> 3) & (BUILTINS_RECENT - 1);
+    if (builtins_recent[slot].ptr == name
+        && strcmp(builtins_table[builtins_recent[slot].index].name, name) == 0) {
+        return builtins_table[builtins_recent[slot].index].value;
+    }
+    return builtins_find(name);
+}
+
+static kr_val builtins_find(const char *name) {
+    pthread_once(&builtins_hash_once, builtins_hash_init);
+    for (size_t h = name_hash(name); builtins_hash[h]; h = (h + 1) & (BUILTINS_HASH_SIZE - 1)) {
+        if (strcmp(builtins_table[builtins_hash[h] - 1].name, name) == 0) {
+            size_t slot = ((uintptr_t)name >> 3) & (BUILTINS_RECENT - 1);
+            builtins_recent[slot].ptr = name;
+            builtins_recent[slot].index = (short)(builtins_hash[h] - 1);
+            return builtins_table[builtins_hash[h] - 1].value;
         }
     }
     return 0;

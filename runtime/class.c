@@ -532,9 +532,36 @@ static bool dict_shadows(kr_val obj, kr_val name) {
     return d && kr_dict_lookup(d, name);
 }
 
+// A builtin object's method (s.strip(), xs.append(x)), called without making the bound
+// method object; 0 with no exception when 'obj' needs the full lookup (a type with a getattr
+// slot, a getset, a class or static method). The types without a getattr slot use the generic
+// lookup, getset first, which this repeats.
+static kr_val call_builtin_method(kr_val obj, kr_val name, const kr_val *args, size_t nargs,
+                                  kr_val kwnames, bool *done) {
+    const kr_type *t = KR_TYPE(obj);
+    for (const kr_type *b = t; b; b = b->base) {
+        if (b->getattr) {
+            return 0;
+        }
+    }
+    const char *s = kr_str_data(name);
+    const kr_method_def *md = kr_type_find_plain_method(t, s);
+    if (!md || (md->flags & (KR_METH_CLASS | KR_METH_STATIC))) {
+        return 0;
+    }
+    *done = true;
+    return md->fn(obj, args, nargs, kwnames);
+}
+
 kr_val kr_call_method(kr_val obj, kr_val name, const kr_val *args, size_t nargs,
                       kr_val kwnames) {
-    if (kr_type_is_heap(KR_TYPE(obj)) && !kr_type_check(obj)) {
+    if (!kr_type_is_heap(KR_TYPE(obj))) {
+        bool done = false;
+        kr_val r = call_builtin_method(obj, name, args, nargs, kwnames, &done);
+        if (done) {
+            return r;
+        }
+    } else if (!kr_type_check(obj)) {
         kr_val f = kr_class_lookup_user(KR_TYPE(obj), name);
         if (f && kr_function_check(f) && !dict_shadows(obj, name)) {
             return call_found(f, obj, args, nargs, kwnames);

@@ -317,7 +317,37 @@ static int text_collect(file_obj *f, intptr_t limit, bool line, kr_strbuf *out) 
     }
 }
 
+// The common case of readline() and iteration: a whole line ending in '\n' already in the
+// buffer and validated (UTF-8 or ASCII, errors='strict': the buffer holds valid UTF-8 up to
+// 'checked'), with no '\r' that newline translation would touch. The str is made straight
+// from the buffer. Returns 0 (no exception) when the general path must read the line.
+static kr_val text_line_fast(file_obj *f) {
+    if (f->codec == CODEC_LATIN1 || f->rpos >= f->checked || f->newline == NL_CR
+        || f->newline == NL_CRLF) {
+        return 0;
+    }
+    const char *p = f->buf + f->rpos;
+    size_t avail = f->checked - f->rpos;
+    const char *nl = memchr(p, '\n', avail);
+    if (!nl || (f->newline != NL_LF && memchr(p, '\r', (size_t)(nl - p)))
+        || strcmp(kr_str_data(f->errors), "strict") != 0) {
+        return 0;
+    }
+    size_t n = (size_t)(nl - p) + 1;
+    kr_val s = kr_str_from_utf8(p, n);
+    if (s) {
+        f->rpos += n;
+    }
+    return s;
+}
+
 static kr_val text_read(file_obj *f, intptr_t limit, bool line) {
+    if (line && limit < 0) {
+        kr_val s = text_line_fast(f);
+        if (s || kr_err_occurred()) {
+            return s;
+        }
+    }
     kr_strbuf b;
     kr_strbuf_init(&b);
     if (text_collect(f, limit, line, &b) < 0) {
@@ -657,8 +687,18 @@ static int parse_mode(const char *m, open_mode *om) {
         kr_err_set(&kr_exc_ValueError, "can't have text and binary mode at once");
         return -1;
     }
-    if (om->reading + om->writing + om->creating + om->appending != 1) {
+    if (om->reading + om->writing + om->creating + om->appending > 1) {
         kr_err_set(&kr_exc_ValueError, "must have exactly one of create/read/write/append mode");
+        return -1;
+    }
+    return 0;
+}
+
+// No create/read/write/append letter at all: FileIO's check, after open()'s own.
+static int check_mode_letter(const open_mode *om) {
+    if (!om->reading && !om->writing && !om->creating && !om->appending) {
+        kr_err_set(&kr_exc_ValueError, "Must have exactly one of create/read/write/append mode "
+                                       "and at most one plus");
         return -1;
     }
     return 0;
@@ -914,6 +954,11 @@ kr_val kr_builtin_open(kr_val file, kr_val mode, kr_val buffering, kr_val encodi
     }
     if (om.binary ? check_binary_args(encoding, errors, newline) < 0
                   : parse_text_opts(encoding, errors, newline, &t) < 0) {
+        return 0;
+    }
+    if (check_mode_letter(&om) < 0) {
+        KR_XDECREF(t.encoding);
+        KR_XDECREF(t.errors);
         return 0;
     }
     int fd = open_fd(file, &om, cfd);

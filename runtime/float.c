@@ -301,7 +301,43 @@ static int float_parse_error(const char *s, size_t n) {
 static int float_parse_ascii(const char *s, size_t n, double *out, const char *orig,
                              size_t orig_n);
 
+// float('12.34'): plain ASCII [sign] digits [. digits] with at most 19 digits whose value
+// is at most 2**53 and at most 22 after the point is mant / 10**k with both exact, so the one
+// division rounds correctly (Clinger's fast path). Returns false when the text needs strtod.
+static bool float_parse_simple(const char *s, size_t n, double *out) {
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    size_t i = n > 0 && (s[0] == '-' || s[0] == '+');
+    uint64_t mant = 0;
+    int digits = 0, frac = -1;
+    for (; i < n; i++) {
+        unsigned d = (unsigned char)s[i] - '0';
+        if (d <= 9) {
+            mant = mant * 10 + d;
+            digits++;
+            frac += frac >= 0;
+            if (digits > 19) {
+                return false;
+            }
+        } else if (s[i] == '.' && frac < 0) {
+            frac = 0;
+        } else {
+            return false;
+        }
+    }
+    if (digits == 0 || mant > ((uint64_t)1 << 53) || frac > 22) {
+        return false;
+    }
+    double v = frac > 0 ? (double)mant / pow10[frac] : (double)mant;
+    *out = s[0] == '-' ? -v : v;
+    return true;
+}
+
 int kr_float_parse(const char *s, size_t n, double *out) {
+    if (float_parse_simple(s, n, out)) {
+        return 0;
+    }
     size_t an;
     char *ascii;
     int converted = kr_numeric_text_to_ascii(s, n, &ascii, &an);

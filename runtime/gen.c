@@ -235,7 +235,27 @@ kr_val kr_gen_next(kr_val g) {
     return send_result(rr, out);
 }
 
-kr_val kr_gen_next_fast(kr_val g) {
+kr_val kr_gen_resumed(kr_gen *g, kr_val r) {
+    kr_val now = kr_ts.handling;  // the caller handled none: kr_gen_next_fast checked
+    kr_ts.handling = 0;
+    if (r) {
+        g->state = KR_GEN_SUSPENDED;
+        g->exc_state = now;
+        return r;
+    }
+    KR_XDECREF(now);
+    if (kr_err_occurred()) {
+        convert_stop_iteration(g);
+    } else {
+        KR_CLEAR(g->retval);
+    }
+    gen_finish(g);
+    return 0;
+}
+
+static kr_val gen_iternext(kr_val g) { return kr_gen_next_fast(g); }
+
+kr_val kr_gen_next_slow(kr_val g) {
     kr_gen *gen = KR_GEN(g);
     kr_val out = 0;
     if (KR_LIKELY(gen->state == KR_GEN_SUSPENDED)) {
@@ -699,7 +719,7 @@ kr_type kr_gen_type = {
     .finalize = gen_finalize,
     .repr = gen_repr,
     .iter = self_iter,
-    .iternext = kr_gen_next_fast,
+    .iternext = gen_iternext,
     .methods = gen_methods,
     .getset = gen_getset,
 };

@@ -907,7 +907,32 @@ int kr_numeric_text_to_ascii(const char *s, size_t n, char **res, size_t *n_out)
 static kr_val int_from_ascii(const char *s, size_t n, int base, const char *orig,
                              size_t orig_n);
 
+// int('123') in base 10 (or 0) of plain ASCII digits with an optional sign and at most 18
+// digits: no copy, no GMP. Returns 0 when the text needs the general path.
+static kr_val int_from_short_decimal(const char *s, size_t n, int base) {
+    if ((base != 10 && base != 0) || n == 0 || n > 19) {
+        return 0;
+    }
+    size_t i = s[0] == '-' || s[0] == '+';
+    if (i == n || n - i > 18 || (base == 0 && s[i] == '0' && n - i > 1)) {
+        return 0;
+    }
+    int64_t v = 0;
+    for (; i < n; i++) {
+        unsigned d = (unsigned char)s[i] - '0';
+        if (d > 9) {
+            return 0;
+        }
+        v = v * 10 + (int64_t)d;
+    }
+    return kr_int_from_i64(s[0] == '-' ? -v : v);
+}
+
 kr_val kr_int_from_string(const char *s, size_t n, int base) {
+    kr_val fast = int_from_short_decimal(s, n, base);
+    if (fast) {
+        return fast;
+    }
     if (base != 0 && (base < 2 || base > 36)) {
         return kr_err_set(&kr_exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
     }

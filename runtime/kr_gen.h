@@ -98,7 +98,34 @@ KR_MUST_CHECK kr_val kr_gen_new(const kr_gen_code *code, kr_val name, kr_val qua
 KR_MUST_CHECK kr_val kr_gen_next(kr_val g);
 // The `for` loop fast path (also the iternext slot): the next value, or 0 with NO exception
 // when the generator returns (its return value is dropped, no StopIteration is made).
-KR_MUST_CHECK kr_val kr_gen_next_fast(kr_val g);
+// Inline: a suspended generator with no exception being handled on either side is resumed
+// directly; everything else goes through kr_gen_next_slow.
+KR_MUST_CHECK kr_val kr_gen_next_slow(kr_val g);
+// What kr_gen_next_fast does after its direct resume returned 'r', unless 'r' is a value and
+// the body handles no exception: saves that exception, or finishes the generator.
+KR_MUST_CHECK kr_val kr_gen_resumed(kr_gen *g, kr_val r);
+static inline KR_MUST_CHECK kr_val kr_gen_next_fast(kr_val gv) {
+    kr_gen *g = KR_GEN(gv);
+    if (KR_LIKELY(g->state == KR_GEN_SUSPENDED && !g->exc_state && !kr_ts.handling
+                  && kr_ts.depth < kr_recursion_limit
+                  && (uintptr_t)__builtin_frame_address(0) >= kr_ts.stack_low)) {
+        g->state = KR_GEN_RUNNING;
+        kr_ts.depth++;
+        kr_val r = g->code->resume(g, KR_NONE, KR_GEN_SEND);
+        kr_ts.depth--;
+        if (KR_LIKELY(r && !kr_ts.handling)) {
+            g->state = KR_GEN_SUSPENDED;
+            return r;
+        }
+        return kr_gen_resumed(g, r);
+    }
+    return kr_gen_next_slow(gv);
+}
+
+// next() of any iterator (krait.h): a generator is the common one of a `for` over a parameter.
+static inline KR_MUST_CHECK kr_val kr_next(kr_val it) {
+    return kr_gen_check(it) ? kr_gen_next_fast(it) : kr_next_slow(it);
+}
 // g.send(value).
 KR_MUST_CHECK kr_val kr_gen_send(kr_val g, kr_val value);
 // g.throw(exc): 'exc' is an exception instance or class (borrowed).

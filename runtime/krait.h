@@ -335,6 +335,8 @@ static inline const char *kr_type_name(kr_val v) { return KR_TYPE(v)->name; }
 // Find a method or getset by name along the base chain (NULL when absent).
 const kr_method_def *kr_type_find_method(const kr_type *t, const char *name);
 const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name);
+// The method 'name' of 't' when no getset of that name comes first (the generic lookup's order).
+const kr_method_def *kr_type_find_plain_method(const kr_type *t, const char *name);
 
 // Builtin function or bound builtin method. Static ones come from KR_CFUNCTION_STATIC.
 // 'owner' is the type a method belongs to (NULL for plain functions); 'unbound' methods
@@ -775,8 +777,9 @@ KR_MUST_CHECK int kr_setitem(kr_val obj, kr_val key, kr_val value);
 KR_MUST_CHECK int kr_delitem(kr_val obj, kr_val key);
 KR_MUST_CHECK int kr_contains(kr_val container, kr_val item);  // `item in container`
 KR_MUST_CHECK kr_val kr_iter(kr_val v);
-// Next item; 0 with no pending exception at exhaustion (see kr_type.iternext).
-KR_MUST_CHECK kr_val kr_next(kr_val it);
+// Next item; 0 with no pending exception at exhaustion (see kr_type.iternext). kr_next is
+// inline (kr_gen.h), stepping a generator without a call; kr_next_slow is every other iterator.
+KR_MUST_CHECK kr_val kr_next_slow(kr_val it);
 KR_MUST_CHECK kr_val kr_call(kr_val f, const kr_val *args, size_t nargs, kr_val kwnames);
 KR_MUST_CHECK kr_val kr_getattr(kr_val obj, kr_val name);
 KR_MUST_CHECK kr_val kr_getattr_cstr(kr_val obj, const char *name);

@@ -126,7 +126,7 @@ bool kr_type_is_subtype(const kr_type *t, const kr_type *base) {
     return false;
 }
 
-const kr_method_def *kr_type_find_method(const kr_type *t, const char *name) {
+static const kr_method_def *find_method(const kr_type *t, const char *name) {
     for (; t; t = t->base) {
         for (const kr_method_def *m = t->methods; m && m->name; m++) {
             if (strcmp(m->name, name) == 0) {
@@ -137,7 +137,7 @@ const kr_method_def *kr_type_find_method(const kr_type *t, const char *name) {
     return NULL;
 }
 
-const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name) {
+static const kr_getset_def *find_getset(const kr_type *t, const char *name) {
     for (; t; t = t->base) {
         for (const kr_getset_def *g = t->getset; g && g->name; g++) {
             if (strcmp(g->name, name) == 0) {
@@ -146,6 +146,67 @@ const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name) {
         }
     }
     return NULL;
+}
+
+// Attribute lookups on builtin types walk tables of up to fifty names with strcmp, for every
+// `s.strip()`. The tables of a builtin type never change, so the answers (found or not) are
+// cached per thread, keyed by the type and the address of the name (compiled code passes the
+// same constant every time), and checked against a copy of the name's text (an address may be
+// reused for another name). Names of 24 bytes or more are looked up every time; user classes
+// (heap types) are not cached: they come and go.
+#define ATTR_CACHE_SIZE 256
+#define ATTR_CACHE_NAME 24
+
+typedef struct {
+    const kr_type *type;
+    const char *ptr;
+    const kr_method_def *method;
+    const kr_getset_def *getset;
+    char name[ATTR_CACHE_NAME];
+} attr_cache_entry;
+
+static _Thread_local attr_cache_entry attr_cache[ATTR_CACHE_SIZE];
+
+static const attr_cache_entry *attr_lookup(const kr_type *t, const char *name) {
+    if (!t || kr_type_is_heap(t)) {
+        return NULL;
+    }
+    uintptr_t h = ((uintptr_t)name >> 3) ^ ((uintptr_t)t >> 4);
+    attr_cache_entry *e = &attr_cache[(h ^ (h >> 8)) & (ATTR_CACHE_SIZE - 1)];
+    if (e->type == t && e->ptr == name && strcmp(e->name, name) == 0) {
+        return e;
+    }
+    size_t n = strlen(name);
+    if (n >= ATTR_CACHE_NAME) {
+        return NULL;
+    }
+    e->type = t;
+    e->ptr = name;
+    memcpy(e->name, name, n + 1);
+    e->getset = find_getset(t, name);
+    e->method = e->getset ? NULL : find_method(t, name);
+    return e;
+}
+
+const kr_method_def *kr_type_find_method(const kr_type *t, const char *name) {
+    const attr_cache_entry *e = attr_lookup(t, name);
+    if (e && !e->getset) {
+        return e->method;
+    }
+    return find_method(t, name);
+}
+
+const kr_getset_def *kr_type_find_getset(const kr_type *t, const char *name) {
+    const attr_cache_entry *e = attr_lookup(t, name);
+    return e ? e->getset : find_getset(t, name);
+}
+
+const kr_method_def *kr_type_find_plain_method(const kr_type *t, const char *name) {
+    const attr_cache_entry *e = attr_lookup(t, name);
+    if (e) {
+        return e->method;
+    }
+    return find_getset(t, name) ? NULL : find_method(t, name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -416,7 +477,7 @@ kr_val kr_iter(kr_val v) {
     return f(v);
 }
 
-kr_val kr_next(kr_val it) {
+kr_val kr_next_slow(kr_val it) {
     kr_unaryfunc f = FIND_SLOT(KR_TYPE(it), iternext);
     if (!f) {
         return kr_err_set(&kr_exc_TypeError, "'%s' object is not an iterator", kr_type_name(it));
@@ -536,6 +597,9 @@ static kr_val unsupported(const char *sym, const char *suffix, kr_val a, kr_val 
 }
 
 kr_val kr_binary_op(kr_binop op, kr_val a, kr_val b) {
+    if ((a & b & 1) && (op == KR_OP_ADD || op == KR_OP_SUB)) {  // two small ints
+        return op == KR_OP_ADD ? kr_int_add(a, b) : kr_int_sub(a, b);
+    }
     kr_val r = binary_op1(op, a, b);
     if (r == KR_NOTIMPLEMENTED) {
         return unsupported(kr_binop_symbols[op], "", a, b);
@@ -544,6 +608,9 @@ kr_val kr_binary_op(kr_binop op, kr_val a, kr_val b) {
 }
 
 kr_val kr_inplace_op(kr_binop op, kr_val a, kr_val b) {
+    if ((a & b & 1) && (op == KR_OP_ADD || op == KR_OP_SUB)) {  // `total += v` of small ints
+        return op == KR_OP_ADD ? kr_int_add(a, b) : kr_int_sub(a, b);
+    }
     kr_binaryfunc f = find_binop(KR_TYPE(a), op, true);
     if (f) {
         kr_val r = f(a, b);
@@ -686,7 +753,10 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
     }
     const char *s = kr_str_data(name);
     if (strcmp(s, "__name__") == 0 || strcmp(s, "__qualname__") == 0) {
-        return kr_str_from_cstr(t->name);
+        // A name qualified by its module ("_io.TextIOWrapper", CPython's tp_name) ends after
+        // the last dot, as CPython's type_name().
+        const char *dot = strrchr(t->name, '.');
+        return kr_str_from_cstr(dot ? dot + 1 : t->name);
     }
     const kr_method_def *m = kr_type_find_method(t, s);
     if (m && (m->flags & (KR_METH_CLASS | KR_METH_STATIC))) {
@@ -899,8 +969,7 @@ kr_type kr_cfunction_type = {
 // Start-up
 
 void kr_runtime_init(int argc, char **argv) {
-    (void)argc;
-    (void)argv;
+    kr_sys_set_argv(argc, argv);
     kr_gc_init();
     kr_thread_state_init();
 }

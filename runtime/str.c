@@ -165,6 +165,18 @@ size_t kr_utf8_valid_prefix(const char *p, size_t n) {
     const unsigned char *s = (const unsigned char *)p;
     size_t i = 0;
     while (i < n) {
+        // ASCII, eight bytes at a time.
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080u) {
+                break;
+            }
+            i += 8;
+        }
+        if (i == n) {
+            break;
+        }
         int len = utf8_seq_len(s + i, n - i);
         if (len == 0) {
             break;
@@ -315,7 +327,17 @@ static kr_str_obj *str_alloc(size_t nbytes) {
 static kr_val str_finish(kr_str_obj *o) {
     intptr_t len = 0;
     bool ascii = true;
-    for (intptr_t i = 0; i < o->nbytes; i++) {
+    intptr_t i = 0;
+    // ASCII text, eight bytes at a time, before counting code points byte by byte.
+    for (; i + 8 <= o->nbytes; i += 8) {
+        uint64_t w;
+        memcpy(&w, o->data + i, 8);
+        if (w & 0x8080808080808080u) {
+            break;
+        }
+    }
+    len = i;
+    for (; i < o->nbytes; i++) {
         unsigned char c = (unsigned char)o->data[i];
         len += (c & 0xC0) != 0x80;
         ascii &= c < 0x80;
@@ -420,7 +442,18 @@ static kr_val str_sub(kr_val s, intptr_t from, intptr_t to) {
     if (from == 0 && to == kr_str_nbytes(s) && KR_OBJ(s)->type == &kr_str_type) {
         return kr_newref(s);
     }
-    return kr_str_from_utf8(kr_str_data(s) + from, (size_t)(to - from));
+    size_t n = (size_t)(to - from);
+    if (n > 1 && KR_STR(s)->ascii) {  // a piece of ASCII text: nothing to count
+        kr_str_obj *o = str_alloc(n);
+        if (!o) {
+            return 0;
+        }
+        memcpy(o->data, kr_str_data(s) + from, n);
+        o->len = (intptr_t)n;
+        o->ascii = true;
+        return KR_VAL(o);
+    }
+    return kr_str_from_utf8(kr_str_data(s) + from, n);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1050,7 +1083,8 @@ static intptr_t find_bytes(const char *d, intptr_t from, intptr_t to, const char
         return -1;
     }
     if (!last) {
-        const char *p = memmem(d + from, (size_t)(to - from), sub, (size_t)m);
+        const char *p = m == 1 ? memchr(d + from, sub[0], (size_t)(to - from))
+                               : memmem(d + from, (size_t)(to - from), sub, (size_t)m);
         return p ? p - d : -1;
     }
     for (intptr_t i = to - m; i >= from; i--) {

@@ -1,0 +1,25 @@
+# stream: a 1 GB CSV streamed through a generator (issue 5's benchmark, the shape of
+# tests/e2e/generators/huge_file_reader.py): the generator yields each line stripped, the
+# caller splits it and sums a float column and an int column.
+import sys
+from typing import Iterator
+
+
+def read_lines(path: str) -> Iterator[str]:
+    for line in open(path):
+        yield line.strip()
+
+
+def main() -> None:
+    rows: int = 0
+    price: float = 0.0
+    qty: int = 0
+    for line in read_lines(sys.argv[1]):
+        fields: list[str] = line.split(",")
+        price += float(fields[2])
+        qty += int(fields[3])
+        rows += 1
+    print(rows, price, qty)
+
+
+main()

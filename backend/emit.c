@@ -866,6 +866,10 @@ static const char *const_text(Emitter *e, const IrConst *c);
 // kr_attr_site in a block around the operation (kr_class.h).
 static void emit_attr_site(Emitter *e, const IrInstr *in) {
     const char *a = reg_text(e, in->args[0]), *name = const_text(e, in->cst);
+    if (in->op == IR_DELATTR) {  // rare: no cache
+        put_status_call(e, in, arena_printf(e->out->arena, "kr_setattr(%s, %s, 0)", a, name));
+        return;
+    }
     put(e, "    {\n    static kr_attr_site site_;\n");
     if (in->op == IR_SETATTR) {
         put_status_call(e, in, arena_printf(e->out->arena, "kr_setattr_site(%s, %s, %s, &site_)",
@@ -1539,6 +1543,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_DELITEM:
     case IR_CONTAINS: emit_container_status(e, in); break;
     case IR_SETATTR:
+    case IR_DELATTR:
     case IR_GETATTR: emit_attr_site(e, in); break;
     case IR_LOAD_BUILTIN:
     case IR_GETITEM:

@@ -225,9 +225,12 @@ static int layout_names(Lower *l, const AstNode *s) {
     LayoutNames *ln = arena_alloc(l->arena, sizeof *ln);
     ln->count = 0;
     const AstList *body = &s->u.ClassDef.body;
-    for (int i = 0; i < body->count; i++) {
-        const AstNode *f = body->items[i];
-        if (f->kind != AST_FunctionDef && f->kind != AST_AsyncFunctionDef) {
+    // __init__ first: the slots' order is the order in which attributes usually appear
+    // (a __dict__ made later lists them in it; see kr_class_obj.slot_hint).
+    for (int k = 0; k < 2 * body->count; k++) {
+        const AstNode *f = body->items[k % body->count];
+        if ((f->kind != AST_FunctionDef && f->kind != AST_AsyncFunctionDef)
+            || (strcmp(f->u.FunctionDef.name, "__init__") == 0) != (k < body->count)) {
             continue;
         }
         const AstList *decs = &f->u.FunctionDef.decorator_list;

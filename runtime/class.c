@@ -90,6 +90,7 @@ static kr_val builtin_object_new(const kr_type *type, const kr_val *args, size_t
                                  kr_val kwnames);
 static kr_val generic_getattr(kr_val obj, kr_val name);
 static kr_val class_lookup(const kr_type *t, kr_val name);
+static int dict_store(kr_val obj, kr_val *d, kr_val name, kr_val value);
 static int generic_setattr(kr_val obj, kr_val name, kr_val value);
 static kr_val default_repr(kr_val obj);
 static kr_val heap_type_new(const kr_type *type, const kr_val *args, size_t nargs,
@@ -1050,6 +1051,34 @@ static int make_dict(kr_val obj, kr_val *d) {
     return 0;
 }
 
+// Whether setting compiled slot 'i' of 'obj' now would break the rule that keeps the
+// attributes' insertion order (which __dict__ shows): the set compiled slots were set in
+// slot order. It breaks when 'i' is empty and a later compiled slot is set; such a store
+// makes the __dict__ (which then holds the attributes in their order) and goes there.
+static bool out_of_order(kr_val obj, size_t i) {
+    kr_class_obj *c = class_of(obj);
+    kr_val *slots = kr_instance_slots(obj);
+    if (!slot_is_hint(c, (intptr_t)i) || slots[i]) {
+        return false;
+    }
+    for (size_t j = i + 1; j < c->nslots; j++) {
+        if (slots[j] && slot_is_hint(c, (intptr_t)j)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int kr_site_store_new(kr_val obj, kr_val name, kr_val value, uint32_t offset) {
+    kr_class_obj *c = class_of(obj);
+    size_t i = (offset - c->slots_offset) / sizeof(kr_val);
+    if (out_of_order(obj, i)) {
+        return dict_store(obj, dict_word(obj), name, value);
+    }
+    kr_instance_slots(obj)[i] = kr_newref(value);
+    return 0;
+}
+
 kr_val kr_instance_dict(kr_val obj) {
     kr_val *d = kr_type_is_heap(KR_TYPE(obj)) ? dict_word(obj) : NULL;
     if (!d) {
@@ -1501,7 +1530,8 @@ static int generic_setattr(kr_val obj, kr_val name, kr_val value) {
     KR_XDECREF(descr);
     intptr_t i = type_attr(KR_TYPE(obj), name)->slot;
     kr_val *d = dict_word(obj);
-    if (i >= 0 && (!d || !*d || !slot_is_hint(class_of(obj), i))) {
+    if (i >= 0 && (!d || !*d || !slot_is_hint(class_of(obj), i))
+        && !(value && out_of_order(obj, (size_t)i))) {
         if (!value && !kr_instance_slots(obj)[i] && slot_is_hint(class_of(obj), i)) {
             kr_err_set(&kr_exc_AttributeError, "'%s' object has no attribute '%s'",
                        kr_type_name(obj), kr_str_data(name));
@@ -1604,8 +1634,7 @@ int kr_setattr_miss(kr_val obj, kr_val name, kr_val value, kr_attr_site *s) {
     kr_site_entry *e = site_find(s, t);
     if (e) {
         if (kr_site_store_ok(e, obj)) {
-            kr_site_store(obj, e->offset, value);
-            return 0;
+            return kr_site_store(obj, name, value, e->offset);
         }
         return kr_setattr(obj, name, value);
     }

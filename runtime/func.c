@@ -796,13 +796,24 @@ static void property_dealloc(kr_obj *o) {
     KR_XDECREF(p->name);
 }
 
-// "property 'x' of 'A' object has no setter" (without the name before __set_name__).
+// "property 'x' of 'A' object has no setter": the name __set_name__ gave, else the getter's
+// __name__ (as CPython's property takes it), else none.
 static kr_val property_error(kr_val prop, kr_val obj, const char *what) {
     const kr_type *t = KR_TYPE(obj);
     const char *qual = t->qualname ? t->qualname : t->name;
-    if (PROP(prop)->name) {
-        return kr_err_set(&kr_exc_AttributeError, "property '%s' of '%s' object has no %s",
-                          kr_str_data(PROP(prop)->name), qual, what);
+    kr_val name = PROP(prop)->name ? kr_newref(PROP(prop)->name) : 0;
+    if (!name && PROP(prop)->fget) {
+        name = kr_getattr_cstr(PROP(prop)->fget, "__name__");
+        if (name && !kr_str_check(name)) {
+            KR_CLEAR(name);
+        }
+        kr_err_clear();
+    }
+    if (name) {
+        kr_err_set(&kr_exc_AttributeError, "property '%s' of '%s' object has no %s",
+                   kr_str_data(name), qual, what);
+        KR_DECREF(name);
+        return 0;
     }
     return kr_err_set(&kr_exc_AttributeError, "property of '%s' object has no %s", qual, what);
 }

@@ -309,20 +309,24 @@ static inline bool kr_site_store_ok(const kr_site_entry *e, kr_val obj) {
     return e->dict_offset == 0 || *kr_site_word(obj, e->dict_offset) == 0;
 }
 
-static inline void kr_site_store(kr_val obj, uint32_t offset, kr_val value) {
+// The store of a hit into an empty slot: checks the attributes' insertion order first.
+KR_MUST_CHECK int kr_site_store_new(kr_val obj, kr_val name, kr_val value, uint32_t offset);
+
+static inline int kr_site_store(kr_val obj, kr_val name, kr_val value, uint32_t offset) {
     kr_val *p = kr_site_word(obj, offset), old = *p;
+    if (KR_UNLIKELY(old == 0)) {
+        return kr_site_store_new(obj, name, value, offset);
+    }
     kr_incref(value);
     *p = value;
-    if (old) {
-        kr_decref(old);
-    }
+    kr_decref(old);
+    return 0;
 }
 
 // obj.name = value ('value' borrowed)
 static inline int kr_setattr_site(kr_val obj, kr_val name, kr_val value, kr_attr_site *s) {
     if (kr_site_hit(&s->e[0], obj) && kr_site_store_ok(&s->e[0], obj)) {
-        kr_site_store(obj, s->e[0].offset, value);
-        return 0;
+        return kr_site_store(obj, name, value, s->e[0].offset);
     }
     return kr_setattr_miss(obj, name, value, s);
 }

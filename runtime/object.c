@@ -700,6 +700,12 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
         }
         return f;
     }
+    // The special methods the class machinery gives object, type and BaseException
+    // (object.__new__, object.__setattr__, ...), along the base chain.
+    kr_val v = kr_class_lookup(t, name);
+    if (v || kr_err_occurred()) {
+        return v;
+    }
     return no_attribute(obj, name);
 }
 

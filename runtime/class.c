@@ -1032,6 +1032,12 @@ static kr_val *dict_word(kr_val obj) {
 
 static bool slot_is_hint(const kr_class_obj *c, intptr_t i) { return c->slot_hint[i] != 0; }
 
+#define NO_RANK 0xffff
+
+static unsigned slot_rank_of(const kr_class_obj *c, size_t i) {
+    return c->slot_rank ? c->slot_rank[i] : NO_RANK;
+}
+
 // Makes the instance's __dict__ ('d' its word, 0 so far): the values of the compiler-found
 // slots move into it, which keeps the attributes in one place (see kr_class_obj.slot_hint).
 static int make_dict(kr_val obj, kr_val *d) {
@@ -1040,15 +1046,22 @@ static int make_dict(kr_val obj, kr_val *d) {
     }
     kr_class_obj *c = class_of(obj);
     kr_val *slots = kr_instance_slots(obj);
-    for (size_t i = 0; i < c->nslots; i++) {
-        if (slots[i] && slot_is_hint(c, (intptr_t)i)) {
-            if (kr_dict_setitem(*d, KR_TUPLE_ITEMS(c->slot_names)[i], slots[i]) < 0) {
-                return -1;
+    for (;;) {  // the set slots by rank: their insertion order
+        intptr_t best = -1;
+        for (size_t i = 0; i < c->nslots; i++) {
+            if (slots[i] && slot_is_hint(c, (intptr_t)i)
+                && (best < 0 || slot_rank_of(c, i) < slot_rank_of(c, (size_t)best))) {
+                best = (intptr_t)i;
             }
-            KR_CLEAR(slots[i]);
         }
+        if (best < 0) {
+            return 0;
+        }
+        if (kr_dict_setitem(*d, KR_TUPLE_ITEMS(c->slot_names)[best], slots[best]) < 0) {
+            return -1;
+        }
+        KR_CLEAR(slots[best]);
     }
-    return 0;
 }
 
 // Whether setting compiled slot 'i' of 'obj' now would break the rule that keeps the
@@ -1061,8 +1074,22 @@ static bool out_of_order(kr_val obj, size_t i) {
     if (!slot_is_hint(c, (intptr_t)i) || slots[i]) {
         return false;
     }
-    for (size_t j = i + 1; j < c->nslots; j++) {
-        if (slots[j] && slot_is_hint(c, (intptr_t)j)) {
+    if (!c->slot_rank) {
+        if (!(c->slot_rank = kr_alloc_atomic(c->nslots * sizeof *c->slot_rank))) {
+            kr_err_clear();
+            return true;  // no memory for ranks: the __dict__ keeps the order
+        }
+        memset(c->slot_rank, 0xff, c->nslots * sizeof *c->slot_rank);
+    }
+    uint16_t *rank = c->slot_rank;
+    if (rank[i] == NO_RANK) {
+        if (c->next_rank == NO_RANK) {
+            return true;
+        }
+        rank[i] = c->next_rank++;
+    }
+    for (size_t j = 0; j < c->nslots; j++) {
+        if (slots[j] && slot_is_hint(c, (intptr_t)j) && rank[j] > rank[i]) {
             return true;
         }
     }
@@ -1846,6 +1873,9 @@ void kr_class_dealloc(kr_obj *o) {
     }
     if (c->slot_hint) {
         kr_free(c->slot_hint);
+    }
+    if (c->slot_rank) {
+        kr_free(c->slot_rank);
     }
     KR_XDECREF(c->tp.dict);
     KR_XDECREF(c->name);

@@ -193,6 +193,11 @@ typedef struct kr_class_obj {
     // name. Compiler-found slots hold attributes only while the instance has no __dict__:
     // when one is made, their values move into it (so __dict__ shows every attribute).
     unsigned char *slot_hint;
+    // The order in which attributes are first set in the compiler-found slots, as the
+    // instances so far set them: slot_rank[i] (0xffff: not yet). An instance keeps its
+    // attributes in slots while its own insertion order agrees; __dict__ lists them by rank.
+    uint16_t *slot_rank;
+    uint16_t next_rank;
     // The version tag: a number no other class state ever had, renewed whenever the
     // namespace or layout of the class or of a class in its MRO changes (as CPython's type
     // version tags). 0 while the class is being made. Caches keyed by it need no other check.

@@ -106,3 +106,22 @@ del o4.b
 o4.later()
 o4.b = 5
 print(vars(o4), o4.a + o4.b + o4.c)
+
+
+# Instances of one class that set their attributes in different orders.
+class Two:
+    def __init__(self, flip):
+        if flip:
+            self.b = 1
+            self.a = 2
+        else:
+            self.a = 2
+            self.b = 1
+
+
+print(vars(Two(True)), vars(Two(False)), vars(Two(True)))
+t2 = Two(False)
+del t2.a
+t2.c = 3
+t2.a = 4
+print(vars(t2), t2.a)

@@ -993,8 +993,20 @@ static const struct {
 };
 
 kr_val kr_builtins_lookup(const char *name) {
+    // Generated code passes the same constant string at each call: remember where each
+    // address was found (checked with one strcmp, as an address may be reused).
+    static struct {
+        const char *name;
+        size_t index;
+    } memo[64];
+    size_t h = ((uintptr_t)name >> 3) & 63;
+    if (memo[h].name == name && strcmp(builtins_table[memo[h].index].name, name) == 0) {
+        return builtins_table[memo[h].index].value;
+    }
     for (size_t i = 0; i < sizeof builtins_table / sizeof builtins_table[0]; i++) {
         if (strcmp(builtins_table[i].name, name) == 0) {
+            memo[h].name = name;
+            memo[h].index = i;
             return builtins_table[i].value;
         }
     }

@@ -1086,7 +1086,21 @@ static bool out_of_order(kr_val obj, size_t i) {
         if (c->next_rank == NO_RANK) {
             return true;
         }
+        for (size_t j = i + 1; j < c->nslots && !c->rank_unordered; j++) {
+            if (rank[j] != NO_RANK) {
+                c->rank_unordered = true;
+                c->version = next_version++;  // sites checked the order inline
+            }
+        }
         rank[i] = c->next_rank++;
+    }
+    if (!c->rank_unordered) {  // ranks follow the slot indices: only later slots matter
+        for (size_t j = i + 1; j < c->nslots; j++) {
+            if (slots[j] && slot_is_hint(c, (intptr_t)j)) {
+                return true;
+            }
+        }
+        return false;
     }
     for (size_t j = 0; j < c->nslots; j++) {
         if (slots[j] && slot_is_hint(c, (intptr_t)j) && rank[j] > rank[i]) {
@@ -1315,7 +1329,16 @@ static kr_val construct_fast(kr_class_obj *c, const kr_val *args, size_t nargs,
     kr_val obj = KR_VAL(o), init = c->ctor_init;
     if (init) {
         KR_INCREF(init);  // __init__ may replace itself on the class
-        kr_val r = init_result(call_found(init, obj, args, nargs, kwnames));
+        kr_val r;
+        if (!kwnames && nargs < 8) {
+            kr_val vec[8];
+            vec[0] = obj;
+            memcpy(vec + 1, args, nargs * sizeof *args);
+            r = KR_FUNCTION(init)->boxed(init, vec, nargs + 1, 0);
+        } else {
+            r = call_found(init, obj, args, nargs, kwnames);
+        }
+        r = init_result(r);
         KR_DECREF(init);
         if (!r) {
             KR_DECREF(obj);
@@ -1323,6 +1346,10 @@ static kr_val construct_fast(kr_class_obj *c, const kr_val *args, size_t nargs,
         }
     }
     return obj;
+}
+
+kr_val kr_class_call(kr_val cls, const kr_val *args, size_t nargs, kr_val kwnames) {
+    return heap_type_new((const kr_type *)cls, args, nargs, kwnames);
 }
 
 // The 'new' slot of user classes: type.__call__ as CPython's type_call runs it.
@@ -1585,17 +1612,13 @@ int kr_instance_setattr(kr_val obj, kr_val name, kr_val value) {
 // ---------------------------------------------------------------------------------------------
 // Inline caches of attribute sites (kr_attr_site)
 
-// The entry of 's' for instances of 't', moved to the front; NULL when there is none.
+// The entry of 's' for instances of 't', or NULL. Entries stay where they are: moving the
+// last one used to the front costs more than it saves at sites that see several types.
 static kr_site_entry *site_find(kr_attr_site *s, const kr_type *t) {
     for (int i = 0; i < KR_SITE_WAYS; i++) {
         kr_site_entry *e = &s->e[i];
         if (e->type == t && KR_CLASS(t)->version == e->version) {
-            if (i > 0) {
-                kr_site_entry hit = *e;
-                memmove(&s->e[1], &s->e[0], (size_t)i * sizeof hit);
-                s->e[0] = hit;
-            }
-            return &s->e[0];
+            return e;
         }
     }
     return NULL;
@@ -1631,6 +1654,7 @@ static kr_site_entry *site_add(kr_attr_site *s, const kr_type *t, intptr_t slot,
     e->offset = slot >= 0 ? (uint32_t)(c->slots_offset + (size_t)slot * sizeof(kr_val)) : 0;
     e->dict_offset = dict_offset;
     e->func = 0;
+    e->ntail = -1;
     return e;
 }
 
@@ -1661,19 +1685,27 @@ int kr_setattr_miss(kr_val obj, kr_val name, kr_val value, kr_attr_site *s) {
     kr_site_entry *e = site_find(s, t);
     if (e) {
         if (kr_site_store_ok(e, obj)) {
-            return kr_site_store(obj, name, value, e->offset);
+            return kr_site_store(obj, name, value, e);
         }
         return kr_setattr(obj, name, value);
+    }
+    // Store first: the entry records what the store made of the slot's rank.
+    if (kr_setattr(obj, name, value) < 0) {
+        return -1;
     }
     if (!is_dunder(name) && site_type_ok(t, D_setattr)) {
         const attr_entry *a = type_attr(t, name);
         kr_class_obj *c = KR_CLASS(t);
         if (a->slot >= 0 && yields_to_instance(a)) {
             bool hint = c->has_dict && slot_is_hint(c, a->slot);
-            site_add(s, t, a->slot, hint ? (uint32_t)c->dict_offset : 0);
+            kr_site_entry *n = site_add(s, t, a->slot, hint ? (uint32_t)c->dict_offset : 0);
+            // The order check inline: ranks that follow the slot indices, this slot ranked.
+            bool ordered = !hint || (!c->rank_unordered && c->slot_rank
+                                     && c->slot_rank[a->slot] != NO_RANK);
+            n->ntail = !hint ? 0 : ordered ? (int32_t)(c->nslots - (size_t)a->slot - 1) : -1;
         }
     }
-    return kr_setattr(obj, name, value);
+    return 0;
 }
 
 kr_val kr_call_method_miss(kr_val obj, kr_val name, const kr_val *args, size_t nargs,

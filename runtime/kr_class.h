@@ -198,6 +198,7 @@ typedef struct kr_class_obj {
     // attributes in slots while its own insertion order agrees; __dict__ lists them by rank.
     uint16_t *slot_rank;
     uint16_t next_rank;
+    bool rank_unordered;  // some slot was ranked before a slot with a lower index
     // The version tag: a number no other class state ever had, renewed whenever the
     // namespace or layout of the class or of a class in its MRO changes (as CPython's type
     // version tags). 0 while the class is being made. Caches keyed by it need no other check.
@@ -262,7 +263,7 @@ KR_MUST_CHECK kr_val kr_instance_dict(kr_val obj);
 // ---------------------------------------------------------------------------------------------
 // Inline caches of attribute sites (class.c). Generated code gives each `obj.x`, `obj.x = v`
 // and `obj.m(...)` site a zero-initialised kr_attr_site: up to KR_SITE_WAYS instance types
-// (a method of a base class sees its subclasses' instances), the last one used first. A hit
+// (a method of a base class sees its subclasses' instances), the newest first. A hit
 // needs the exact type and its version tag as they were when the entry was filled; the slow
 // path (the _miss functions) is the full attribute protocol, and fills an entry when the type
 // qualifies: a user class with no __getattribute__ (loads, methods) or __setattr__ (stores)
@@ -277,6 +278,9 @@ typedef struct kr_site_entry {
     uint32_t dict_offset;  // nonzero: the hit also needs the instance's __dict__ word here
                            // to be 0 (no __dict__ made)
     kr_val func;           // methods: the plain function the class defines (borrowed)
+    int32_t ntail;         // stores: a first store into the empty slot keeps the insertion
+                           // order when the 'ntail' words after it are 0; -1: ask
+                           // kr_site_store_new
 } kr_site_entry;
 
 typedef struct kr_attr_site {
@@ -317,10 +321,21 @@ static inline bool kr_site_store_ok(const kr_site_entry *e, kr_val obj) {
 // The store of a hit into an empty slot: checks the attributes' insertion order first.
 KR_MUST_CHECK int kr_site_store_new(kr_val obj, kr_val name, kr_val value, uint32_t offset);
 
-static inline int kr_site_store(kr_val obj, kr_val name, kr_val value, uint32_t offset) {
-    kr_val *p = kr_site_word(obj, offset), old = *p;
-    if (KR_UNLIKELY(old == 0)) {
-        return kr_site_store_new(obj, name, value, offset);
+static inline int kr_site_store(kr_val obj, kr_val name, kr_val value,
+                                const kr_site_entry *e) {
+    kr_val *p = kr_site_word(obj, e->offset), old = *p;
+    if (old == 0) {
+        for (int32_t k = 1; k <= e->ntail; k++) {
+            if (p[k]) {
+                return kr_site_store_new(obj, name, value, e->offset);
+            }
+        }
+        if (e->ntail < 0) {
+            return kr_site_store_new(obj, name, value, e->offset);
+        }
+        kr_incref(value);
+        *p = value;
+        return 0;
     }
     kr_incref(value);
     *p = value;
@@ -331,7 +346,7 @@ static inline int kr_site_store(kr_val obj, kr_val name, kr_val value, uint32_t 
 // obj.name = value ('value' borrowed)
 static inline int kr_setattr_site(kr_val obj, kr_val name, kr_val value, kr_attr_site *s) {
     if (kr_site_hit(&s->e[0], obj) && kr_site_store_ok(&s->e[0], obj)) {
-        return kr_site_store(obj, name, value, s->e[0].offset);
+        return kr_site_store(obj, name, value, &s->e[0]);
     }
     return kr_setattr_miss(obj, name, value, s);
 }
@@ -367,6 +382,9 @@ KR_MUST_CHECK kr_val kr_instance_getattr(kr_val obj, kr_val name);
 KR_MUST_CHECK int kr_instance_setattr(kr_val obj, kr_val name, kr_val value);
 
 // Hooks object.c calls for heap types (not for generated code).
+// cls(*args) for a user class whose metaclass is type itself (kr_call's shortcut).
+KR_MUST_CHECK kr_val kr_class_call(kr_val cls, const kr_val *args, size_t nargs,
+                                   kr_val kwnames);
 bool kr_class_is_subtype(const kr_type *t, const kr_type *base);
 void kr_class_dealloc(kr_obj *o);
 KR_MUST_CHECK kr_val kr_class_type_getattr(kr_val cls, kr_val name);

@@ -480,6 +480,12 @@ static void register_class(kr_class_obj *c) {
     }
     all_classes[nclasses++] = c;
     c->version = next_version++;
+    for (intptr_t i = 0; i < KR_TUPLE_LEN(c->mro); i++) {
+        const kr_type *b = (const kr_type *)KR_TUPLE_ITEMS(c->mro)[i];
+        if (kr_type_is_heap(b)) {
+            KR_CLASS(b)->has_subclasses = true;
+        }
+    }
 }
 
 static void unregister_class(kr_class_obj *c) {
@@ -532,10 +538,13 @@ static const attr_entry *type_attr(const kr_type *t, kr_val name) {
     if (e->version == v && e->name == name) {
         return e;
     }
+    // Filled aside: making a builtin method object may run finalizers, which may use the
+    // cache (and this very entry) again.
+    attr_entry fresh;
+    fill_entry(&fresh, t, name);
     kr_val old = e->name;
-    e->version = 0;
+    *e = fresh;
     e->name = kr_newref(name);
-    fill_entry(e, t, name);
     e->version = v;
     KR_XDECREF(old);
     return e;
@@ -551,6 +560,10 @@ static bool is_dunder(kr_val name);
 // The namespace or layout of 'c' changed: new tags for it and the classes that inherit from
 // it; 'dunder' (a special method changed) also refreshes their type slots.
 static void class_modified(kr_class_obj *c, bool dunder) {
+    if (!c->has_subclasses) {  // a class attribute updated in a loop costs no scan
+        c->version = c->version ? next_version++ : 0;
+        return;
+    }
     for (size_t i = 0; i < nclasses; i++) {
         kr_class_obj *d = all_classes[i];
         if (d == c || kr_class_is_subtype(&d->tp, &c->tp)) {

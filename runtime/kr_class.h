@@ -209,6 +209,7 @@ typedef struct kr_class_obj {
     uint64_t ctor_version;
     kr_val ctor_init;
     bool had_finalizer;  // __del__ was ever defined for instances (no instance free list)
+    bool has_subclasses;  // some class made since has it in its MRO
     kr_number_methods number;
     kr_mapping_methods mapping;
 } kr_class_obj;

@@ -874,8 +874,40 @@ static void emit_call(Emitter *e, const IrInstr *in) {
 // keyword names (aux of them).
 static const char *const_text(Emitter *e, const IrConst *c);
 
+// Attribute sites (GETATTR, SETATTR, CALL_METHOD) each get an inline cache, a static
+// kr_attr_site in a block around the operation (kr_class.h).
+static void emit_attr_site(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]), *name = const_text(e, in->cst);
+    if (in->op == IR_DELATTR) {  // rare: no cache
+        put_status_call(e, in, arena_printf(e->out->arena, "kr_setattr(%s, %s, 0)", a, name));
+        return;
+    }
+    put(e, "    {\n    static kr_attr_site site_;\n");
+    if (in->op == IR_SETATTR) {
+        put_status_call(e, in, arena_printf(e->out->arena, "kr_setattr_site(%s, %s, %s, &site_)",
+                                            a, name, reg_text(e, in->args[1])));
+        put(e, "    }\n");
+        return;
+    }
+    if (in->op == IR_GETATTR) {
+        put_assign(e, in);
+        put(e, "kr_getattr_site(%s, %s, &site_);\n    }\n", a, name);
+    } else {  // a method call without keywords: the receiver is the first argument
+        put(e, "    kr_val args_[] = {");
+        put_args(e, in, 0, in->nargs);
+        put(e, "};\n");
+        put_assign(e, in);
+        put(e, "kr_call_method_site(%s, %s, args_, %d, &site_);\n    }\n", a, name, in->nargs);
+    }
+    put_check(e, in, REP_OBJ);
+}
+
 static void emit_call_obj(Emitter *e, const IrInstr *in) {
     int nkw = in->aux, npos = in->nargs - 1 - 2 * nkw;
+    if (in->op == IR_CALL_METHOD && nkw == 0) {
+        emit_attr_site(e, in);
+        return;
+    }
     put(e, "    {\n        kr_val args_[] = {");
     put_args(e, in, 1, 1 + npos + nkw);
     put(e, npos + nkw ? "};\n        kr_val names_[] = {" : "0};\n        kr_val names_[] = {");
@@ -923,12 +955,8 @@ static void emit_container_status(Emitter *e, const IrInstr *in) {
     case IR_DELITEM:
         put_status_call(e, in, arena_printf(ar, "kr_delitem(%s, %s)", a, b));
         break;
-    case IR_CONTAINS:
+    default:  // IR_CONTAINS
         put_status_call(e, in, arena_printf(ar, "kr_contains(%s, %s)", b, a));
-        break;
-    default:
-        put_status_call(e, in, arena_printf(ar, "kr_setattr(%s, %s, %s)", a,
-                                            const_text(e, in->cst), b));
         break;
     }
 }
@@ -983,9 +1011,6 @@ static void emit_object_op(Emitter *e, const IrInstr *in) {
     switch (in->op) {
     case IR_LOAD_BUILTIN:
         put(e, "kgh_builtin(kr_str_data(%s));\n", const_text(e, in->cst));
-        break;
-    case IR_GETATTR:
-        put(e, "kr_getattr(%s, %s);\n", a, const_text(e, in->cst));
         break;
     case IR_GETITEM:
         put(e, "kgh_getitem(%s, %s);\n", a, reg_text(e, in->args[1]));
@@ -1316,9 +1341,10 @@ static void emit_class_op(Emitter *e, const IrInstr *in) {
         put(e, "kr_class_prepare(%s, %s, %s, %s);\n", reg_text(e, in->args[0]),
             reg_text(e, in->args[1]), opt_arg(e, in, 2, 1), opt_arg(e, in, 3, 2));
     } else {
-        put(e, "kr_class_new(%s, %s, 0, %s, %s, %s, %s);\n", reg_text(e, in->args[0]),
-            reg_text(e, in->args[1]), reg_text(e, in->args[2]), reg_text(e, in->args[3]),
-            opt_arg(e, in, 4, 1), opt_arg(e, in, 5, 2));
+        const char *call = arena_printf(e->out->arena, "kr_class_new(%s, %s, 0, %s, %s, %s, %s)",
+            reg_text(e, in->args[0]), reg_text(e, in->args[1]), reg_text(e, in->args[2]),
+            reg_text(e, in->args[3]), opt_arg(e, in, 4, 1), opt_arg(e, in, 5, 2));
+        put(e, "kr_class_with_layout(%s, %s);\n", call, reg_text(e, in->args[6]));
     }
     put_check(e, in, REP_OBJ);
 }
@@ -1373,7 +1399,7 @@ static void emit_func_op(Emitter *e, const IrInstr *in) {
 // The boxed entry's conversion of bound argument 'i' to the native parameter's representation.
 static void put_boxed_param(Emitter *e, const IrFunc *fn, int i) {
     const IrReg *r = &fn->regs[fn->params[i]];
-    const char *v = arena_printf(e->out->arena, "a_[%d]", i);
+    const char *v = arena_printf(e->out->arena, "av_[%d]", i);
     if (r->rep == REP_FLOAT) {
         put(e, "    double p%d = kgh_unbox_float(%s);\n    if (p%d == -1.0 && kr_err_occurred()) {"
                "\n        goto done;\n    }\n", i, v, i);
@@ -1406,11 +1432,20 @@ static void emit_boxed(Emitter *e, const IrFunc *fn) {
     put_c_string(e, fn->qualname, strlen(fn->qualname));
     put(e, ", %s, %d, %d, %d, %s, %s};\n", names, fn->nposonly, fn->npos, fn->nkwonly,
         fn->varargs ? "true" : "false", fn->varkw ? "true" : "false");
+    // A call passing exactly the positional parameters uses the caller's vector as it is
+    // (the caller holds the references); any other is bound by kr_bind_args.
+    bool simple = !fn->varargs && !fn->varkw && fn->nkwonly == 0;
     put(e, "static kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n"
-           "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n"
-           "    if (kr_bind_args(&%s, args, nargs, kwnames, KR_FUNCTION(fn)->defaults,\n"
+           "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n    const kr_val *av_ = a_;\n",
+        entry_name(e, fn, "kgb_"), fn->nparams + 1);
+    if (simple) {
+        put(e, "    if (!kwnames && nargs == %d) {\n        av_ = args;\n    } else ", fn->npos);
+    } else {
+        put(e, "    ");
+    }
+    put(e, "if (kr_bind_args(&%s, args, nargs, kwnames, KR_FUNCTION(fn)->defaults,\n"
            "                     KR_FUNCTION(fn)->kwdefaults, a_) < 0) {\n        return 0;\n    }\n",
-        entry_name(e, fn, "kgb_"), fn->nparams + 1, sig);
+        sig);
     for (int i = 0; i < fn->nparams; i++) {
         put_boxed_param(e, fn, i);
     }
@@ -1427,7 +1462,8 @@ static void emit_boxed(Emitter *e, const IrFunc *fn) {
     case REP_BOOL: put(e, "        r_ = res_ < 0 ? 0 : kr_bool(res_);\n"); break;
     default: put(e, "        r_ = res_;\n"); break;
     }
-    put(e, "    }\n    goto done;\ndone:\n    kr_bind_release(&%s, a_);\n    return r_;\n}\n", sig);
+    put(e, "    }\n    goto done;\ndone:\n    if (av_ == a_) {\n        kr_bind_release(&%s, a_);\n"
+           "    }\n    return r_;\n}\n", sig);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1575,8 +1611,10 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_DICT_SET:
     case IR_SETITEM:
     case IR_DELITEM:
-    case IR_CONTAINS:
-    case IR_SETATTR: emit_container_status(e, in); break;
+    case IR_CONTAINS: emit_container_status(e, in); break;
+    case IR_SETATTR:
+    case IR_DELATTR:
+    case IR_GETATTR: emit_attr_site(e, in); break;
     case IR_MATH_INTACT:
     case IR_MATH_CALL: emit_math(e, in); break;
     case IR_LIST_GET:
@@ -1585,7 +1623,6 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_LIST_LEN:
     case IR_LIST_AUG: emit_list_item(e, in); break;
     case IR_LOAD_BUILTIN:
-    case IR_GETATTR:
     case IR_GETITEM:
     case IR_SLICE:
     case IR_INPLACE:

@@ -4,7 +4,8 @@
 // its names stored in and read from that namespace (then the globals and builtins), and
 // CLASS_NEW calls the metaclass. Methods are function objects in the namespace; a method using
 // super() or __class__ closes over the class cell, which the namespace hands to the class as
-// __classcell__. Instances use the runtime's attribute protocol (kr_getattr / kr_setattr).
+// __classcell__. The attributes the methods assign on self get instance slots
+// (kr_class_layout_hint); attribute sites use the runtime's inline caches (kr_attr_site).
 #include "lower_internal.h"
 
 #include <string.h>
@@ -116,6 +117,150 @@ static int class_body(Lower *l, const AstNode *s, int ns, const char *qualname) 
     return cell;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Instance layout: the attributes the methods assign on their first parameter
+
+#define MAX_LAYOUT_NAMES 64
+
+typedef struct LayoutNames {
+    Name self;
+    Name names[MAX_LAYOUT_NAMES];
+    int count;
+} LayoutNames;
+
+static void layout_add(LayoutNames *ln, Name attr) {
+    if (strncmp(attr, "__", 2) == 0) {  // dunders and private (mangled) names: no slot
+        return;
+    }
+    for (int i = 0; i < ln->count; i++) {
+        if (strcmp(ln->names[i], attr) == 0) {
+            return;
+        }
+    }
+    if (ln->count < MAX_LAYOUT_NAMES) {
+        ln->names[ln->count++] = attr;
+    }
+}
+
+static void layout_target(LayoutNames *ln, const AstNode *t) {
+    if (!t) {
+        return;
+    }
+    switch (t->kind) {
+    case AST_Attribute:
+        if (t->u.Attribute.value->kind == AST_Name
+            && strcmp(t->u.Attribute.value->u.Name.id, ln->self) == 0) {
+            layout_add(ln, t->u.Attribute.attr);
+        }
+        break;
+    case AST_Tuple:
+    case AST_List: {
+        const AstList *elts = t->kind == AST_Tuple ? &t->u.Tuple.elts : &t->u.List.elts;
+        for (int i = 0; i < elts->count; i++) {
+            layout_target(ln, elts->items[i]);
+        }
+        break;
+    }
+    case AST_Starred: layout_target(ln, t->u.Starred.value); break;
+    default: break;
+    }
+}
+
+static void layout_stmts(LayoutNames *ln, const AstList *body);
+
+static void layout_stmt(LayoutNames *ln, const AstNode *st) {
+    switch (st->kind) {
+    case AST_Assign:
+        for (int i = 0; i < st->u.Assign.targets.count; i++) {
+            layout_target(ln, st->u.Assign.targets.items[i]);
+        }
+        break;
+    case AST_AugAssign: layout_target(ln, st->u.AugAssign.target); break;
+    case AST_AnnAssign:
+        if (st->u.AnnAssign.value) {
+            layout_target(ln, st->u.AnnAssign.target);
+        }
+        break;
+    case AST_For:
+        layout_target(ln, st->u.For.target);
+        layout_stmts(ln, &st->u.For.body);
+        layout_stmts(ln, &st->u.For.orelse);
+        break;
+    case AST_AsyncFor:
+        layout_target(ln, st->u.AsyncFor.target);
+        layout_stmts(ln, &st->u.AsyncFor.body);
+        layout_stmts(ln, &st->u.AsyncFor.orelse);
+        break;
+    case AST_While:
+        layout_stmts(ln, &st->u.While.body);
+        layout_stmts(ln, &st->u.While.orelse);
+        break;
+    case AST_If:
+        layout_stmts(ln, &st->u.If.body);
+        layout_stmts(ln, &st->u.If.orelse);
+        break;
+    case AST_With: layout_stmts(ln, &st->u.With.body); break;
+    case AST_AsyncWith: layout_stmts(ln, &st->u.AsyncWith.body); break;
+    case AST_Try:
+        layout_stmts(ln, &st->u.Try.body);
+        for (int i = 0; i < st->u.Try.handlers.count; i++) {
+            layout_stmts(ln, &st->u.Try.handlers.items[i]->u.ExceptHandler.body);
+        }
+        layout_stmts(ln, &st->u.Try.orelse);
+        layout_stmts(ln, &st->u.Try.finalbody);
+        break;
+    default: break;  // nested functions and classes have their own 'self'
+    }
+}
+
+static void layout_stmts(LayoutNames *ln, const AstList *body) {
+    for (int i = 0; i < body->count; i++) {
+        layout_stmt(ln, body->items[i]);
+    }
+}
+
+static bool is_named(const AstNode *e, const char *name) {
+    return e->kind == AST_Name && strcmp(e->u.Name.id, name) == 0;
+}
+
+// A tuple of the attribute names the methods of class 's' assign on their first parameter
+// (self.x = ...): the runtime gives them instance slots (kr_class_layout_hint). -1 when none.
+static int layout_names(Lower *l, const AstNode *s) {
+    LayoutNames *ln = arena_alloc(l->arena, sizeof *ln);
+    ln->count = 0;
+    const AstList *body = &s->u.ClassDef.body;
+    // __init__ first: the slots' order is the order in which attributes usually appear
+    // (a __dict__ made later lists them in it; see kr_class_obj.slot_hint).
+    for (int k = 0; k < 2 * body->count; k++) {
+        const AstNode *f = body->items[k % body->count];
+        if ((f->kind != AST_FunctionDef && f->kind != AST_AsyncFunctionDef)
+            || (strcmp(f->u.FunctionDef.name, "__init__") == 0) != (k < body->count)) {
+            continue;
+        }
+        const AstList *decs = &f->u.FunctionDef.decorator_list;
+        bool plain = true;
+        for (int j = 0; j < decs->count; j++) {
+            plain &= !is_named(decs->items[j], "staticmethod")
+                     && !is_named(decs->items[j], "classmethod");
+        }
+        const AstNode *a = f->u.FunctionDef.args;
+        const AstList *pos = a->u.arguments.posonlyargs.count ? &a->u.arguments.posonlyargs
+                                                              : &a->u.arguments.args;
+        if (plain && pos->count > 0) {
+            ln->self = pos->items[0]->u.arg.arg;
+            layout_stmts(ln, &f->u.FunctionDef.body);
+        }
+    }
+    if (ln->count == 0) {
+        return -1;
+    }
+    int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)ln->count);
+    for (int i = 0; i < ln->count; i++) {
+        regs[i] = str_const(l, ln->names[i], s);
+    }
+    return build(l, BUILD_TUPLE, regs, ln->count, s);
+}
+
 void lower_classdef(Lower *l, const AstNode *s) {
     if (s->u.ClassDef.type_params.count) {
         lower_unsupported(l, s, "a generic class");
@@ -139,9 +284,11 @@ void lower_classdef(Lower *l, const AstNode *s) {
     if (cell >= 0) {
         ns_set(l, ns, "__classcell__", cell, s);
     }
-    int args[6] = {ops[0], str_const(l, qualname, s), ops[1], ns, ops[2], ops[3]};
+    int names = layout_names(l, s);
+    int args[7] = {ops[0], str_const(l, qualname, s), ops[1], ns, ops[2], ops[3],
+                   names >= 0 ? names : lower_const_none(l, s)};
     int cls = lower_temp(l, dyn());
-    in = lower_emit(l, IR_CLASS_NEW, cls, 6, s);
+    in = lower_emit(l, IR_CLASS_NEW, cls, 7, s);
     memcpy(in->args, args, sizeof args);
     in->aux = aux;
     for (int i = decs->count - 1; i >= 0; i--) {

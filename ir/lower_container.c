@@ -317,14 +317,21 @@ static void store_unpack(Lower *l, const AstList *elts, int value, const AstNode
 }
 
 // ---------------------------------------------------------------------------------------------
-// del and augmented assignment to subscripts
+// del of subscripts and attributes, augmented assignment to subscripts
 
 void lower_delete(Lower *l, const AstNode *s) {
     const AstList *targets = &s->u.Delete.targets;
     for (int i = 0; i < targets->count; i++) {
         const AstNode *t = targets->items[i];
+        if (t->kind == AST_Attribute) {
+            int v = lower_box(l, lower_expr(l, t->u.Attribute.value), t);
+            IrInstr *in = lower_emit(l, IR_DELATTR, -1, 1, t);
+            in->args[0] = v;
+            in->cst = name_const(l, t->u.Attribute.attr);
+            continue;
+        }
         if (t->kind != AST_Subscript) {
-            lower_unsupported(l, t, "'del' of anything but a subscript");
+            lower_unsupported(l, t, "'del' of anything but a subscript or an attribute");
             continue;
         }
         int v = lower_box(l, lower_expr(l, t->u.Subscript.value), t);

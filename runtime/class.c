@@ -89,6 +89,8 @@ static const char *type_qualname(const kr_type *t) { return t->qualname ? t->qua
 static kr_val builtin_object_new(const kr_type *type, const kr_val *args, size_t nargs,
                                  kr_val kwnames);
 static kr_val generic_getattr(kr_val obj, kr_val name);
+static kr_val class_lookup(const kr_type *t, kr_val name);
+static int dict_store(kr_val obj, kr_val *d, kr_val name, kr_val value);
 static int generic_setattr(kr_val obj, kr_val name, kr_val value);
 static kr_val default_repr(kr_val obj);
 static kr_val heap_type_new(const kr_type *type, const kr_val *args, size_t nargs,
@@ -405,10 +407,7 @@ static kr_val own_dict_lookup(const kr_type *t, kr_val name) {
     return kr_dict_lookup(t->dict, name);
 }
 
-kr_val kr_class_lookup_user(const kr_type *t, kr_val name) {
-    if (!kr_type_is_heap(t)) {
-        return 0;
-    }
+static kr_val lookup_user_uncached(const kr_type *t, kr_val name) {
     kr_val v = own_dict_lookup(t, name);
     kr_val mro = KR_CLASS(t)->mro;
     for (intptr_t i = 0; !v && i < KR_TUPLE_LEN(mro); i++) {
@@ -452,6 +451,129 @@ static kr_val mro_lookup_from(const kr_type *t, kr_val name, intptr_t start) {
 }
 
 kr_val kr_class_lookup(const kr_type *t, kr_val name) { return mro_lookup_from(t, name, 0); }
+
+// ---------------------------------------------------------------------------------------------
+// Version tags and the attribute cache
+//
+// Every user class has a version tag (kr_class_obj.version) drawn from a counter, so a tag
+// names one state of one class. A change to the namespace or layout of a class gives it and
+// every class that has it in its MRO a new tag (all live classes are registered for that),
+// which makes every cached fact about them unreachable at once. The cache maps (tag, name)
+// to what the MRO walk finds for the name; its values are borrowed from the class
+// namespaces, which cannot change without a new tag, and are never read under an old one.
+
+static uint64_t next_version = 1;
+
+static kr_class_obj **all_classes;  // weak: kr_alloc_atomic memory the collector ignores
+static size_t nclasses, classes_cap;
+
+static void register_class(kr_class_obj *c) {
+    if (nclasses == classes_cap) {
+        size_t cap = classes_cap ? classes_cap * 2 : 64;
+        kr_class_obj **p = all_classes ? kr_realloc(all_classes, cap * sizeof *p)
+                                       : kr_alloc_atomic(cap * sizeof *p);
+        if (!p) {
+            kr_fatal("out of memory registering class '%s'", c->tp.name);
+        }
+        all_classes = p;
+        classes_cap = cap;
+    }
+    all_classes[nclasses++] = c;
+    c->version = next_version++;
+    for (intptr_t i = 0; i < KR_TUPLE_LEN(c->mro); i++) {
+        const kr_type *b = (const kr_type *)KR_TUPLE_ITEMS(c->mro)[i];
+        if (kr_type_is_heap(b)) {
+            KR_CLASS(b)->has_subclasses = true;
+        }
+    }
+}
+
+static void unregister_class(kr_class_obj *c) {
+    for (size_t i = 0; i < nclasses; i++) {
+        if (all_classes[i] == c) {
+            all_classes[i] = all_classes[--nclasses];
+            return;
+        }
+    }
+}
+
+typedef struct attr_entry {
+    uint64_t version;
+    kr_val name;        // owned (so that its address names it while the entry lives)
+    kr_val user;        // kr_class_lookup_user's result (borrowed), or 0
+    intptr_t slot;      // kr_class_slot_index's result
+    bool builtin_first; // kr_class_lookup finds something else than 'user' (a builtin)
+} attr_entry;
+
+#define ATTR_CACHE_BITS 12
+static attr_entry attr_cache[1 << ATTR_CACHE_BITS];
+
+// Callers may have an exception pending (a failed lookup looking for __getattr__).
+static void fill_entry(attr_entry *e, const kr_type *t, kr_val name) {
+    e->user = lookup_user_uncached(t, name);
+    e->slot = kr_class_slot_index(t, name);
+    kr_val pending = kr_err_fetch();
+    kr_val full = kr_class_lookup(t, name);
+    if (!full && kr_err_occurred()) {
+        kr_err_clear();  // no memory for a builtin method object: the slow path will see it
+        e->builtin_first = true;
+    } else {
+        e->builtin_first = full != e->user;
+    }
+    KR_XDECREF(full);
+    kr_err_restore(pending);
+}
+
+// What the MRO of the user class 't' has for 'name' (valid until the next call).
+static const attr_entry *type_attr(const kr_type *t, kr_val name) {
+    uint64_t v = KR_CLASS(t)->version;
+    if (v == 0) {  // the class is being made: no caching
+        static attr_entry scratch;
+        scratch.name = name;
+        fill_entry(&scratch, t, name);
+        return &scratch;
+    }
+    uint64_t h = (v * UINT64_C(0x9E3779B97F4A7C15)) ^ ((uint64_t)name >> 4);
+    attr_entry *e = &attr_cache[(h ^ (h >> 29)) & ((1u << ATTR_CACHE_BITS) - 1)];
+    if (e->version == v && e->name == name) {
+        return e;
+    }
+    // Filled aside: making a builtin method object may run finalizers, which may use the
+    // cache (and this very entry) again.
+    attr_entry fresh;
+    fill_entry(&fresh, t, name);
+    kr_val old = e->name;
+    *e = fresh;
+    e->name = kr_newref(name);
+    e->version = v;
+    KR_XDECREF(old);
+    return e;
+}
+
+kr_val kr_class_lookup_user(const kr_type *t, kr_val name) {
+    return kr_type_is_heap(t) ? type_attr(t, name)->user : 0;
+}
+
+static void fixup_slots(kr_class_obj *c);
+static bool is_dunder(kr_val name);
+
+// The namespace or layout of 'c' changed: new tags for it and the classes that inherit from
+// it; 'dunder' (a special method changed) also refreshes their type slots.
+static void class_modified(kr_class_obj *c, bool dunder) {
+    if (!c->has_subclasses) {  // a class attribute updated in a loop costs no scan
+        c->version = c->version ? next_version++ : 0;
+        return;
+    }
+    for (size_t i = 0; i < nclasses; i++) {
+        kr_class_obj *d = all_classes[i];
+        if (d == c || kr_class_is_subtype(&d->tp, &c->tp)) {
+            d->version = next_version++;
+            if (dunder && d != c) {
+                fixup_slots(d);
+            }
+        }
+    }
+}
 
 kr_val kr_class_lookup_cstr(const kr_type *t, const char *name) {
     kr_val n = kr_str_from_cstr(name);
@@ -528,6 +650,10 @@ kr_val kr_special_method(kr_val obj, const char *name) {
 // Whether the instance's __dict__ has 'name' (which then shadows a method of the class).
 static bool dict_shadows(kr_val obj, kr_val name) {
     kr_class_obj *c = KR_CLASS(KR_TYPE(obj));
+    intptr_t i = type_attr(&c->tp, name)->slot;
+    if (i >= 0 && kr_instance_slots(obj)[i]) {
+        return true;
+    }
     kr_val d = c->has_dict ? *(kr_val *)((char *)KR_OBJ(obj) + c->dict_offset) : 0;
     return d && kr_dict_lookup(d, name);
 }
@@ -561,7 +687,8 @@ kr_val kr_call_method(kr_val obj, kr_val name, const kr_val *args, size_t nargs,
         if (done) {
             return r;
         }
-    } else if (!kr_type_check(obj)) {
+    } else if (!kr_type_check(obj)
+               && !kr_class_lookup_user(KR_TYPE(obj), dunder(D_getattribute))) {
         kr_val f = kr_class_lookup_user(KR_TYPE(obj), name);
         if (f && kr_function_check(f) && !dict_shadows(obj, name)) {
             return call_found(f, obj, args, nargs, kwnames);
@@ -906,6 +1033,7 @@ static void fixup_slots(kr_class_obj *c) {
     c->tp.iternext = HAS(D_next) ? slot_iternext : NULL;
     c->tp.call = HAS(D_call) ? slot_call : NULL;
     c->tp.finalize = HAS(D_del) ? slot_finalize : NULL;
+    c->had_finalizer |= c->tp.finalize != NULL;
     kr_mapping_methods *m = &c->mapping;
     m->len = HAS(D_len) ? slot_len : NULL;
     m->getitem = HAS(D_getitem) ? slot_getitem : NULL;
@@ -942,13 +1070,103 @@ static kr_val *dict_word(kr_val obj) {
     return c->has_dict ? (kr_val *)((char *)KR_OBJ(obj) + c->dict_offset) : NULL;
 }
 
+static bool slot_is_hint(const kr_class_obj *c, intptr_t i) { return c->slot_hint[i] != 0; }
+
+#define NO_RANK 0xffff
+
+static unsigned slot_rank_of(const kr_class_obj *c, size_t i) {
+    return c->slot_rank ? c->slot_rank[i] : NO_RANK;
+}
+
+// Makes the instance's __dict__ ('d' its word, 0 so far): the values of the compiler-found
+// slots move into it, which keeps the attributes in one place (see kr_class_obj.slot_hint).
+static int make_dict(kr_val obj, kr_val *d) {
+    if (!(*d = kr_dict_new())) {
+        return -1;
+    }
+    kr_class_obj *c = class_of(obj);
+    kr_val *slots = kr_instance_slots(obj);
+    for (;;) {  // the set slots by rank: their insertion order
+        intptr_t best = -1;
+        for (size_t i = 0; i < c->nslots; i++) {
+            if (slots[i] && slot_is_hint(c, (intptr_t)i)
+                && (best < 0 || slot_rank_of(c, i) < slot_rank_of(c, (size_t)best))) {
+                best = (intptr_t)i;
+            }
+        }
+        if (best < 0) {
+            return 0;
+        }
+        if (kr_dict_setitem(*d, KR_TUPLE_ITEMS(c->slot_names)[best], slots[best]) < 0) {
+            return -1;
+        }
+        KR_CLEAR(slots[best]);
+    }
+}
+
+// Whether setting compiled slot 'i' of 'obj' now would break the rule that keeps the
+// attributes' insertion order (which __dict__ shows): the set compiled slots were set in
+// slot order. It breaks when 'i' is empty and a later compiled slot is set; such a store
+// makes the __dict__ (which then holds the attributes in their order) and goes there.
+static bool out_of_order(kr_val obj, size_t i) {
+    kr_class_obj *c = class_of(obj);
+    kr_val *slots = kr_instance_slots(obj);
+    if (!slot_is_hint(c, (intptr_t)i) || slots[i]) {
+        return false;
+    }
+    if (!c->slot_rank) {
+        if (!(c->slot_rank = kr_alloc_atomic(c->nslots * sizeof *c->slot_rank))) {
+            kr_err_clear();
+            return true;  // no memory for ranks: the __dict__ keeps the order
+        }
+        memset(c->slot_rank, 0xff, c->nslots * sizeof *c->slot_rank);
+    }
+    uint16_t *rank = c->slot_rank;
+    if (rank[i] == NO_RANK) {
+        if (c->next_rank == NO_RANK) {
+            return true;
+        }
+        for (size_t j = i + 1; j < c->nslots && !c->rank_unordered; j++) {
+            if (rank[j] != NO_RANK) {
+                c->rank_unordered = true;
+                c->version = next_version++;  // sites checked the order inline
+            }
+        }
+        rank[i] = c->next_rank++;
+    }
+    if (!c->rank_unordered) {  // ranks follow the slot indices: only later slots matter
+        for (size_t j = i + 1; j < c->nslots; j++) {
+            if (slots[j] && slot_is_hint(c, (intptr_t)j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    for (size_t j = 0; j < c->nslots; j++) {
+        if (slots[j] && slot_is_hint(c, (intptr_t)j) && rank[j] > rank[i]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int kr_site_store_new(kr_val obj, kr_val name, kr_val value, uint32_t offset) {
+    kr_class_obj *c = class_of(obj);
+    size_t i = (offset - c->slots_offset) / sizeof(kr_val);
+    if (out_of_order(obj, i)) {
+        return dict_store(obj, dict_word(obj), name, value);
+    }
+    kr_instance_slots(obj)[i] = kr_newref(value);
+    return 0;
+}
+
 kr_val kr_instance_dict(kr_val obj) {
     kr_val *d = kr_type_is_heap(KR_TYPE(obj)) ? dict_word(obj) : NULL;
     if (!d) {
         return kr_err_set(&kr_exc_AttributeError, "'%s' object has no attribute '__dict__'",
                           kr_type_name(obj));
     }
-    if (!*d && !(*d = kr_dict_new())) {
+    if (!*d && make_dict(obj, d) < 0) {
         return 0;
     }
     return *d;
@@ -1001,6 +1219,55 @@ bool kr_class_layout_compatible(const kr_type *t, const kr_type *cls) {
     return false;
 }
 
+// Instances of plain classes come from per-size free lists of dead instances, threaded
+// through their first word (the lists' heads are static, so the collector sees the blocks).
+// Disabled with KRAIT_RT_MALLOC so that ASan and valgrind see every use after free.
+#define INST_FREE_SIZES 16  // basicsize / 8 below this
+#define INST_FREE_MAX 65536
+
+#ifdef KRAIT_RT_MALLOC
+static kr_obj *instance_alloc(const kr_type *t) { return kr_obj_new(t, t->basicsize); }
+static void instance_free(kr_obj *o) { kr_free(o); }
+#else
+static kr_obj *inst_free[INST_FREE_SIZES];
+static size_t inst_free_count[INST_FREE_SIZES];
+
+static size_t free_list_of(const kr_type *t) {
+    if (KR_CLASS(t)->had_finalizer || t->basicsize % sizeof(kr_val) != 0
+        || KR_CLASS(t)->builtin_base != &kr_object_type) {
+        return 0;
+    }
+    size_t k = t->basicsize / sizeof(kr_val);
+    return k < INST_FREE_SIZES ? k : 0;
+}
+
+static kr_obj *instance_alloc(const kr_type *t) {
+    size_t k = free_list_of(t);
+    kr_obj *o = k ? inst_free[k] : NULL;
+    if (!o) {
+        return kr_obj_new(t, t->basicsize);
+    }
+    inst_free[k] = (kr_obj *)o->rc;
+    inst_free_count[k]--;
+    memset(o, 0, t->basicsize);
+    o->rc = 1;
+    o->type = t;
+    return o;
+}
+
+static void instance_free(kr_obj *o) {
+    size_t k = free_list_of(o->type);
+    if (k && inst_free_count[k] < INST_FREE_MAX) {
+        o->type = NULL;
+        o->rc = (intptr_t)inst_free[k];
+        inst_free[k] = o;
+        inst_free_count[k]++;
+    } else {
+        kr_free(o);
+    }
+}
+#endif
+
 // A new instance made by a builtin constructor: it holds a reference to its class, whose
 // layout (and its bases') is now fixed.
 static kr_val adopt_instance(kr_val obj) {
@@ -1037,7 +1304,7 @@ static kr_val builtin_object_new(const kr_type *type, const kr_val *args, size_t
             return kr_err_set(&kr_exc_TypeError, "%s() takes no arguments", type->name);
         }
     }
-    kr_obj *o = kr_obj_new(type, type->basicsize);
+    kr_obj *o = instance_alloc(type);
     return o ? adopt_instance(KR_VAL(o)) : 0;
 }
 
@@ -1066,9 +1333,73 @@ static int run_init(const kr_type *type, kr_val obj, const kr_val *args, size_t 
     return status_of(r);
 }
 
+// After a construction by the general path: whether the next ones may take the fast one
+// (no __new__ but object's, a plain object layout, __init__ a Python function or object's).
+static void note_constructor(kr_class_obj *c) {
+    const kr_type *t = &c->tp;
+    if (c->version == 0 || c->builtin_base != &kr_object_type || !c->sealed
+        || type_attr(t, dunder(D_new))->user) {
+        return;
+    }
+    kr_val init = type_attr(t, dunder(D_init))->user;
+    if (init && !kr_function_check(init)) {
+        return;
+    }
+    c->ctor_init = init;
+    c->ctor_version = c->version;
+}
+
+static kr_val init_result(kr_val r) {
+    if (r && r != KR_NONE) {
+        kr_err_set(&kr_exc_TypeError, "__init__() should return None, not '%s'",
+                   kr_type_name(r));
+        KR_CLEAR(r);
+    }
+    return r;
+}
+
+// type.__call__ of a class whose construction cache holds: allocate, then __init__.
+static kr_val construct_fast(kr_class_obj *c, const kr_val *args, size_t nargs,
+                             kr_val kwnames) {
+    kr_obj *o = instance_alloc(&c->tp);
+    if (!o) {
+        return 0;
+    }
+    KR_INCREF(KR_VAL(c));
+    kr_val obj = KR_VAL(o), init = c->ctor_init;
+    if (init) {
+        KR_INCREF(init);  // __init__ may replace itself on the class
+        kr_val r;
+        if (!kwnames && nargs < 8) {
+            kr_val vec[8];
+            vec[0] = obj;
+            memcpy(vec + 1, args, nargs * sizeof *args);
+            r = KR_FUNCTION(init)->boxed(init, vec, nargs + 1, 0);
+        } else {
+            r = call_found(init, obj, args, nargs, kwnames);
+        }
+        r = init_result(r);
+        KR_DECREF(init);
+        if (!r) {
+            KR_DECREF(obj);
+            return 0;
+        }
+    }
+    return obj;
+}
+
+kr_val kr_class_call(kr_val cls, const kr_val *args, size_t nargs, kr_val kwnames) {
+    return heap_type_new((const kr_type *)cls, args, nargs, kwnames);
+}
+
 // The 'new' slot of user classes: type.__call__ as CPython's type_call runs it.
 static kr_val heap_type_new(const kr_type *type, const kr_val *args, size_t nargs,
                             kr_val kwnames) {
+    kr_class_obj *c = KR_CLASS(type);
+    if (c->ctor_version == c->version && c->version
+        && (c->ctor_init || (nargs == 0 && !has_kw(kwnames)))) {
+        return construct_fast(c, args, nargs, kwnames);
+    }
     kr_val f = kr_class_lookup_user(type, dunder(D_new));
     kr_val obj;
     if (f) {
@@ -1098,6 +1429,9 @@ static kr_val heap_type_new(const kr_type *type, const kr_val *args, size_t narg
         KR_DECREF(obj);
         return 0;
     }
+    if (!f && KR_TYPE(obj) == type) {
+        note_constructor(c);
+    }
     return obj;
 }
 
@@ -1120,7 +1454,7 @@ static void heap_dealloc(kr_obj *o) {
 
 static void heap_free(kr_obj *o) {
     const kr_type *t = o->type;
-    kr_free(o);
+    instance_free(o);
     KR_DECREF(t);
 }
 
@@ -1152,17 +1486,18 @@ static kr_val builtin_getattr(kr_val obj, kr_val name) {
 
 // The value of a layout slot or __dict__ entry: 1 with '*out' set, 0 when absent, -1 on error.
 static int instance_own_attr(kr_val obj, kr_val name, kr_val *out) {
-    intptr_t i = kr_class_slot_index(KR_TYPE(obj), name);
+    const kr_type *t = KR_TYPE(obj);
+    intptr_t i = type_attr(t, name)->slot;
     if (i >= 0) {
-        *out = kr_instance_slot_get(obj, (size_t)i);
-        if (*out) {
+        kr_val v = kr_instance_slots(obj)[i];
+        if (v) {
+            *out = kr_newref(v);
             return 1;
         }
-        kr_val *d = dict_word(obj);
-        if (!d || KR_CLASS(KR_TYPE(obj))->strict_slots) {
+        if (!slot_is_hint(KR_CLASS(t), i)) {
+            *out = kr_instance_slot_get(obj, (size_t)i);  // AttributeError
             return -1;
         }
-        kr_err_clear();
     }
     kr_val *d = dict_word(obj);
     kr_val v = d && *d ? kr_dict_lookup(*d, name) : 0;
@@ -1188,7 +1523,7 @@ static kr_val generic_getattr(kr_val obj, kr_val name) {
     if (is_exc_data_attr(obj, name)) {
         return builtin_getattr(obj, name);
     }
-    kr_val descr = kr_class_lookup(t, name);
+    kr_val descr = class_lookup(t, name);
     if (descr && kr_descr_is_data(descr)) {
         kr_val r = kr_descr_get(descr, obj, KR_VAL(t));
         KR_DECREF(descr);
@@ -1235,7 +1570,7 @@ static int no_attribute_error(kr_val obj, kr_val name, bool has_descr) {
 
 static int dict_store(kr_val obj, kr_val *d, kr_val name, kr_val value) {
     if (value) {
-        if (!*d && !(*d = kr_dict_new())) {
+        if (!*d && make_dict(obj, d) < 0) {
             return -1;
         }
         return kr_dict_setitem(*d, name, value);
@@ -1280,16 +1615,22 @@ static int generic_setattr(kr_val obj, kr_val name, kr_val value) {
     if (is_exc_data_attr(obj, name)) {
         return builtin_setattr(obj, name, value);
     }
-    kr_val descr = kr_class_lookup(KR_TYPE(obj), name);
+    kr_val descr = class_lookup(KR_TYPE(obj), name);
     if (descr && kr_descr_is_data(descr)) {
         int rc = kr_descr_set(descr, obj, value);
         KR_DECREF(descr);
         return rc;
     }
     KR_XDECREF(descr);
-    intptr_t i = kr_class_slot_index(KR_TYPE(obj), name);
+    intptr_t i = type_attr(KR_TYPE(obj), name)->slot;
     kr_val *d = dict_word(obj);
-    if (i >= 0 && (value || kr_instance_slots(obj)[i] || !d)) {
+    if (i >= 0 && (!d || !*d || !slot_is_hint(class_of(obj), i))
+        && !(value && out_of_order(obj, (size_t)i))) {
+        if (!value && !kr_instance_slots(obj)[i] && slot_is_hint(class_of(obj), i)) {
+            kr_err_set(&kr_exc_AttributeError, "'%s' object has no attribute '%s'",
+                       kr_type_name(obj), kr_str_data(name));
+            return -1;
+        }
         return kr_instance_slot_set(obj, (size_t)i, value);
     }
     if (name_is(name, "__class__")) {
@@ -1306,6 +1647,140 @@ int kr_instance_setattr(kr_val obj, kr_val name, kr_val value) {
         return status_of(call_found(f, obj, args, value ? 2 : 1, 0));
     }
     return generic_setattr(obj, name, value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline caches of attribute sites (kr_attr_site)
+
+// The entry of 's' for instances of 't', or NULL. Entries stay where they are: moving the
+// last one used to the front costs more than it saves at sites that see several types.
+static kr_site_entry *site_find(kr_attr_site *s, const kr_type *t) {
+    for (int i = 0; i < KR_SITE_WAYS; i++) {
+        kr_site_entry *e = &s->e[i];
+        if (e->type == t && KR_CLASS(t)->version == e->version) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
+// The instance type 't' may be cached at all: a user class with a plain object layout
+// (exceptions and metaclasses have attributes of their own), not being made, and no
+// __getattribute__ of its own ('load') or __setattr__ ('store').
+static bool site_type_ok(const kr_type *t, int hook) {
+    if (!kr_type_is_heap(t) || KR_CLASS(t)->version == 0
+        || KR_CLASS(t)->builtin_base != &kr_object_type) {
+        return false;
+    }
+    return !type_attr(t, dunder(hook))->user;
+}
+
+// What the class has for the name leaves the instance's own value first in line: nothing,
+// or an attribute of a builtin type that is no data descriptor (functions, class constants).
+// A user-typed descriptor is never assumed plain: its class may gain __set__ later.
+static bool yields_to_instance(const attr_entry *e) {
+    return !e->builtin_first
+           && (!e->user || (!kr_type_is_heap(KR_TYPE(e->user)) && !kr_descr_is_data(e->user)));
+}
+
+// A new front entry of 's' for 't' (the last one drops out).
+static kr_site_entry *site_add(kr_attr_site *s, const kr_type *t, intptr_t slot,
+                               uint32_t dict_offset) {
+    kr_class_obj *c = KR_CLASS(t);
+    memmove(&s->e[1], &s->e[0], (KR_SITE_WAYS - 1) * sizeof s->e[0]);
+    kr_site_entry *e = &s->e[0];
+    e->type = t;
+    e->version = c->version;
+    e->offset = slot >= 0 ? (uint32_t)(c->slots_offset + (size_t)slot * sizeof(kr_val)) : 0;
+    e->dict_offset = dict_offset;
+    e->func = 0;
+    e->ntail = -1;
+    return e;
+}
+
+kr_val kr_getattr_miss(kr_val obj, kr_val name, kr_attr_site *s) {
+    if (!KR_IS_PTR(obj)) {
+        return kr_getattr(obj, name);
+    }
+    const kr_type *t = KR_OBJ(obj)->type;
+    kr_site_entry *e = site_find(s, t);
+    if (e) {
+        kr_val v = *kr_site_word(obj, e->offset);
+        return v ? kr_newref(v) : kr_getattr(obj, name);
+    }
+    if (!is_dunder(name) && site_type_ok(t, D_getattribute)) {
+        const attr_entry *a = type_attr(t, name);
+        if (a->slot >= 0 && yields_to_instance(a)) {
+            site_add(s, t, a->slot, 0);
+        }
+    }
+    return kr_getattr(obj, name);
+}
+
+int kr_setattr_miss(kr_val obj, kr_val name, kr_val value, kr_attr_site *s) {
+    if (!KR_IS_PTR(obj)) {
+        return kr_setattr(obj, name, value);
+    }
+    const kr_type *t = KR_OBJ(obj)->type;
+    kr_site_entry *e = site_find(s, t);
+    if (e) {
+        if (kr_site_store_ok(e, obj)) {
+            return kr_site_store(obj, name, value, e);
+        }
+        return kr_setattr(obj, name, value);
+    }
+    // Store first: the entry records what the store made of the slot's rank.
+    if (kr_setattr(obj, name, value) < 0) {
+        return -1;
+    }
+    if (!is_dunder(name) && site_type_ok(t, D_setattr)) {
+        const attr_entry *a = type_attr(t, name);
+        kr_class_obj *c = KR_CLASS(t);
+        if (a->slot >= 0 && yields_to_instance(a)) {
+            bool hint = c->has_dict && slot_is_hint(c, a->slot);
+            kr_site_entry *n = site_add(s, t, a->slot, hint ? (uint32_t)c->dict_offset : 0);
+            // The order check inline: ranks that follow the slot indices, this slot ranked.
+            bool ordered = !hint || (!c->rank_unordered && c->slot_rank
+                                     && c->slot_rank[a->slot] != NO_RANK);
+            n->ntail = !hint ? 0 : ordered ? (int32_t)(c->nslots - (size_t)a->slot - 1) : -1;
+        }
+    }
+    return 0;
+}
+
+kr_val kr_call_method_miss(kr_val obj, kr_val name, const kr_val *args, size_t nargs,
+                           kr_attr_site *s) {
+    if (!KR_IS_PTR(obj)) {
+        return kr_call_method(obj, name, args + 1, nargs - 1, 0);
+    }
+    const kr_type *t = KR_OBJ(obj)->type;
+    kr_site_entry *e = site_find(s, t);
+    if (e) {
+        if (kr_site_method_ok(e, obj)) {
+            return kr_site_call(e->func, args, nargs);
+        }
+        return kr_call_method(obj, name, args + 1, nargs - 1, 0);
+    }
+    if (site_type_ok(t, D_getattribute)) {
+        const attr_entry *a = type_attr(t, name);
+        kr_class_obj *c = KR_CLASS(t);
+        if (!a->builtin_first && a->user && kr_function_check(a->user)) {
+            kr_val f = a->user;
+            site_add(s, t, a->slot, c->has_dict ? (uint32_t)c->dict_offset : 0)->func = f;
+        }
+    }
+    return kr_call_method(obj, name, args + 1, nargs - 1, 0);
+}
+
+// kr_class_lookup through the attribute cache.
+static kr_val class_lookup(const kr_type *t, kr_val name) {
+    if (kr_type_is_heap(t)) {
+        const attr_entry *e = type_attr(t, name);
+        if (!e->builtin_first) {
+            return e->user ? kr_newref(e->user) : 0;
+        }
+    }
+    return kr_class_lookup(t, name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1387,7 +1862,7 @@ kr_val kr_class_type_getattr(kr_val cls, kr_val name) {
     if (meta_attr && kr_descr_is_data(meta_attr)) {
         return kr_descr_get(meta_attr, cls, KR_VAL(meta));
     }
-    kr_val attr = kr_class_lookup(&c->tp, name);
+    kr_val attr = class_lookup(&c->tp, name);
     if (attr) {
         kr_val r = kr_descr_get(attr, 0, cls);
         KR_DECREF(attr);
@@ -1454,14 +1929,26 @@ int kr_class_type_setattr(kr_val cls, kr_val name, kr_val value) {
         }
         rc = rc < 0 ? -1 : kr_dict_delitem(c->tp.dict, name);
     }
-    if (rc == 0 && is_dunder(name)) {
-        fixup_slots(c);
+    if (rc == 0) {
+        class_modified(c, is_dunder(name));
+        if (is_dunder(name)) {
+            fixup_slots(c);
+        }
     }
     return rc;
 }
 
 void kr_class_dealloc(kr_obj *o) {
     kr_class_obj *c = (kr_class_obj *)o;
+    if (c->version) {
+        unregister_class(c);
+    }
+    if (c->slot_hint) {
+        kr_free(c->slot_hint);
+    }
+    if (c->slot_rank) {
+        kr_free(c->slot_rank);
+    }
     KR_XDECREF(c->tp.dict);
     KR_XDECREF(c->name);
     KR_XDECREF(c->qualname);
@@ -1695,6 +2182,15 @@ static kr_val mangle(kr_val cls_name, kr_val name) {
     return kr_str_from_cstr(buf);
 }
 
+// c->slot_hint with room for 'n' slots (NULL with MemoryError).
+static unsigned char *grow_slot_kinds(kr_class_obj *c, size_t n) {
+    unsigned char *p = c->slot_hint ? kr_realloc(c->slot_hint, n) : kr_alloc_atomic(n);
+    if (p) {
+        c->slot_hint = p;
+    }
+    return p;
+}
+
 // Appends the names of 'names' (an iterable of str) the layout lacks to c->slot_names.
 static int extend_slots(kr_class_obj *c, kr_val names, bool strict, kr_val ns) {
     kr_val list = kr_list_from_iterable(names);
@@ -1730,10 +2226,13 @@ static int extend_slots(kr_class_obj *c, kr_val names, bool strict, kr_val ns) {
             if (one) {
                 kr_val joined = kr_tuple_concat(c->slot_names, one);
                 KR_DECREF(one);
-                if (joined) {
+                unsigned char *kinds = joined ? grow_slot_kinds(c, c->nslots + 1) : NULL;
+                if (kinds) {
                     KR_SETREF(c->slot_names, joined);
-                    c->nslots++;
+                    kinds[c->nslots++] = !strict;
                     rc = 0;
+                } else {
+                    KR_XDECREF(joined);
                 }
             }
         }
@@ -1742,6 +2241,24 @@ static int extend_slots(kr_class_obj *c, kr_val names, bool strict, kr_val ns) {
     KR_DECREF(list);
     c->tp.basicsize = c->slots_offset + c->nslots * sizeof(kr_val);
     return items ? rc : -1;
+}
+
+int kr_class_layout_hint(kr_val cls, kr_val names) {
+    if (names == KR_NONE || !kr_type_check(cls) || !kr_type_is_heap((const kr_type *)cls)) {
+        return 0;
+    }
+    kr_class_obj *c = KR_CLASS(cls);
+    if (c->sealed || !c->has_dict || c->builtin_base != &kr_object_type) {
+        return 0;
+    }
+    return kr_class_set_layout(cls, names) < 0 ? -1 : 0;
+}
+
+kr_val kr_class_with_layout(kr_val cls, kr_val names) {
+    if (cls && kr_class_layout_hint(cls, names) < 0) {
+        KR_CLEAR(cls);
+    }
+    return cls;
 }
 
 intptr_t kr_class_set_layout(kr_val cls, kr_val names) {
@@ -1755,7 +2272,9 @@ intptr_t kr_class_set_layout(kr_val cls, kr_val names) {
     if (!c->has_dict) {
         return first;
     }
-    return extend_slots(c, names, false, 0) < 0 ? -1 : first;
+    int rc = extend_slots(c, names, false, 0);
+    class_modified(c, false);
+    return rc < 0 ? -1 : first;
 }
 
 // Inherits the layout of the best base 'base' and adds the __slots__ of 'ns'.
@@ -1770,6 +2289,12 @@ static int setup_layout(kr_class_obj *c, const kr_type *base, kr_val ns) {
         c->nslots = p->nslots;
         c->has_dict = p->has_dict;
         c->slot_names = kr_newref(p->slot_names);
+        if (p->nslots) {
+            if (!grow_slot_kinds(c, p->nslots)) {
+                return -1;
+            }
+            memcpy(c->slot_hint, p->slot_hint, p->nslots);
+        }
     } else {
         c->dict_offset = meta ? 0 : (b->basicsize + 7) & ~(size_t)7;
         c->slots_offset = meta ? sizeof(kr_class_obj) : c->dict_offset + sizeof(kr_val);
@@ -2015,6 +2540,7 @@ static kr_val type_new_impl(const kr_type *meta, kr_val name, kr_val bases, kr_v
         return 0;
     }
     fill_type_slots(c, base);
+    register_class(c);
     if (call_set_names(c) < 0 || call_init_subclass(c, kwargs) < 0) {
         KR_DECREF(c);
         return 0;

@@ -183,6 +183,12 @@ static int fill_kwonly_defaults(const kr_sig *sig, kr_val kwdefaults, kr_val *ou
 
 int kr_bind_args(const kr_sig *sig, const kr_val *args, size_t nargs, kr_val kwnames,
                  kr_val defaults, kr_val kwdefaults, kr_val *out) {
+    if (!kwnames && nargs == sig->npos && !sig->nkwonly && !sig->varargs && !sig->varkw) {
+        for (size_t i = 0; i < nargs; i++) {  // the common call: exactly the parameters
+            out[i] = kr_newref(args[i]);
+        }
+        return 0;
+    }
     size_t total = (size_t)sig->npos + sig->nkwonly;
     memset(out, 0, kr_sig_nslots(sig) * sizeof *out);
     defaults = defaults == KR_NONE ? 0 : defaults;
@@ -790,13 +796,24 @@ static void property_dealloc(kr_obj *o) {
     KR_XDECREF(p->name);
 }
 
-// "property 'x' of 'A' object has no setter" (without the name before __set_name__).
+// "property 'x' of 'A' object has no setter": the name __set_name__ gave, else the getter's
+// __name__ (as CPython's property takes it), else none.
 static kr_val property_error(kr_val prop, kr_val obj, const char *what) {
     const kr_type *t = KR_TYPE(obj);
     const char *qual = t->qualname ? t->qualname : t->name;
-    if (PROP(prop)->name) {
-        return kr_err_set(&kr_exc_AttributeError, "property '%s' of '%s' object has no %s",
-                          kr_str_data(PROP(prop)->name), qual, what);
+    kr_val name = PROP(prop)->name ? kr_newref(PROP(prop)->name) : 0;
+    if (!name && PROP(prop)->fget) {
+        name = kr_getattr_cstr(PROP(prop)->fget, "__name__");
+        if (name && !kr_str_check(name)) {
+            KR_CLEAR(name);
+        }
+        kr_err_clear();
+    }
+    if (name) {
+        kr_err_set(&kr_exc_AttributeError, "property '%s' of '%s' object has no %s",
+                   kr_str_data(name), qual, what);
+        KR_DECREF(name);
+        return 0;
     }
     return kr_err_set(&kr_exc_AttributeError, "property of '%s' object has no %s", qual, what);
 }
@@ -950,14 +967,20 @@ static kr_val user_descr_method(kr_val descr, const char *name) {
     if (!kr_type_is_heap(t)) {
         return 0;
     }
-    kr_val n = kr_str_from_cstr(name);
-    if (!n) {
-        kr_err_clear();
-        return 0;
+    // Immortal names made once, so that the class attribute cache knows them.
+    static const char *const texts[] = {"__get__", "__set__", "__delete__"};
+    static kr_val names[3];
+    int i = name[2] == 'g' ? 0 : name[2] == 's' ? 1 : 2;
+    if (!names[i]) {
+        kr_val n = kr_str_from_cstr(texts[i]);
+        if (!n) {
+            kr_err_clear();
+            return 0;
+        }
+        KR_OBJ(n)->rc = KR_RC_IMMORTAL;
+        names[i] = n;
     }
-    kr_val f = kr_class_lookup_user(t, n);
-    KR_DECREF(n);
-    return f;
+    return kr_class_lookup_user(t, names[i]);
 }
 
 static kr_val bind_cfunction(kr_val descr, kr_val obj, kr_val type) {

@@ -189,6 +189,27 @@ typedef struct kr_class_obj {
     bool has_dict;      // instances may have a __dict__ (no __slots__ without '__dict__')
     bool strict_slots;  // the class declares __slots__ (its slots are a fixed layout)
     bool sealed;        // an instance exists: the layout can no longer change
+    // Per slot: 1 for a name the compiler found (kr_class_set_layout), 0 for a __slots__
+    // name. Compiler-found slots hold attributes only while the instance has no __dict__:
+    // when one is made, their values move into it (so __dict__ shows every attribute).
+    unsigned char *slot_hint;
+    // The order in which attributes are first set in the compiler-found slots, as the
+    // instances so far set them: slot_rank[i] (0xffff: not yet). An instance keeps its
+    // attributes in slots while its own insertion order agrees; __dict__ lists them by rank.
+    uint16_t *slot_rank;
+    uint16_t next_rank;
+    bool rank_unordered;  // some slot was ranked before a slot with a lower index
+    // The version tag: a number no other class state ever had, renewed whenever the
+    // namespace or layout of the class or of a class in its MRO changes (as CPython's type
+    // version tags). 0 while the class is being made. Caches keyed by it need no other check.
+    uint64_t version;
+    // Construction cache, valid while ctor_version == version: instances are plain objects
+    // made directly and initialised by the function ctor_init (borrowed), or by nothing when
+    // it is 0.
+    uint64_t ctor_version;
+    kr_val ctor_init;
+    bool had_finalizer;  // __del__ was ever defined for instances (no instance free list)
+    bool has_subclasses;  // some class made since has it in its MRO
     kr_number_methods number;
     kr_mapping_methods mapping;
 } kr_class_obj;
@@ -216,6 +237,13 @@ KR_MUST_CHECK kr_val kr_class_new(kr_val name, kr_val qualname, kr_val module, k
 // names the layout already has keep their slots. __slots__ classes get their layout from
 // kr_class_new and take no more names.
 KR_MUST_CHECK intptr_t kr_class_set_layout(kr_val cls, kr_val names);
+// kr_class_set_layout for the attributes the compiler found assigned on instances of a class
+// statement's result: does nothing unless 'cls' is a user class whose instances are plain
+// objects with a __dict__ and none exists yet ('names' None: nothing to do).
+KR_MUST_CHECK int kr_class_layout_hint(kr_val cls, kr_val names);
+// kr_class_layout_hint('cls', 'names') for a class statement's result 'cls' (stolen): 'cls',
+// or 0 when it is 0 or the hint fails.
+KR_MUST_CHECK kr_val kr_class_with_layout(kr_val cls, kr_val names);
 // The slot index of attribute 'name' in instances of 't', or -1 (no exception).
 intptr_t kr_class_slot_index(const kr_type *t, kr_val name);
 // Whether instances of 't' have the slot layout of 'cls' (cls is on t's base chain).
@@ -233,6 +261,118 @@ KR_MUST_CHECK int kr_instance_slot_set(kr_val obj, size_t i, kr_val value);
 // class has no __dict__.
 KR_MUST_CHECK kr_val kr_instance_dict(kr_val obj);
 
+// ---------------------------------------------------------------------------------------------
+// Inline caches of attribute sites (class.c). Generated code gives each `obj.x`, `obj.x = v`
+// and `obj.m(...)` site a zero-initialised kr_attr_site: up to KR_SITE_WAYS instance types
+// (a method of a base class sees its subclasses' instances), the newest first. A hit
+// needs the exact type and its version tag as they were when the entry was filled; the slow
+// path (the _miss functions) is the full attribute protocol, and fills an entry when the type
+// qualifies: a user class with no __getattribute__ (loads, methods) or __setattr__ (stores)
+// of its own and no data descriptor for the name along its MRO.
+#define KR_SITE_WAYS 4
+
+typedef struct kr_site_entry {
+    const kr_type *type;   // compared, never followed unless it is the object's type
+    uint64_t version;
+    uint32_t offset;       // byte offset of the attribute's slot (methods: a slot that would
+                           // shadow the method, or 0)
+    uint32_t dict_offset;  // nonzero: the hit also needs the instance's __dict__ word here
+                           // to be 0 (no __dict__ made)
+    kr_val func;           // methods: the plain function the class defines (borrowed)
+    int32_t ntail;         // stores: a first store into the empty slot keeps the insertion
+                           // order when the 'ntail' words after it are 0; -1: ask
+                           // kr_site_store_new
+} kr_site_entry;
+
+typedef struct kr_attr_site {
+    kr_site_entry e[KR_SITE_WAYS];
+} kr_attr_site;
+
+KR_MUST_CHECK kr_val kr_getattr_miss(kr_val obj, kr_val name, kr_attr_site *s);
+KR_MUST_CHECK int kr_setattr_miss(kr_val obj, kr_val name, kr_val value, kr_attr_site *s);
+// 'args' holds the receiver then the 'nargs' - 1 positional arguments.
+KR_MUST_CHECK kr_val kr_call_method_miss(kr_val obj, kr_val name, const kr_val *args,
+                                         size_t nargs, kr_attr_site *s);
+
+static inline bool kr_site_hit(const kr_site_entry *e, kr_val obj) {
+    return KR_IS_PTR(obj) && KR_OBJ(obj)->type == e->type
+           && ((const kr_class_obj *)e->type)->version == e->version;
+}
+
+static inline kr_val *kr_site_word(kr_val obj, uint32_t offset) {
+    return (kr_val *)((char *)KR_OBJ(obj) + offset);
+}
+
+// obj.name
+static inline kr_val kr_getattr_site(kr_val obj, kr_val name, kr_attr_site *s) {
+    if (kr_site_hit(&s->e[0], obj)) {
+        kr_val v = *kr_site_word(obj, s->e[0].offset);
+        if (KR_LIKELY(v != 0)) {
+            kr_incref(v);
+            return v;
+        }
+    }
+    return kr_getattr_miss(obj, name, s);
+}
+
+static inline bool kr_site_store_ok(const kr_site_entry *e, kr_val obj) {
+    return e->dict_offset == 0 || *kr_site_word(obj, e->dict_offset) == 0;
+}
+
+// The store of a hit into an empty slot: checks the attributes' insertion order first.
+KR_MUST_CHECK int kr_site_store_new(kr_val obj, kr_val name, kr_val value, uint32_t offset);
+
+static inline int kr_site_store(kr_val obj, kr_val name, kr_val value,
+                                const kr_site_entry *e) {
+    kr_val *p = kr_site_word(obj, e->offset), old = *p;
+    if (old == 0) {
+        for (int32_t k = 1; k <= e->ntail; k++) {
+            if (p[k]) {
+                return kr_site_store_new(obj, name, value, e->offset);
+            }
+        }
+        if (e->ntail < 0) {
+            return kr_site_store_new(obj, name, value, e->offset);
+        }
+        kr_incref(value);
+        *p = value;
+        return 0;
+    }
+    kr_incref(value);
+    *p = value;
+    kr_decref(old);
+    return 0;
+}
+
+// obj.name = value ('value' borrowed)
+static inline int kr_setattr_site(kr_val obj, kr_val name, kr_val value, kr_attr_site *s) {
+    if (kr_site_hit(&s->e[0], obj) && kr_site_store_ok(&s->e[0], obj)) {
+        return kr_site_store(obj, name, value, &s->e[0]);
+    }
+    return kr_setattr_miss(obj, name, value, s);
+}
+
+static inline bool kr_site_method_ok(const kr_site_entry *e, kr_val obj) {
+    return (e->offset == 0 || *kr_site_word(obj, e->offset) == 0)
+           && (e->dict_offset == 0 || *kr_site_word(obj, e->dict_offset) == 0);
+}
+
+static inline kr_val kr_site_call(kr_val f, const kr_val *args, size_t nargs) {
+    kr_incref(f);  // the call may replace the class attribute
+    kr_val r = KR_FUNCTION(f)->boxed(f, args, nargs, 0);
+    kr_decref(f);
+    return r;
+}
+
+// obj.name(args[1], ..., args[nargs - 1]) where args[0] is obj: no bound method object.
+static inline kr_val kr_call_method_site(kr_val obj, kr_val name, const kr_val *args,
+                                         size_t nargs, kr_attr_site *s) {
+    if (kr_site_hit(&s->e[0], obj) && kr_site_method_ok(&s->e[0], obj)) {
+        return kr_site_call(s->e[0].func, args, nargs);
+    }
+    return kr_call_method_miss(obj, name, args, nargs, s);
+}
+
 // super(type, obj): attribute lookup along the MRO of obj's type (or of 'obj' itself when it
 // is a subclass of 'type') after 'type'.
 extern kr_type kr_super_type;
@@ -243,6 +383,9 @@ KR_MUST_CHECK kr_val kr_instance_getattr(kr_val obj, kr_val name);
 KR_MUST_CHECK int kr_instance_setattr(kr_val obj, kr_val name, kr_val value);
 
 // Hooks object.c calls for heap types (not for generated code).
+// cls(*args) for a user class whose metaclass is type itself (kr_call's shortcut).
+KR_MUST_CHECK kr_val kr_class_call(kr_val cls, const kr_val *args, size_t nargs,
+                                   kr_val kwnames);
 bool kr_class_is_subtype(const kr_type *t, const kr_type *base);
 void kr_class_dealloc(kr_obj *o);
 KR_MUST_CHECK kr_val kr_class_type_getattr(kr_val cls, kr_val name);

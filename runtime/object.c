@@ -489,6 +489,10 @@ kr_val kr_next_slow(kr_val it) {
 // Calls and attributes
 
 kr_val kr_call(kr_val f, const kr_val *args, size_t nargs, kr_val kwnames) {
+    if (KR_IS_PTR(f) && KR_OBJ(f)->type == &kr_type_type
+        && kr_type_is_heap((const kr_type *)f)) {
+        return kr_class_call(f, args, nargs, kwnames);  // what type_call would do
+    }
     kr_callfunc c = FIND_SLOT(KR_TYPE(f), call);
     if (!c) {
         return kr_err_set(&kr_exc_TypeError, "'%s' object is not callable", kr_type_name(f));
@@ -769,6 +773,12 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
             ((kr_cfunction_obj *)f)->unbound = true;
         }
         return f;
+    }
+    // The special methods the class machinery gives object, type and BaseException
+    // (object.__new__, object.__setattr__, ...), along the base chain.
+    kr_val v = kr_class_lookup(t, name);
+    if (v || kr_err_occurred()) {
+        return v;
     }
     return no_attribute(obj, name);
 }

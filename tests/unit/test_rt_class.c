@@ -447,15 +447,25 @@ static void test_layout(void) {
     expect_repr(kr_instance_slot_get(p, 0), "4");
     expect_repr(kr_instance_slot_get(p, 1), "5");
     expect_repr(attr(p, "y"), "5");
-    expect_repr(attr(p, "__dict__"), "{}");
     CU_ASSERT(kr_instance_slot_set(p, 0, KR_FROM_SMALL(9)) == 0);
     expect_repr(attr(p, "x"), "9");
     CU_ASSERT(set_attr(p, "x", 0) == 0);
     expect_error(kr_instance_slot_get(p, 0), &kr_exc_AttributeError,
                  "'P' object has no attribute 'x'");
     expect_error(attr(p, "x"), &kr_exc_AttributeError, "'P' object has no attribute 'x'");
+    expect_status_error(set_attr(p, "x", 0), &kr_exc_AttributeError,
+                        "'P' object has no attribute 'x'");
+    // Once the instance has a __dict__, it holds every attribute, as CPython's does: the
+    // values of the compiled slots move into it.
     CU_ASSERT(set_attr(p, "w", KR_FROM_SMALL(1)) == 0);
-    expect_repr(attr(p, "__dict__"), "{'w': 1}");
+    expect_repr(attr(p, "__dict__"), "{'y': 5, 'w': 1}");
+    CU_ASSERT(kr_instance_slots(p)[1] == 0);
+    CU_ASSERT(set_attr(p, "x", KR_FROM_SMALL(7)) == 0);
+    CU_ASSERT(kr_instance_slots(p)[0] == 0);
+    expect_repr(attr(p, "x"), "7");
+    expect_repr(attr(p, "__dict__"), "{'y': 5, 'w': 1, 'x': 7}");
+    CU_ASSERT(set_attr(p, "y", 0) == 0);
+    expect_error(attr(p, "y"), &kr_exc_AttributeError, "'P' object has no attribute 'y'");
     expect_status_error(kr_class_set_layout(P, names), &kr_exc_SystemError,
                         "layout of 'P' set after instances were made");
     // A subclass extends the layout and keeps the base's slot indices.

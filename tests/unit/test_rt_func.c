@@ -422,7 +422,7 @@ static void test_property(void) {
     CU_ASSERT(same == p);
     KR_DECREF(same);
     expect_status_error(kr_descr_set(p, obj, KR_FROM_SMALL(1)), &kr_exc_AttributeError,
-                        "property of 'list' object has no setter");
+                        "property 'x' of 'list' object has no setter");  // fget's name
     // @x.setter makes a copy with the setter; the name comes from __set_name__.
     kr_val setter_m = kr_getattr_cstr(p, "setter");
     kr_val p2 = kr_call(setter_m, &setter, 1, 0);

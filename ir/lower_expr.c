@@ -257,14 +257,29 @@ int lower_joined(Lower *l, const AstNode *e) {
 // ---------------------------------------------------------------------------------------------
 // Calls
 
+// Whether IR_PRINT can do this print() call: no '*'/'**' and no keywords but sep= and end=
+// (any other call, file= or flush= say, goes through the builtin function object).
+static bool print_is_simple(Lower *l, const AstNode *e) {
+    const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
+    for (int i = 0; i < args->count; i++) {
+        if (args->items[i]->kind == AST_Starred) {
+            return false;
+        }
+    }
+    for (int i = 0; i < kws->count; i++) {
+        Name arg = kws->items[i]->u.keyword.arg;
+        if (arg != l->n_sep && arg != l->n_end) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static int lower_print(Lower *l, const AstNode *e) {
     const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
     int n = args->count, sep = -1, end = -1;
     int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)(n + 2));
     for (int i = 0; i < n; i++) {
-        if (args->items[i]->kind == AST_Starred) {
-            lower_unsupported(l, args->items[i], "'*' in a call");
-        }
         regs[i] = lower_box(l, lower_expr(l, args->items[i]), e);
     }
     for (int i = 0; i < kws->count; i++) {
@@ -272,10 +287,8 @@ static int lower_print(Lower *l, const AstNode *e) {
         int v = lower_box(l, lower_expr(l, kw->u.keyword.value), e);
         if (kw->u.keyword.arg == l->n_sep) {
             sep = v;
-        } else if (kw->u.keyword.arg == l->n_end) {
-            end = v;
         } else {
-            lower_unsupported(l, kw, "this keyword argument of print()");
+            end = v;
         }
     }
     IrInstr *in = lower_emit(l, IR_PRINT, -1, n + (sep >= 0) + (end >= 0), e);
@@ -368,7 +381,8 @@ int lower_call(Lower *l, const AstNode *e) {
             && e->u.Call.keywords.count == 0 && lower_is_builtin(l, f->u.Name.id)) {
             return lower_super0(l, e);
         }
-        if (f->u.Name.id == l->n_print && lower_global_index(l, f->u.Name.id) < 0) {
+        if (f->u.Name.id == l->n_print && lower_global_index(l, f->u.Name.id) < 0
+            && print_is_simple(l, e)) {
             return lower_print(l, e);
         }
     }

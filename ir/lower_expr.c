@@ -40,10 +40,21 @@ int lower_constant(Lower *l, const AstNode *e) {
     }
     case CONST_STR:
         return lower_const_str(l, c->u.s.data, c->u.s.len, e);
-    default:
-        lower_unsupported(l, e, c->kind == CONST_BYTES ? "a bytes literal" : "this constant");
-        return lower_const_none(l, e);
+    case CONST_BYTES: {
+        int r = lower_const_reg(l, IRC_BYTES, ty_prim(TY_DYN), e, &k);
+        k->s = c->u.s.data;
+        k->len = c->u.s.len;
+        return r;
     }
+    case CONST_COMPLEX: {
+        int r = lower_const_reg(l, IRC_COMPLEX, ty_prim(TY_DYN), e, &k);
+        k->f = c->u.f;
+        return r;
+    }
+    case CONST_ELLIPSIS:
+        return lower_const_reg(l, IRC_ELLIPSIS, ty_prim(TY_DYN), e, &k);
+    }
+    return lower_const_none(l, e);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -456,6 +456,9 @@ kr_val kr_generic_getattr(kr_val obj, kr_val name) {
         kr_val self = m->flags & KR_METH_CLASS ? KR_VAL(t) : m->flags & KR_METH_STATIC ? 0 : obj;
         return kr_cfunction_new(m->name, m->fn, self);
     }
+    if (strcmp(s, "__class__") == 0) {
+        return kr_newref(KR_VAL(t));
+    }
     return no_attribute(obj, name);
 }
 
@@ -699,6 +702,9 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
             ((kr_cfunction_obj *)f)->unbound = true;
         }
         return f;
+    }
+    if (strcmp(s, "__class__") == 0) {
+        return kr_newref(KR_VAL(KR_TYPE(obj)));
     }
     return no_attribute(obj, name);
 }

@@ -1,0 +1,3 @@
+from math import *
+
+print(pi)

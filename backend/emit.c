@@ -590,8 +590,13 @@ static void put_const(Emitter *e, const IrConst *c) {
     case IRC_NONE:
         put(e, "KR_NONE");
         break;
+    case IRC_ELLIPSIS:
+        put(e, "KR_ELLIPSIS");
+        break;
     case IRC_STR:
     case IRC_BIGINT:
+    case IRC_BYTES:
+    case IRC_COMPLEX:
         put(e, "kc_%d", c->id);
         break;
     }
@@ -1951,8 +1956,10 @@ static void emit_consts(Emitter *e) {
             put(e, "#define kc_%d kc_%d\n", c->id, same);
         } else if (c->kind == IRC_STR) {
             emit_str_const(e, c);
-        } else {
+        } else if (c->kind == IRC_BIGINT) {
             put(e, "static kr_val kc_%d;  // %s\n", c->id, c->s);
+        } else {
+            put(e, "static kr_val kc_%d;\n", c->id);
         }
     }
     put(e, "\nstatic int kgm_%s__consts(void) {\n", e->m->name);
@@ -1961,6 +1968,14 @@ static void emit_consts(Emitter *e) {
         if (c->kind == IRC_BIGINT) {
             put(e, "    if (!(kc_%d = kr_int_from_string(\"%s\", %zu, 10))) {\n        return -1;\n"
                    "    }\n", c->id, c->s, c->len);
+        } else if (c->kind == IRC_BYTES) {
+            put(e, "    if (!(kc_%d = kr_bytes_from_data(", c->id);
+            put_c_string(e, c->s, c->len);
+            put(e, ", %zu))) {\n        return -1;\n    }\n", c->len);
+        } else if (c->kind == IRC_COMPLEX) {
+            put(e, "    if (!(kc_%d = kr_complex_new(0.0, ", c->id);
+            put_const(e, &(IrConst){.kind = IRC_FLOAT, .f = c->f});
+            put(e, "))) {\n        return -1;\n    }\n");
         }
     }
     put(e, "    return 0;\n}\n");

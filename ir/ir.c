@@ -93,7 +93,7 @@ IrConst *ir_const_new(IrModule *m, IrConstKind kind) {
     IrConst *c = arena_alloc(m->arena, sizeof *c);
     c->kind = kind;
     c->id = -1;
-    if (kind == IRC_STR || kind == IRC_BIGINT) {
+    if (kind == IRC_STR || kind == IRC_BIGINT || kind == IRC_BYTES || kind == IRC_COMPLEX) {
         m->consts = grow(m->arena, m->consts, m->nconsts, &m->consts_cap, sizeof *m->consts);
         c->id = m->nconsts;
         m->consts[m->nconsts++] = c;

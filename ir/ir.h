@@ -145,11 +145,14 @@ typedef enum IrBuild { BUILD_LIST, BUILD_TUPLE, BUILD_SET, BUILD_DICT } IrBuild;
 typedef enum IrAdd { ADD_APPEND, ADD_EXTEND, ADD_SET_ADD, ADD_SET_UPDATE, ADD_DICT_UPDATE } IrAdd;
 
 typedef enum IrConstKind {
-    IRC_INT, IRC_BIGINT, IRC_FLOAT, IRC_BOOL, IRC_NONE, IRC_STR,
+    IRC_INT, IRC_BIGINT, IRC_FLOAT, IRC_BOOL, IRC_NONE, IRC_STR, IRC_BYTES, IRC_COMPLEX,
+    IRC_ELLIPSIS,
 } IrConstKind;
 
-// A constant. Big ints keep their decimal digits in 's'; str constants their UTF-8 in 's'/'len'.
-// Object constants that need storage (str, big int) have a module-wide 'id' (C name kc_<id>).
+// A constant. Big ints keep their decimal digits in 's'; str constants their UTF-8 in 's'/'len',
+// bytes constants their bytes; a complex constant (an imaginary literal) its imaginary part in 'f'.
+// Object constants that need storage (str, big int, bytes, complex) have a module-wide 'id' (C
+// name kc_<id>).
 typedef struct IrConst {
     IrConstKind kind;
     int64_t i;

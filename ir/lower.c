@@ -364,8 +364,8 @@ const char *lower_stmt_construct(AstKind k) {
     case AST_AsyncWith: return "a 'with' statement";
     case AST_Match: return "a 'match' statement";
     case AST_Raise: return "a 'raise' statement";
-    case AST_Try:
-    case AST_TryStar: return "a 'try' statement";
+    case AST_Try: return "a 'try' statement";
+    case AST_TryStar: return "'except*'";
     case AST_Assert: return "an 'assert' statement";
     case AST_Import:
     case AST_ImportFrom: return "'import'";

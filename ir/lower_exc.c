@@ -322,7 +322,7 @@ static void lower_with_items(Lower *l, const AstNode *s, int first) {
     const AstNode *var = item->u.withitem.optional_vars;
     int mgr = lower_box(l, lower_expr(l, item->u.withitem.context_expr), item);
     int val = lower_emit1(l, IR_WITH_ENTER, dyn(), mgr, 0, s);
-    if (var) {
+    if (var && var->kind == AST_Name) {
         lower_store_name(l, var->u.Name.id, val, s);
     }
     IrBlock *outer = l->handler;
@@ -330,6 +330,9 @@ static void lower_with_items(Lower *l, const AstNode *s, int first) {
     Cleanup *c = push_cleanup(l, CLEANUP_WITH, outer);
     c->reg = mgr;
     l->handler = h;
+    if (var && var->kind != AST_Name) {
+        lower_store_target(l, var, val);  // can fail (unpacking): __exit__ sees it, as in CPython
+    }
     lower_with_items(l, s, first + 1);
     l->cleanup = c->outer;
     l->handler = outer;
@@ -359,8 +362,7 @@ void lower_with(Lower *l, const AstNode *s) {
     const AstList *items = &s->u.With.items;
     for (int i = 0; i < items->count; i++) {
         const AstNode *var = items->items[i]->u.withitem.optional_vars;
-        if (var && var->kind != AST_Name) {
-            lower_unsupported(l, var, lower_expr_construct(var->kind));
+        if (var && !lower_target_ok(l, var)) {
             return;
         }
     }

@@ -40,10 +40,21 @@ int lower_constant(Lower *l, const AstNode *e) {
     }
     case CONST_STR:
         return lower_const_str(l, c->u.s.data, c->u.s.len, e);
-    default:
-        lower_unsupported(l, e, c->kind == CONST_BYTES ? "a bytes literal" : "this constant");
-        return lower_const_none(l, e);
+    case CONST_BYTES: {
+        int r = lower_const_reg(l, IRC_BYTES, ty_prim(TY_DYN), e, &k);
+        k->s = c->u.s.data;
+        k->len = c->u.s.len;
+        return r;
     }
+    case CONST_COMPLEX: {
+        int r = lower_const_reg(l, IRC_COMPLEX, ty_prim(TY_DYN), e, &k);
+        k->f = c->u.f;
+        return r;
+    }
+    case CONST_ELLIPSIS:
+        return lower_const_reg(l, IRC_ELLIPSIS, ty_prim(TY_DYN), e, &k);
+    }
+    return lower_const_none(l, e);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,6 +268,24 @@ int lower_joined(Lower *l, const AstNode *e) {
 // ---------------------------------------------------------------------------------------------
 // Calls
 
+// Whether IR_PRINT can do this print() call: no '*'/'**' and no keywords but sep= and end=
+// (any other call, file= or flush= say, goes through the builtin function object).
+static bool print_is_simple(Lower *l, const AstNode *e) {
+    const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
+    for (int i = 0; i < args->count; i++) {
+        if (args->items[i]->kind == AST_Starred) {
+            return false;
+        }
+    }
+    for (int i = 0; i < kws->count; i++) {
+        Name arg = kws->items[i]->u.keyword.arg;
+        if (arg != l->n_sep && arg != l->n_end) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static int lower_print(Lower *l, const AstNode *e) {
     const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
     for (int i = 0; i < kws->count; i++) {
@@ -269,9 +298,6 @@ static int lower_print(Lower *l, const AstNode *e) {
     int n = args->count, sep = -1, end = -1;
     int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)(n + 2));
     for (int i = 0; i < n; i++) {
-        if (args->items[i]->kind == AST_Starred) {
-            lower_unsupported(l, args->items[i], "'*' in a call");
-        }
         regs[i] = lower_box(l, lower_expr(l, args->items[i]), e);
     }
     for (int i = 0; i < kws->count; i++) {
@@ -279,10 +305,8 @@ static int lower_print(Lower *l, const AstNode *e) {
         int v = lower_box(l, lower_expr(l, kw->u.keyword.value), e);
         if (kw->u.keyword.arg == l->n_sep) {
             sep = v;
-        } else if (kw->u.keyword.arg == l->n_end) {
-            end = v;
         } else {
-            lower_unsupported(l, kw, "this keyword argument of print()");
+            end = v;
         }
     }
     IrInstr *in = lower_emit(l, IR_PRINT, -1, n + (sep >= 0) + (end >= 0), e);
@@ -523,7 +547,8 @@ int lower_call(Lower *l, const AstNode *e) {
             && e->u.Call.keywords.count == 0 && lower_is_builtin(l, f->u.Name.id)) {
             return lower_super0(l, e);
         }
-        if (f->u.Name.id == l->n_print && lower_global_index(l, f->u.Name.id) < 0) {
+        if (f->u.Name.id == l->n_print && lower_global_index(l, f->u.Name.id) < 0
+            && print_is_simple(l, e)) {
             return lower_print(l, e);
         }
         if (strcmp(f->u.Name.id, "len") == 0 && plain && e->u.Call.args.count == 1

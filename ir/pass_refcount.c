@@ -246,6 +246,16 @@ static void rewrite_instr(Rc *rc, IrBlock *out, IrInstr *in, Bits after, Bits be
     if (in->dst >= 0 && rc->tracked[in->dst] && !bit(after, in->dst) && in->op != IR_CLEAR) {
         ir_append(fn, out, rc_op(rc, IR_DECREF, in->dst, in->line));
     }
+    // What only the instruction's handler kept alive (not an operand) dies after it too.
+    for (int r = 0; r < fn->nregs; r++) {
+        bool arg = false;
+        for (int i = 0; i < in->nargs; i++) {
+            arg = arg || in->args[i] == r;
+        }
+        if (rc->tracked[r] && bit(before, r) && !bit(after, r) && r != in->dst && !arg) {
+            ir_append(fn, out, rc_op(rc, IR_XDECREF, r, in->line));
+        }
+    }
 }
 
 static void rewrite_block(Rc *rc, IrBlock *b) {

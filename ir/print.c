@@ -40,11 +40,20 @@ static void print_const(StrBuf *b, const IrConst *c) {
     case IRC_NONE:
         strbuf_printf(b, "None");
         break;
-    case IRC_STR: {
-        AstConst k = {.kind = CONST_STR, .u.s = {c->s, c->len}};
+    case IRC_STR:
+    case IRC_BYTES: {
+        AstConst k = {.kind = c->kind == IRC_STR ? CONST_STR : CONST_BYTES, .u.s = {c->s, c->len}};
         ast_repr_const(b, &k);
         break;
     }
+    case IRC_COMPLEX: {
+        AstConst k = {.kind = CONST_COMPLEX, .u.f = c->f};
+        ast_repr_const(b, &k);
+        break;
+    }
+    case IRC_ELLIPSIS:
+        strbuf_printf(b, "Ellipsis");
+        break;
     }
 }
 

@@ -521,6 +521,9 @@ kr_val kr_generic_getattr(kr_val obj, kr_val name) {
         kr_val self = m->flags & KR_METH_CLASS ? KR_VAL(t) : m->flags & KR_METH_STATIC ? 0 : obj;
         return kr_cfunction_new(m->name, m->fn, self);
     }
+    if (strcmp(s, "__class__") == 0) {
+        return kr_newref(KR_VAL(t));
+    }
     return no_attribute(obj, name);
 }
 
@@ -773,6 +776,9 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
             ((kr_cfunction_obj *)f)->unbound = true;
         }
         return f;
+    }
+    if (strcmp(s, "__class__") == 0) {
+        return kr_newref(KR_VAL(KR_TYPE(obj)));
     }
     // The special methods the class machinery gives object, type and BaseException
     // (object.__new__, object.__setattr__, ...), along the base chain.

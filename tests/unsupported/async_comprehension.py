@@ -1,0 +1,2 @@
+async def collect(stream):
+    return [x async for x in stream]

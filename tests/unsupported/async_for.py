@@ -1,0 +1,5 @@
+async def total(stream):
+    n = 0
+    async for x in stream:
+        n += x
+    return n

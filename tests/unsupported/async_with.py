@@ -1,0 +1,3 @@
+async def use(lock):
+    async with lock:
+        return 1

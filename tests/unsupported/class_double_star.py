@@ -1,0 +1,5 @@
+options = {"metaclass": type}
+
+
+class A(**options):
+    pass

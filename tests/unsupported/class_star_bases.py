@@ -1,0 +1,5 @@
+bases = (object,)
+
+
+class A(*bases):
+    pass

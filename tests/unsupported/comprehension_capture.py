@@ -1,0 +1,2 @@
+adders = [lambda y: x + y for x in range(3)]
+print([f(10) for f in adders])

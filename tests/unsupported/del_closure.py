@@ -1,0 +1,11 @@
+def outer():
+    x = 1
+
+    def inner():
+        return x
+
+    del x
+    return inner
+
+
+print(outer())

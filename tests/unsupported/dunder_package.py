@@ -1,0 +1,1 @@
+print(__package__)

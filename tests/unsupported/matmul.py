@@ -1,0 +1,6 @@
+class M:
+    def __matmul__(self, other):
+        return "product"
+
+
+print(M() @ M())

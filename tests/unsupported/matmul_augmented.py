@@ -1,0 +1,7 @@
+class M:
+    def __imatmul__(self, other):
+        return self
+
+
+m = M()
+m @= M()

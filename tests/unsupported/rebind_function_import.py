@@ -1,0 +1,6 @@
+def math():
+    return 1
+
+
+print(math())
+import math

@@ -1,0 +1,3 @@
+type Pair = tuple[int, int]
+p: Pair = (1, 2)
+print(p)

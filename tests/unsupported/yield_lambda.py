@@ -1,0 +1,2 @@
+gen = lambda: (yield 1)
+print(list(gen()))

@@ -265,10 +265,8 @@ static bool check_c(Arena *a, const Options *o, const char *cfile, const char *t
     return ccheck_source(cfile, text, len, rt.include, extra, 2);
 }
 
-static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *output) {
-    RuntimePaths rt = runtime_paths(a);
-    const char *argv[32];
-    int n = 0;
+// Appends the compile flags to 'argv' at 'n'; returns the new count.
+static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **argv, int n) {
     argv[n++] = o->cc;
     argv[n++] = "-std=c11";
     argv[n++] = o->opt;
@@ -284,9 +282,11 @@ static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *ou
     if (runtime_cflags(rt)) {
         argv[n++] = runtime_cflags(rt);
     }
-    argv[n++] = cfile;
-    argv[n++] = "-o";
-    argv[n++] = output;
+    return n;
+}
+
+// Appends what links a program with the runtime to 'argv' at 'n'; returns the new count.
+static int link_flags(const Options *o, RuntimePaths rt, const char **argv, int n) {
     argv[n++] = rt.lib;
     if (!o->debug) {
         // Unused runtime code and the runtime's debug information stay out of the executable.
@@ -298,18 +298,141 @@ static bool run_cc(Arena *a, const Options *o, const char *cfile, const char *ou
     argv[n++] = "-lm";
     argv[n++] = "-pthread";
     argv[n] = NULL;
-    if (spawn_wait((char **)argv) != 0) {
-        error("the C compiler failed on the code krait generated for '%s' (a krait bug)", o->input);
-        return false;
+    return n;
+}
+
+static void cc_failed(const Options *o) {
+    error("the C compiler failed on the code krait generated for '%s' (a krait bug)", o->input);
+}
+
+// How many C compilers run at once: one per online CPU.
+static int max_jobs(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+// Runs `cc -c` on each of 'cfiles' (into 'ofiles'), up to max_jobs() at once; waits for all.
+static bool compile_objects(Arena *a, const Options *o, const char *const *cfiles,
+                            const char *const *ofiles, int n) {
+    RuntimePaths rt = runtime_paths(a);
+    int running = 0, next = 0, jobs = max_jobs();
+    bool ok = true;
+    while (next < n || running > 0) {
+        if (next < n && running < jobs && ok) {
+            const char *argv[32];
+            int k = cc_flags(a, o, rt, argv, 0);
+            argv[k++] = "-c";
+            argv[k++] = cfiles[next];
+            argv[k++] = "-o";
+            argv[k++] = ofiles[next++];
+            argv[k] = NULL;
+            pid_t pid;
+            int err = posix_spawnp(&pid, argv[0], NULL, NULL, (char **)argv, environ);
+            if (err != 0) {
+                fprintf(stderr, "krait: error: cannot run '%s': %s\n", argv[0], strerror(err));
+                ok = false;
+            } else {
+                running++;
+            }
+            continue;
+        }
+        if (running == 0) {
+            break;  // a start failed: nothing left to wait for
+        }
+        int status;
+        if (waitpid(-1, &status, 0) < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        running--;
+        ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
     }
-    return true;
+    return ok;
+}
+
+// Compiles the C files 'cfiles' and links them with the runtime into 'output'. One file is
+// compiled and linked by one cc process; several (the parts of a large module, the modules of
+// a program) are compiled by up to one cc per CPU at once, then linked.
+static bool compile_and_link(Arena *a, const Options *o, const char *const *cfiles, int n,
+                             const char *output) {
+    RuntimePaths rt = runtime_paths(a);
+    const char **argv = arena_alloc(a, sizeof(char *) * (size_t)(n + 32));
+    int k = cc_flags(a, o, rt, argv, 0);
+    if (n == 1) {
+        argv[k++] = cfiles[0];
+        argv[k++] = "-o";
+        argv[k++] = output;
+        link_flags(o, rt, argv, k);
+        if (spawn_wait((char **)argv) != 0) {
+            cc_failed(o);
+            return false;
+        }
+        return true;
+    }
+    const char **ofiles = arena_alloc(a, sizeof(char *) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(cfiles[i]);
+        ofiles[i] = arena_printf(a, "%.*s.o", (int)(len - 2), cfiles[i]);
+    }
+    bool ok = compile_objects(a, o, cfiles, ofiles, n);
+    if (ok) {
+        k = 0;
+        argv[k++] = o->cc;
+        if (o->debug) {
+            argv[k++] = "-g";
+        }
+        for (int i = 0; i < n; i++) {
+            argv[k++] = ofiles[i];
+        }
+        argv[k++] = "-o";
+        argv[k++] = output;
+        if (runtime_cflags(rt)) {
+            argv[k++] = runtime_cflags(rt);
+        }
+        link_flags(o, rt, argv, k);
+        ok = spawn_wait((char **)argv) == 0;
+    }
+    for (int i = 0; i < n; i++) {
+        unlink(ofiles[i]);
+    }
+    if (!ok) {
+        cc_failed(o);
+    }
+    return ok;
+}
+
+// A module's C is split into parts of at least this many bytes of functions, compiled in
+// parallel: below it, one cc process compiles and links faster than several plus a link.
+enum { PART_MIN_BYTES = 400 * 1024 };
+
+// Writes the C of 'm' to 'dir' as <name>.c (and <name>.1.c ... when it is split for parallel
+// compiling) and checks it with --check-c; the file names go to '*cfiles', their count to '*n'.
+static bool write_parts(Arena *a, const Options *o, const IrModule *m, const char *dir,
+                        const char *name, const char ***cfiles, int *n) {
+    int max = max_jobs();
+    StrBuf *parts = arena_alloc(a, sizeof(StrBuf) * (size_t)max);
+    for (int i = 0; i < max; i++) {
+        strbuf_init(&parts[i], a);
+    }
+    *n = emit_module_parts(m, max, PART_MIN_BYTES, parts);
+    *cfiles = arena_alloc(a, sizeof(char *) * (size_t)*n);
+    bool ok = true;
+    for (int i = 0; ok && i < *n; i++) {
+        (*cfiles)[i] = i == 0 ? arena_printf(a, "%s/%s.c", dir, name)
+                              : arena_printf(a, "%s/%s.%d.c", dir, name, i);
+        ok = write_file((*cfiles)[i], parts[i].data, parts[i].len)
+             && (!o->check_c || check_c(a, o, (*cfiles)[i], parts[i].data, parts[i].len));
+    }
+    return ok;
 }
 
 // Compiles 'o->input' to an executable at 'output'. The C goes to --keep-c DIR, or to a
 // temporary directory removed afterwards.
 static bool build_to(Arena *a, const Options *o, const char *output) {
-    StrBuf c;
-    if (!compile_c(a, o->input, &c)) {
+    IrModule *m = compile_ir(a, o->input, NULL);
+    if (!m) {
         return false;
     }
     const char *name = module_name(a, o->input);
@@ -325,12 +448,14 @@ static bool build_to(Arena *a, const Options *o, const char *output) {
     } else {
         mkdir(dir, 0777);
     }
-    const char *cfile = arena_printf(a, "%s/%s.c", dir, name);
-    bool ok = write_file(cfile, c.data, c.len)
-              && (!o->check_c || check_c(a, o, cfile, c.data, c.len))
-              && run_cc(a, o, cfile, output);
+    const char **cfiles = NULL;
+    int n = 0;
+    bool ok = write_parts(a, o, m, dir, name, &cfiles, &n)
+              && compile_and_link(a, o, cfiles, n, output);
     if (!o->keep_c) {
-        unlink(cfile);
+        for (int i = 0; i < n && cfiles[i]; i++) {
+            unlink(cfiles[i]);
+        }
         rmdir(dir);
     }
     return ok;
@@ -415,7 +540,8 @@ int driver_emit_ir(int argc, char **argv, const char *usage) {
         return status;
     }
     if (o.after && !ir_pass_known(o.after)) {
-        return usage_error(usage, "unknown pass '%s' (lower, bound, errors, refcount)", o.after);
+        return usage_error(usage, "unknown pass '%s' (lower, bound, errors, refcount, share)",
+                           o.after);
     }
     Arena a;
     arena_init(&a);

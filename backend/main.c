@@ -26,7 +26,7 @@ static const char usage_text[] =
     "  emit-c FILE [-o DIR] [--check-c]\n"
     "                            write the generated C (to DIR/<module>.c, or stdout)\n"
     "  emit-ir FILE [--after PASS]  print the IR after PASS (lower, bound, errors,\n"
-    "                            refcount; default: all)\n"
+    "                            refcount, share; default: all)\n"
     "\n"
     "options:\n"
     "  --version                 print krait's version\n"

@@ -1,7 +1,9 @@
 // driver.c: the commands that compile Python (docs/cli.md): build, run, emit-c, emit-ir.
 // Input: a .py file and options. It runs the front end, the middle (ir_compile) and the emitter,
 // writes the C, and runs the C compiler with posix_spawn and an argument vector (never a shell),
-// linking the runtime (libkrait_rt.a, Boehm GC, GMP, libm).
+// linking the runtime (libkrait_rt.a, Boehm GC, GMP, libm). A module with much C is written as
+// several translation units (emit_module_parts) that up to one cc per online CPU compile at once
+// before one link; the modules of a program go through the same step.
 //
 // The runtime is found, in order: $KRAIT_RUNTIME_LIB / $KRAIT_RUNTIME_INCLUDE; the install
 // layout next to the krait executable (../lib/libkrait_rt.a, ../include/krait/krait.h); the
@@ -287,6 +289,9 @@ static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **ar
 
 // Appends what links a program with the runtime to 'argv' at 'n'; returns the new count.
 static int link_flags(const Options *o, RuntimePaths rt, const char **argv, int n) {
+    // A position-dependent executable: the dynamic loader has no relocations to apply to it,
+    // which makes start-up shorter and the file smaller.
+    argv[n++] = "-no-pie";
     argv[n++] = rt.lib;
     if (!o->debug) {
         // Unused runtime code and the runtime's debug information stay out of the executable.
@@ -405,7 +410,7 @@ static bool compile_and_link(Arena *a, const Options *o, const char *const *cfil
 
 // A module's C is split into parts of at least this many bytes of functions, compiled in
 // parallel: below it, one cc process compiles and links faster than several plus a link.
-enum { PART_MIN_BYTES = 400 * 1024 };
+enum { PART_MIN_BYTES = 256 * 1024 };
 
 // Writes the C of 'm' to 'dir' as <name>.c (and <name>.1.c ... when it is split for parallel
 // compiling) and checks it with --check-c; the file names go to '*cfiles', their count to '*n'.

@@ -1,0 +1,72 @@
+#!/bin/sh
+# A large module is compiled as several C translation units in parallel (one per CPU, about
+# 256 KiB of C each, docs/cli.md). This builds a program of 400 functions, large enough for two
+# parts, with --keep-c --check-c -Werror, and checks: the parts exist (when there are two CPUs
+# or more), every function works wherever its part put it (the sum the shell computes), and an
+# exception raised three calls deep prints CPython's traceback entries.
+# Usage: split.sh KRAIT
+set -eu
+krait=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=400
+prog="$tmp/big.py"
+i=0
+: > "$prog"
+while [ "$i" -lt "$n" ]; do
+    cat >> "$prog" <<PY
+def f_$i(x: int, s: str) -> int:
+    if x > $i * 1000:
+        raise ValueError(f"f_$i: {x} {s}")
+    t = [c for c in s if c != " "]
+    return x * $i + len(t) - $((i % 7))
+
+
+PY
+    i=$((i + 1))
+done
+cat >> "$prog" <<'PY'
+def g(k: int) -> int:
+    return f_7(k, "deep")
+
+
+def h(k: int) -> int:
+    return g(k) + 1
+
+
+total = 0
+PY
+i=0
+want=0
+while [ "$i" -lt "$n" ]; do
+    echo "total += f_$i($i, 'a b')" >> "$prog"
+    want=$((want + i * i + 2 - i % 7))
+    i=$((i + 1))
+done
+echo 'print(total)' >> "$prog"
+echo 'print(h(99999))' >> "$prog"
+lines=$(wc -l < "$prog")
+
+"$krait" build "$prog" -o "$tmp/big" -O0 --keep-c "$tmp/c" --check-c -Werror
+if [ "$(getconf _NPROCESSORS_ONLN)" -ge 2 ] && [ ! -f "$tmp/c/big.1.c" ]; then
+    echo "no second part: $(ls "$tmp/c")"
+    exit 1
+fi
+[ ! -f "$tmp/c/big.1.o" ] || { echo "object files were left in the --keep-c directory"; exit 1; }
+status=0
+"$tmp/big" > "$tmp/out" 2> "$tmp/err" || status=$?
+[ "$status" -eq 1 ] || { echo "exit status $status, not 1"; cat "$tmp/err"; exit 1; }
+[ "$(cat "$tmp/out")" = "$want" ] || { echo "printed $(cat "$tmp/out"), not $want"; exit 1; }
+# Each f_i takes 7 lines (its raise is its third); g and h follow them. krait prints no source
+# lines under the entries, so only the entries are compared.
+path="$(cd "$tmp" && pwd -P)/big.py"
+cat > "$tmp/want" <<TB
+Traceback (most recent call last):
+  File "$path", line $lines, in <module>
+  File "$path", line $((7 * n + 6)), in h
+  File "$path", line $((7 * n + 2)), in g
+  File "$path", line $((7 * 7 + 3)), in f_7
+ValueError: f_7: 99999 deep
+TB
+grep -v '^    ' "$tmp/err" > "$tmp/got" || true
+diff "$tmp/want" "$tmp/got" || { echo "the traceback differs (- expected, + got)"; exit 1; }

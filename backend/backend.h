@@ -12,9 +12,17 @@
 void emit_module(const IrModule *m, StrBuf *out);
 // The same C as up to 'max_parts' translation units, so that they compile in parallel: as
 // many as there are 'min_part' bytes of functions (at least one). The first part holds the
-// module's data, its boxed entries and main(); the functions are spread to even the sizes.
+// module's data, its boxed entries and main() (the script) or its kr_module_def (another
+// module); the functions are spread to even the sizes.
 // Appends part i to 'parts[i]' (initialised by the caller); returns the number of parts.
 int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf *parts);
+
+// modules.c --------------------------------------------------------------------------------------
+// The program of script 'script': it and every module beside it that it imports, directly or not,
+// each read, parsed and checked (units[0] is the script, whose C name is 'cname'). NULL after
+// reporting errors (every module is still checked, so one run reports them all).
+
+IrProgram *modules_load(Arena *a, const char *script, const char *cname);
 
 // driver.c ---------------------------------------------------------------------------------------
 // The subcommands (docs/cli.md). Each takes the arguments after the command name and returns the

@@ -55,6 +55,7 @@ typedef struct Options {
     bool debug;           // -g
     bool werror;          // -Werror: warnings in the generated C fail the build
     bool check_c;         // --check-c: libclang checks the generated C before cc runs
+    bool list;            // emit-c --list: only the C files and sources of the program
     int rest;             // run: index of the program's first argument
 } Options;
 
@@ -126,6 +127,8 @@ static bool parse_options(int argc, char **argv, bool stop_at_input, const char 
             o->werror = true;
         } else if (strcmp(a, "--check-c") == 0) {
             o->check_c = true;
+        } else if (strcmp(a, "--list") == 0) {
+            o->list = true;
         } else if (a[0] == '-' && a[1] != '\0') {
             *status = usage_error(usage, "unknown or incomplete option '%s'", a);
             return false;
@@ -165,35 +168,40 @@ static const char *module_name(Arena *a, const char *path) {
     return (*s >= '0' && *s <= '9') || !*s ? arena_printf(a, "m_%s", s) : s;
 }
 
-// Front end and middle: the IR of 'path' after the passes up to 'after' (NULL: all).
-static IrModule *compile_ir(Arena *a, const char *path, const char *after) {
-    Diag *d = arena_alloc(a, sizeof *d);
-    diag_init(d, path, stderr);
-    Interner *in = intern_new(a);
-    Source src;
-    if (!source_read(a, d, path, &src)) {
+// Front end and middle: the program of 'path' (its modules, modules.c) and the IR of each
+// module after the passes up to 'after' (NULL: all), in the order of p->units. Every module is
+// compiled even after one fails, so that one run reports every error.
+static IrModule **compile_ir(Arena *a, const char *path, const char *after, IrProgram **prog) {
+    IrProgram *p = modules_load(a, path, module_name(a, path));
+    if (!p) {
         return NULL;
     }
-    diag_set_source(d, src.text, src.len);
-    AstNode *mod = parse_module(a, in, d, &src);
-    Scope *top = mod ? scope_build(a, in, d, mod) : NULL;
-    if (!top) {
-        return NULL;
+    IrModule **mods = arena_alloc(a, sizeof(IrModule *) * (size_t)p->nunits);
+    bool ok = true;
+    for (int i = 0; i < p->nunits; i++) {
+        mods[i] = ir_compile(p, p->units[i], after);
+        ok &= mods[i] != NULL;
     }
-    // Tracebacks name the file by its absolute path, as CPython 3.13 does for a script.
-    char *abs = realpath(path, NULL);
-    const char *shown = abs ? arena_strndup(a, abs, strlen(abs)) : path;
-    free(abs);
-    return ir_compile(a, in, d, mod, top, shown, module_name(a, path), after);
+    *prog = p;
+    return ok ? mods : NULL;
 }
 
-static bool compile_c(Arena *a, const char *path, StrBuf *out) {
-    IrModule *m = compile_ir(a, path, NULL);
-    if (!m) {
+// The C files of a program: one per module (DESIGN §6), named <cname>.c.
+typedef struct CFiles {
+    IrProgram *p;
+    StrBuf *text;  // per unit
+} CFiles;
+
+static bool compile_c(Arena *a, const char *path, CFiles *out) {
+    IrModule **mods = compile_ir(a, path, NULL, &out->p);
+    if (!mods) {
         return false;
     }
-    strbuf_init(out, a);
-    emit_module(m, out);
+    out->text = arena_alloc(a, sizeof(StrBuf) * (size_t)out->p->nunits);
+    for (int i = 0; i < out->p->nunits; i++) {
+        strbuf_init(&out->text[i], a);
+        emit_module(mods[i], &out->text[i]);
+    }
     return true;
 }
 
@@ -259,7 +267,7 @@ static const char *runtime_cflags(RuntimePaths rt) {
     return rt_cflags[0] != '\0' && build_tree ? rt_cflags : NULL;
 }
 
-// The libclang check of the C text of 'cfile', with the flags run_cc passes that change what is
+// The libclang check of the C text of 'cfile', with the flags cc_flags passes that change what is
 // parsed: the optimisation level (__OPTIMIZE__) and the runtime's flags.
 static bool check_c(Arena *a, const Options *o, const char *cfile, const char *text, size_t len) {
     RuntimePaths rt = runtime_paths(a);
@@ -267,7 +275,7 @@ static bool check_c(Arena *a, const Options *o, const char *cfile, const char *t
     return ccheck_source(cfile, text, len, rt.include, extra, 2);
 }
 
-// Appends the compile flags to 'argv' at 'n'; returns the new count.
+// Appends the compile flags to 'argv' at 'n' (the C compiler first); returns the new count.
 static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **argv, int n) {
     argv[n++] = o->cc;
     argv[n++] = "-std=c11";
@@ -287,7 +295,8 @@ static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **ar
     return n;
 }
 
-// Appends what links a program with the runtime to 'argv' at 'n'; returns the new count.
+// Appends what links a program with the runtime to 'argv' at 'n' (after the inputs), and the
+// terminating NULL; returns the new count.
 static int link_flags(const Options *o, RuntimePaths rt, const char **argv, int n) {
     // A position-dependent executable: the dynamic loader has no relocations to apply to it,
     // which makes start-up shorter and the file smaller.
@@ -310,17 +319,20 @@ static void cc_failed(const Options *o) {
     error("the C compiler failed on the code krait generated for '%s' (a krait bug)", o->input);
 }
 
-// How many C compilers run at once: one per online CPU.
-static int max_jobs(void) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+// How many C compilers run at once, and so how many parts a large module is split into at
+// most: $KRAIT_JOBS, else the number of online processors.
+static int cc_jobs(void) {
+    const char *env = getenv("KRAIT_JOBS");
+    long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-// Runs `cc -c` on each of 'cfiles' (into 'ofiles'), up to max_jobs() at once; waits for all.
+// Runs `cc -c` on each of 'cfiles' (into 'ofiles'), up to cc_jobs() at once, starting the next
+// as soon as any finishes; waits for all. After a failure no more are started.
 static bool compile_objects(Arena *a, const Options *o, const char *const *cfiles,
                             const char *const *ofiles, int n) {
     RuntimePaths rt = runtime_paths(a);
-    int running = 0, next = 0, jobs = max_jobs();
+    int running = 0, next = 0, jobs = cc_jobs();
     bool ok = true;
     while (next < n || running > 0) {
         if (next < n && running < jobs && ok) {
@@ -357,9 +369,10 @@ static bool compile_objects(Arena *a, const Options *o, const char *const *cfile
     return ok;
 }
 
-// Compiles the C files 'cfiles' and links them with the runtime into 'output'. One file is
-// compiled and linked by one cc process; several (the parts of a large module, the modules of
-// a program) are compiled by up to one cc per CPU at once, then linked.
+// The one compile step of `build`: compiles the C files 'cfiles' (every part of every module of
+// the program) and links them with the runtime into 'output'. One file is compiled and linked
+// by one cc process; several are compiled to object files beside them by up to cc_jobs() cc
+// processes at once, then linked; the object files are removed.
 static bool compile_and_link(Arena *a, const Options *o, const char *const *cfiles, int n,
                              const char *output) {
     RuntimePaths rt = runtime_paths(a);
@@ -412,35 +425,40 @@ static bool compile_and_link(Arena *a, const Options *o, const char *const *cfil
 // parallel: below it, one cc process compiles and links faster than several plus a link.
 enum { PART_MIN_BYTES = 256 * 1024 };
 
-// Writes the C of 'm' to 'dir' as <name>.c (and <name>.1.c ... when it is split for parallel
-// compiling) and checks it with --check-c; the file names go to '*cfiles', their count to '*n'.
-static bool write_parts(Arena *a, const Options *o, const IrModule *m, const char *dir,
-                        const char *name, const char ***cfiles, int *n) {
-    int max = max_jobs();
-    StrBuf *parts = arena_alloc(a, sizeof(StrBuf) * (size_t)max);
-    for (int i = 0; i < max; i++) {
-        strbuf_init(&parts[i], a);
+// The C files of one module of a program being built.
+typedef struct ModuleFiles {
+    const char **names;  // DIR/<cname>.c, then DIR/<cname>.1.c ... for the other parts
+    StrBuf *text;
+    int n;
+} ModuleFiles;
+
+// The C of 'm' as up to 'max_parts' translation units (emit_module_parts), named after the
+// module's C name 'cname' in 'dir'.
+static ModuleFiles module_files(Arena *a, const IrModule *m, const char *dir, const char *cname,
+                                int max_parts) {
+    ModuleFiles f;
+    f.text = arena_alloc(a, sizeof(StrBuf) * (size_t)max_parts);
+    for (int i = 0; i < max_parts; i++) {
+        strbuf_init(&f.text[i], a);
     }
-    *n = emit_module_parts(m, max, PART_MIN_BYTES, parts);
-    *cfiles = arena_alloc(a, sizeof(char *) * (size_t)*n);
-    bool ok = true;
-    for (int i = 0; ok && i < *n; i++) {
-        (*cfiles)[i] = i == 0 ? arena_printf(a, "%s/%s.c", dir, name)
-                              : arena_printf(a, "%s/%s.%d.c", dir, name, i);
-        ok = write_file((*cfiles)[i], parts[i].data, parts[i].len)
-             && (!o->check_c || check_c(a, o, (*cfiles)[i], parts[i].data, parts[i].len));
+    f.n = emit_module_parts(m, max_parts, PART_MIN_BYTES, f.text);
+    f.names = arena_alloc(a, sizeof(char *) * (size_t)f.n);
+    for (int i = 0; i < f.n; i++) {
+        f.names[i] = i == 0 ? arena_printf(a, "%s/%s.c", dir, cname)
+                            : arena_printf(a, "%s/%s.%d.c", dir, cname, i);
     }
-    return ok;
+    return f;
 }
 
-// Compiles 'o->input' to an executable at 'output'. The C goes to --keep-c DIR, or to a
-// temporary directory removed afterwards.
+// Compiles 'o->input' to an executable at 'output': every module's C (a large module's in
+// parts) is written to --keep-c DIR, or to a temporary directory removed afterwards, checked
+// (--check-c), then all the files go through one compile step.
 static bool build_to(Arena *a, const Options *o, const char *output) {
-    IrModule *m = compile_ir(a, o->input, NULL);
-    if (!m) {
+    IrProgram *p;
+    IrModule **mods = compile_ir(a, o->input, NULL, &p);
+    if (!mods) {
         return false;
     }
-    const char *name = module_name(a, o->input);
     const char *dir = o->keep_c;
     if (!dir) {
         const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
@@ -453,12 +471,27 @@ static bool build_to(Arena *a, const Options *o, const char *output) {
     } else {
         mkdir(dir, 0777);
     }
-    const char **cfiles = NULL;
-    int n = 0;
-    bool ok = write_parts(a, o, m, dir, name, &cfiles, &n)
-              && compile_and_link(a, o, cfiles, n, output);
+    int jobs = cc_jobs();
+    ModuleFiles *files = arena_alloc(a, sizeof(ModuleFiles) * (size_t)p->nunits);
+    int nfiles = 0;
+    for (int i = 0; i < p->nunits; i++) {
+        files[i] = module_files(a, mods[i], dir, p->units[i]->cname, jobs);
+        nfiles += files[i].n;
+    }
+    const char **cfiles = arena_alloc(a, sizeof(char *) * (size_t)nfiles);
+    bool ok = true;
+    int k = 0;
+    for (int i = 0; i < p->nunits; i++) {
+        for (int j = 0; j < files[i].n; j++, k++) {
+            const StrBuf *t = &files[i].text[j];
+            cfiles[k] = files[i].names[j];
+            ok = ok && write_file(cfiles[k], t->data, t->len)
+                 && (!o->check_c || check_c(a, o, cfiles[k], t->data, t->len));
+        }
+    }
+    ok = ok && compile_and_link(a, o, cfiles, nfiles, output);
     if (!o->keep_c) {
-        for (int i = 0; i < n && cfiles[i]; i++) {
+        for (int i = 0; i < nfiles; i++) {
             unlink(cfiles[i]);
         }
         rmdir(dir);
@@ -485,18 +518,28 @@ static void put_make_path(StrBuf *out, const char *path) {
     }
 }
 
-// -MD: a make rule saying 'target' depends on the script, then an empty rule for the script so
-// make goes on when it is deleted or renamed (as gcc's -MP). Written to -MF FILE, else
-// 'target'.d. Imported user modules join the list once the compiler follows imports.
+// -MD: a make rule saying 'target' depends on the script and every module of the program, then
+// an empty rule for each so make goes on when one is deleted or renamed (as gcc's -MP). Written
+// to -MF FILE, else 'target'.d.
 static bool write_depfile(Arena *a, const Options *o, const char *target) {
+    IrProgram *p = modules_load(a, o->input, module_name(a, o->input));
+    if (!p) {
+        return false;
+    }
     StrBuf d;
     strbuf_init(&d, a);
     put_make_path(&d, target);
-    strbuf_append(&d, ": ", 2);
-    put_make_path(&d, o->input);
-    strbuf_append(&d, "\n\n", 2);
-    put_make_path(&d, o->input);
-    strbuf_append(&d, ":\n", 2);
+    strbuf_append(&d, ":", 1);
+    for (int i = 0; i < p->nunits; i++) {
+        strbuf_append(&d, " ", 1);
+        put_make_path(&d, p->units[i]->given);
+    }
+    strbuf_append(&d, "\n", 1);
+    for (int i = 0; i < p->nunits; i++) {
+        strbuf_append(&d, "\n", 1);
+        put_make_path(&d, p->units[i]->given);
+        strbuf_append(&d, ":\n", 2);
+    }
     const char *path = o->depfile ? o->depfile : arena_printf(a, "%s.d", target);
     return write_file(path, d.data, d.len);
 }
@@ -515,6 +558,9 @@ int driver_build(int argc, char **argv, const char *usage) {
     return ok ? 0 : 1;
 }
 
+// krait emit-c: the C files of the program to DIR/<module>.c (-o DIR), or to stdout, one after
+// another, each after a line "// krait: <module>.c" when the program has several modules.
+// With --list, only the list of the program's modules (for build systems).
 int driver_emit_c(int argc, char **argv, const char *usage) {
     Options o;
     int status;
@@ -523,16 +569,32 @@ int driver_emit_c(int argc, char **argv, const char *usage) {
     }
     Arena a;
     arena_init(&a);
-    StrBuf c;
+    if (o.list) {  // one line per module: its C file's name, a tab, its source (as found)
+        IrProgram *p = modules_load(&a, o.input, module_name(&a, o.input));
+        for (int i = 0; p && i < p->nunits; i++) {
+            printf("%s.c\t%s\n", p->units[i]->cname, p->units[i]->given);
+        }
+        arena_free(&a);
+        return p ? 0 : 1;
+    }
+    CFiles c;
     bool ok = compile_c(&a, o.input, &c);
-    const char *cfile = arena_printf(&a, "%s/%s.c", o.output ? o.output : ".",
-                                     module_name(&a, o.input));
-    ok = ok && (!o.check_c || check_c(&a, &o, cfile, c.data, c.len));
     if (ok && o.output) {
         mkdir(o.output, 0777);
-        ok = write_file(cfile, c.data, c.len);
-    } else if (ok) {
-        fwrite(c.data, 1, c.len, stdout);
+    }
+    for (int i = 0; ok && i < c.p->nunits; i++) {
+        const StrBuf *t = &c.text[i];
+        const char *cfile = arena_printf(&a, "%s/%s.c", o.output ? o.output : ".",
+                                         c.p->units[i]->cname);
+        ok = !o.check_c || check_c(&a, &o, cfile, t->data, t->len);
+        if (ok && o.output) {
+            ok = write_file(cfile, t->data, t->len);
+        } else if (ok) {
+            if (c.p->nunits > 1) {
+                printf("// krait: %s.c\n", c.p->units[i]->cname);
+            }
+            fwrite(t->data, 1, t->len, stdout);
+        }
     }
     arena_free(&a);
     return ok ? 0 : 1;
@@ -550,12 +612,16 @@ int driver_emit_ir(int argc, char **argv, const char *usage) {
     }
     Arena a;
     arena_init(&a);
-    IrModule *m = compile_ir(&a, o.input, o.after);
-    if (m) {
-        ir_print_module(m, stdout);
+    IrProgram *p;
+    IrModule **mods = compile_ir(&a, o.input, o.after, &p);
+    for (int i = 0; mods && i < p->nunits; i++) {
+        if (i > 0) {
+            printf("\n; module %s (%s)\n", p->units[i]->name, p->units[i]->given);
+        }
+        ir_print_module(mods[i], stdout);
     }
     arena_free(&a);
-    return m ? 0 : 1;
+    return mods ? 0 : 1;
 }
 
 // Reads the whole file 'path' into 'out'; false after reporting an error.
@@ -605,7 +671,8 @@ static uint64_t fnv(uint64_t h, const void *data, size_t n) {
     return h;
 }
 
-// The cache key: everything the executable depends on, hashed twice with different seeds.
+// The cache key: everything the executable depends on, hashed twice with different seeds. 'src'
+// holds every module's name, path and source text.
 static const char *cache_key(Arena *a, const Options *o, const char *src, size_t len) {
     RuntimePaths rt = runtime_paths(a);
     struct stat st = {0};
@@ -645,13 +712,21 @@ static void mkdirs(char *path) {
 
 // The cached executable for 'o->input', built first if needed; NULL after reporting errors.
 static const char *cached_build(Arena *a, const Options *o) {
-    Diag d;
-    diag_init(&d, o->input, stderr);
-    Source src;
-    if (!source_read(a, &d, o->input, &src)) {
+    IrProgram *p = modules_load(a, o->input, module_name(a, o->input));
+    if (!p) {
         return NULL;
     }
-    char *dir = arena_printf(a, "%s/%s", cache_dir(a), cache_key(a, o, src.text, src.len));
+    StrBuf src;  // every module of the program: the key covers them all
+    strbuf_init(&src, a);
+    for (int i = 0; i < p->nunits; i++) {
+        strbuf_printf(&src, "%s|%s|%zu|", p->units[i]->name, p->units[i]->path, (size_t)i);
+        size_t before = src.len;
+        if (!read_file(p->units[i]->given, &src)) {
+            return NULL;
+        }
+        strbuf_printf(&src, "|%zu|", src.len - before);
+    }
+    char *dir = arena_printf(a, "%s/%s", cache_dir(a), cache_key(a, o, src.data, src.len));
     const char *exe = arena_printf(a, "%s/%s", dir, module_name(a, o->input));
     if (access(exe, X_OK) == 0) {
         return exe;

@@ -31,6 +31,7 @@ typedef struct Emitter {
     bool *cleanup;   // per block: only releases then a jump, entered only on error edges
     bool *landing;   // per block: where an error path leaves its cleanup (handler, unwind)
     const IrBlock *block;  // the block being emitted
+    bool split;      // the module is split into parts (emit_module_parts)
     bool decls;      // a part after the first: declare what the first part defines
     int line;        // last #line emitted
     int nyield;      // suspension points of a resume function emitted so far
@@ -865,14 +866,17 @@ static void emit_format(Emitter *e, const IrInstr *in) {
 }
 
 static void emit_call(Emitter *e, const IrInstr *in) {
-    const IrFunc *callee = e->m->funcs[in->aux];
-    if (callee->ret_rep != REP_BOOL) {
-        put_call(e, in, callee->cname);
+    const char *cname = in->op == IR_CALL_EXT ? e->m->externs[in->aux].cname
+                                              : e->m->funcs[in->aux]->cname;
+    IrRep ret = in->op == IR_CALL_EXT ? ty_rep(e->m->externs[in->aux].ret_ty)
+                                      : e->m->funcs[in->aux]->ret_rep;
+    if (ret != REP_BOOL) {
+        put_call(e, in, cname);
         return;
     }
     StrBuf call;
     strbuf_init(&call, e->out->arena);
-    strbuf_printf(&call, "%s(", callee->cname);
+    strbuf_printf(&call, "%s(", cname);
     for (int i = 0; i < in->nargs; i++) {
         strbuf_printf(&call, "%s%s", i ? ", " : "", reg_text(e, in->args[i]));
     }
@@ -1442,7 +1446,12 @@ static void emit_exc(Emitter *e, const IrInstr *in) {
     switch (in->op) {
     case IR_IMPORT:
         put_assign(e, in);
-        put(e, "kr_import_builtin(kr_str_data(%s));\n", const_text(e, in->cst));
+        put(e, "kr_import(kr_str_data(%s));\n", const_text(e, in->cst));
+        put_check(e, in, REP_OBJ);
+        break;
+    case IR_IMPORT_FROM:
+        put_assign(e, in);
+        put(e, "kr_import_from(%s, kr_str_data(%s));\n", a, const_text(e, in->cst));
         put_check(e, in, REP_OBJ);
         break;
     case IR_EXC_FETCH:
@@ -1537,7 +1546,13 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_IS: emit_compare(e, in); break;
     case IR_FORMAT: emit_format(e, in); break;
     case IR_BUILD_STRING: emit_build_string(e, in); break;
-    case IR_CALL: emit_call(e, in); break;
+    case IR_CALL:
+    case IR_CALL_EXT: emit_call(e, in); break;
+    case IR_CHECK_EXT:
+        put_status_call(e, in, arena_printf(e->out->arena, "(%s ? 0 : kr_module_unbound(%s, \"%s\"))",
+                                            e->m->externs[in->aux].slot, reg_text(e, in->args[0]),
+                                            e->m->externs[in->aux].name));
+        break;
     case IR_PRINT: emit_print(e, in); break;
     case IR_CALL_OBJ:
     case IR_CALL_METHOD: emit_call_obj(e, in); break;
@@ -1575,6 +1590,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_RETURN:
     case IR_UNWIND: emit_terminator(e, in); break;
     case IR_IMPORT:
+    case IR_IMPORT_FROM:
     case IR_EXC_FETCH:
     case IR_EXC_RESTORE:
     case IR_EXC_MATCH:
@@ -1733,7 +1749,9 @@ static void put_signature(Emitter *e, const IrFunc *fn) {
         put(e, "KGS kr_val %s(kr_gen *g, kr_val sent, int mode)", fn->cname);
         return;
     }
-    put(e, "KGS %s %s(", ret_ctype(fn->ret_rep), fn->cname);
+    // An exported native entry is called from other modules: external linkage, default
+    // visibility, whether or not its module is split.
+    put(e, "%s%s %s(", fn->exported ? "" : "KGS ", ret_ctype(fn->ret_rep), fn->cname);
     if (fn->has_closure) {
         put(e, "kr_val kfn");
     }
@@ -1832,20 +1850,31 @@ static int utf8_codepoints(const char *s, size_t len, bool *ascii) {
     return n;
 }
 
+// The symbol holding constant 'c': kc_<N> (kc_<N>_obj for a str), or, in a split module,
+// where the parts share it with external linkage, kgc_<module>__<N>, which no other module's
+// constant can clash with at the link.
+static const char *const_symbol(Emitter *e, const IrConst *c) {
+    if (e->split) {
+        return arena_printf(e->out->arena, "kgc_%s__%d", e->m->name, c->id);
+    }
+    return arena_printf(e->out->arena, c->kind == IRC_STR ? "kc_%d_obj" : "kc_%d", c->id);
+}
+
 // A str constant is a static immortal object laid out as kr_str_obj.
 static void emit_str_const(Emitter *e, const IrConst *c) {
     bool ascii;
     int cps = utf8_codepoints(c->s, c->len, &ascii);
+    const char *sym = const_symbol(e, c);
     put(e, "%s struct {\n    kr_obj ob;\n    intptr_t hash, len, nbytes;\n    bool ascii;\n"
-           "    char data[%zu];\n} kc_%d_obj __attribute__((unused))", e->decls ? "KGX" : "KGS",
-        c->len + 1, c->id);
+           "    char data[%zu];\n} %s __attribute__((unused))", e->decls ? "KGX" : "KGS",
+        c->len + 1, sym);
     if (!e->decls) {
         put(e, " = {KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ", cps, c->len,
             ascii ? "true" : "false");
         put_c_string(e, c->s, c->len);
         put(e, "}");
     }
-    put(e, ";\n#define kc_%d ((kr_val)&kc_%d_obj)\n", c->id, c->id);
+    put(e, ";\n#define kc_%d ((kr_val)&%s)\n", c->id, sym);
 }
 
 // Marks the constants some instruction uses ('used', per constant id): a str constant only
@@ -1896,7 +1925,11 @@ static void emit_consts(Emitter *e) {
         } else if (c->kind == IRC_STR) {
             emit_str_const(e, c);
         } else {
-            put(e, "%s kr_val kc_%d;  // %s\n", e->decls ? "KGX" : "KGS", c->id, c->s);
+            const char *sym = const_symbol(e, c);
+            put(e, "%s kr_val %s;  // %s\n", e->decls ? "KGX" : "KGS", sym, c->s);
+            if (e->split) {
+                put(e, "#define kc_%d %s\n", c->id, sym);
+            }
         }
     }
     if (e->decls) {
@@ -1928,17 +1961,85 @@ static void emit_header(Emitter *e, bool split) {
     put(e, ";\n\n");
 }
 
+// Whether global 'g' holds a function other modules call directly (they check it is bound).
+static bool global_exported(Emitter *e, int g) {
+    for (int i = 1; i < e->m->nfuncs; i++) {
+        const IrFunc *fn = e->m->funcs[i];
+        if (fn->exported && fn->name == e->m->globals[g].name) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void emit_globals(Emitter *e) {
     for (int g = 0; g < e->m->nglobals; g++) {
-        put(e, "%s kr_val %s;\n", e->decls ? "KGX" : "KGS", global_cname(e, g));
+        // An exported global is read by other modules (extern declarations of theirs); the
+        // others are the module's own, shared by its parts only (KGS/KGX).
+        const char *storage = global_exported(e, g) ? (e->decls ? "extern " : "")
+                                                    : (e->decls ? "KGX " : "KGS ");
+        put(e, "%skr_val %s;\n", storage, global_cname(e, g));
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The modules of the program (runtime/kr_modules.h)
+
+// The script's main(): hands the runtime the table of the program's other modules (each defined
+// in its own C file as kgm_<module>__def), then runs the script's body.
 static void emit_main(Emitter *e) {
-    put(e, "\nint main(int argc, char **argv) {\n    kr_runtime_init(argc, argv);\n"
-           "    if (kgm_%s__consts() < 0 || %s() == 0) {\n"
+    const IrProgram *p = e->m->prog;
+    for (int i = 1; i < p->nunits; i++) {
+        put(e, "extern const kr_module_def kgm_%s__def;\n", p->units[i]->cname);
+    }
+    put(e, "\nint main(int argc, char **argv) {\n    kr_runtime_init(argc, argv);\n");
+    if (p->nunits > 1) {
+        put(e, "    static const kr_module_def *const modules[] = {\n");
+        for (int i = 1; i < p->nunits; i++) {
+            put(e, "        &kgm_%s__def,\n", p->units[i]->cname);
+        }
+        put(e, "    };\n    kr_program_modules(modules, %d);\n", p->nunits - 1);
+    }
+    put(e, "    if (kgm_%s__consts() < 0 || %s() == 0) {\n"
            "        return kr_exc_handle_uncaught();\n    }\n    return 0;\n}\n",
         e->m->name, e->m->funcs[0]->cname);
+}
+
+// An imported module: its globals by name (the slot table), the check of the slots whose type
+// inference proved (an outside 'm.x = v' must keep it), and its kr_module_def, whose exec runs
+// the body (the constants are made once, before the first run).
+static void emit_module_def(Emitter *e) {
+    const IrModule *m = e->m;
+    const IrUnit *u = m->unit;
+    put(e, "\nstatic const kr_module_slot kgm_%s__slots[] = {\n", m->name);
+    for (int g = 0; g < m->nglobals; g++) {
+        put(e, "    {");
+        put_c_string(e, m->globals[g].name, strlen(m->globals[g].name));
+        put(e, ", &%s},\n", global_cname(e, g));
+    }
+    put(e, "    {0, 0},\n};\n");
+    bool typed = false;
+    for (int g = 0; g < m->nglobals; g++) {
+        typed |= m->globals[g].ty->kind != TY_DYN;
+    }
+    if (typed) {
+        put(e, "\nstatic bool kgm_%s__check(int i, kr_val v) {\n    switch (i) {\n", m->name);
+        for (int g = 0; g < m->nglobals; g++) {
+            if (m->globals[g].ty->kind != TY_DYN) {
+                put(e, "    case %d: return %s;\n", g, type_check(e, m->globals[g].ty, "v"));
+            }
+        }
+        put(e, "    default: return true;\n    }\n}\n");
+    }
+    put(e, "\nstatic kr_val kgm_%s__exec(void) {\n    static bool consts_made;\n"
+           "    if (!consts_made && kgm_%s__consts() < 0) {\n        return 0;\n    }\n"
+           "    consts_made = true;\n    return %s();\n}\n",
+        m->name, m->name, m->funcs[0]->cname);
+    put(e, "\nconst kr_module_def kgm_%s__def = {", m->name);
+    put_c_string(e, u->name, strlen(u->name));
+    put(e, ", kgm_file, %s, kgm_%s__exec, kgm_%s__slots, %d, %s%s%s};\n",
+        u->is_package ? "true" : "false", m->name, m->name, m->nglobals,
+        typed ? "kgm_" : "NULL", typed ? m->name : "", typed ? "__check" : "");
 }
 
 // The declarations and definitions a part starts with: the first part (or the only one)
@@ -1953,6 +2054,15 @@ static void emit_module_head(Emitter *e, bool split) {
     for (int i = 0; i < m->nfuncs; i++) {
         put_signature(e, m->funcs[i]);
         put(e, ";\n");
+    }
+    for (int i = 0; i < m->nexterns; i++) {  // native entries of other modules' functions
+        const IrExtern *x = &m->externs[i];
+        put(e, "extern %s %s(", ret_ctype(ty_rep(x->ret_ty)), x->cname);
+        for (int k = 0; k < x->nparams; k++) {
+            put(e, "%s%s", k ? ", " : "", rep_ctype(ty_rep(x->param_tys[k])));
+        }
+        put(e, x->nparams ? ");\n" : "void);\n");
+        put(e, "extern kr_val %s;\n", x->slot);
     }
     for (int i = 0; i < m->nfuncs; i++) {
         if (m->funcs[i]->is_gen_resume) {
@@ -2008,6 +2118,7 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
     int nparts = (int)(total / (min_part ? min_part : 1));
     nparts = nparts < 1 ? 1 : nparts > max_parts ? max_parts : nparts;
     size_t *size = arena_alloc(a, sizeof(size_t) * (size_t)nparts);
+    e.split = nparts > 1;
     for (int p = 0; p < nparts; p++) {
         e.out = &parts[p];
         e.decls = p > 0;
@@ -2020,7 +2131,11 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
         strbuf_append(&parts[part[f]], bodies[f].data, bodies[f].len);
     }
     e.out = &parts[0];
-    emit_main(&e);
+    if (m->unit == m->prog->units[0]) {
+        emit_main(&e);
+    } else {
+        emit_module_def(&e);
+    }
     return nparts;
 }
 

@@ -23,8 +23,10 @@ static const char usage_text[] =
     "                            compile FILE to a native executable (--check-c: libclang\n"
     "                            first checks the generated C; a warning fails the build)\n"
     "  run FILE [ARGS...]        build into the cache (~/.cache/krait), then run with ARGS\n"
-    "  emit-c FILE [-o DIR] [--check-c]\n"
-    "                            write the generated C (to DIR/<module>.c, or stdout)\n"
+    "  emit-c FILE [-o DIR] [--check-c] [--list]\n"
+    "                            write the generated C (to DIR/<module>.c, or stdout), one\n"
+    "                            file per module; --list: print each module's C file and\n"
+    "                            source, tab-separated, one a line\n"
     "  emit-ir FILE [--after PASS]  print the IR after PASS (lower, bound, errors,\n"
     "                            refcount, share; default: all)\n"
     "\n"
@@ -94,29 +96,20 @@ static int for_each_file(const char *cmd, const char *flag, bool flag_one_file,
     return all_ok ? 0 : 1;
 }
 
-// Runs the front end (read, parse, symbol tables and compile()'s checks) on one file; with
-// 'dump', prints the symbol tables (scope_dump) to stdout. Returns whether it had no error.
+// Runs the front end (read, parse, symbol tables and compile()'s checks) on one file and every
+// module beside it that it imports (modules.c); with 'dump', prints the file's symbol tables
+// (scope_dump) to stdout. Returns whether no module had an error.
 static bool check_one(const char *path, bool dump) {
     Arena arena;
     arena_init(&arena);
-    Diag diag;
-    diag_init(&diag, path, stderr);
-    Interner *in = intern_new(&arena);
-    Source src;
-    bool ok = source_read(&arena, &diag, path, &src);
-    if (ok) {
-        diag_set_source(&diag, src.text, src.len);
-        AstNode *mod = parse_module(&arena, in, &diag, &src);
-        Scope *top = mod ? scope_build(&arena, in, &diag, mod) : NULL;
-        ok = top != NULL;
-        if (ok && dump) {
-            scope_dump(top, stdout);
-        }
+    IrProgram *p = modules_load(&arena, path, "main");
+    bool ok = p != NULL;
+    if (ok && dump) {
+        scope_dump(p->units[0]->top, stdout);
     }
     arena_free(&arena);
     return ok;
 }
-
 
 // Appends Python's repr() of the UTF-8 text 's' to 'b'.
 static void repr_text(StrBuf *b, const char *s, size_t len) {

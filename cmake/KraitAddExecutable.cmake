@@ -38,14 +38,42 @@ function(krait_add_executable target script)
   get_filename_component(script_name "${script}" NAME)
   _krait_module_name("${script}" module)
   set(dir "${CMAKE_CURRENT_BINARY_DIR}/${target}.krait")
-  set(cfile "${dir}/${module}.c")
-  add_custom_command(OUTPUT "${cfile}"
+  # The program's modules (the script and the modules beside it that it imports), one C file
+  # each: listed now by `krait emit-c --list`, and listed again whenever one of them changes
+  # (CMAKE_CONFIGURE_DEPENDS), since an edit may add or drop an import.
+  get_target_property(krait_exe Krait::krait IMPORTED_LOCATION)
+  set(list_status 1)
+  set(list_errors "Krait::krait has no IMPORTED_LOCATION")
+  if(krait_exe)
+    execute_process(COMMAND "${krait_exe}" emit-c "${script}" --list
+      OUTPUT_VARIABLE listing ERROR_VARIABLE list_errors RESULT_VARIABLE list_status)
+  endif()
+  set(cfiles "")
+  set(sources "${script}")
+  if(list_status EQUAL 0)
+    string(REPLACE "\n" ";" lines "${listing}")
+    foreach(line IN LISTS lines)
+      if(line MATCHES "^([^\t]+)\t(.+)$")
+        list(APPEND cfiles "${dir}/${CMAKE_MATCH_1}")
+        get_filename_component(src "${CMAKE_MATCH_2}" ABSOLUTE)
+        list(APPEND sources "${src}")
+      endif()
+    endforeach()
+  else()
+    # A program krait rejects (or no krait to ask): the script's file alone, so that the build
+    # runs krait and reports the errors.
+    message(WARNING "krait_add_executable(${target}): krait emit-c --list failed:\n${list_errors}")
+    set(cfiles "${dir}/${module}.c")
+  endif()
+  list(REMOVE_DUPLICATES sources)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${sources})
+  add_custom_command(OUTPUT ${cfiles}
     COMMAND Krait::krait emit-c "${script}" -o "${dir}"
-    DEPENDS "${script}" "$<TARGET_FILE:Krait::krait>"
+    DEPENDS ${sources} "$<TARGET_FILE:Krait::krait>"
     COMMENT "Compiling ${script_name} to C with krait"
     VERBATIM)
 
-  add_executable(${target} "${cfile}")
+  add_executable(${target} ${cfiles})
   target_link_libraries(${target} PRIVATE Krait::runtime)
   set_target_properties(${target} PROPERTIES C_STANDARD 11 C_STANDARD_REQUIRED ON
                                              C_EXTENSIONS OFF)

@@ -28,6 +28,8 @@ typedef struct Infer {
     Name n_list, n_dict, n_set, n_tuple, n_len, n_repr, n_chr, n_ord, n_hex, n_isinstance;
     Name n_sorted, n_typing, n_union;
     Name n_cap_list, n_cap_dict, n_cap_set, n_cap_tuple;
+    InferCallHook call_hook;  // calls of other modules' functions (infer_module)
+    void *hook_ctx;
 } Infer;
 
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
@@ -457,6 +459,14 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
         expr_type(inf, f, e->u.Call.keywords.items[i]->u.keyword.value);
     }
     const AstNode *fn = e->u.Call.func;
+    const AstNode *callee_name = fn->kind == AST_Attribute ? fn->u.Attribute.value : fn;
+    if (inf->call_hook && callee_name->kind == AST_Name && is_global(f, callee_name->u.Name.id)
+        && !is_shadowed(inf, callee_name->u.Name.id)) {
+        const Ty *t = inf->call_hook(inf->hook_ctx, e);
+        if (t) {
+            return t;
+        }
+    }
     if (fn->kind != AST_Name) {
         return ty_prim(TY_DYN);
     }
@@ -754,8 +764,14 @@ static void stmt_exc(Infer *inf, InferFunc *f, const AstNode *s) {
         const AstList *names = s->kind == AST_Import ? &s->u.Import.names : &s->u.ImportFrom.names;
         for (int i = 0; i < names->count; i++) {
             const AstNode *a = names->items[i];
-            bind(inf, f, a->u.alias.asname ? a->u.alias.asname : a->u.alias.name,
-                 ty_prim(TY_DYN));
+            Name n = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
+            const char *dot = strchr(n, '.');  // import a.b.c binds 'a'
+            if (dot) {
+                n = intern_cstr(inf->in, arena_strndup(inf->arena, n, (size_t)(dot - n)));
+            }
+            if (strcmp(n, "*") != 0) {
+                bind(inf, f, n, ty_prim(TY_DYN));
+            }
         }
         break;
     }
@@ -1068,7 +1084,8 @@ static void collect_funcs(Infer *inf) {
         if (s->kind == AST_FunctionDef && !infer_func_of(inf, s->u.FunctionDef.name)) {
             Scope *sc = scope_of(inf->top, s, false);
             InferFunc *f = func_new(inf, s->u.FunctionDef.name, s, sc);
-            f->direct = is_direct(s) && !is_rebound(inf, s);
+            f->direct = is_direct(s) && !is_rebound(inf, s)
+                        && var_index(inf->body, s->u.FunctionDef.name) < 0;  // not external
             inf->funcs[inf->nfuncs++] = f;
             func_signature(inf, f);
         }
@@ -1131,8 +1148,12 @@ static void iterate(Infer *inf) {
     } while (inf->changed);
 }
 
-Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod) {
+Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod,
+                    const Name *external, int nexternal, InferCallHook call_hook,
+                    void *hook_ctx) {
     Infer *inf = arena_alloc(a, sizeof *inf);
+    inf->call_hook = call_hook;
+    inf->hook_ctx = hook_ctx;
     inf->arena = a;
     inf->in = in;
     inf->types = types;
@@ -1140,6 +1161,11 @@ Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstN
     inf->mod = mod;
     init_names(inf);
     inf->body = func_new(inf, intern_cstr(in, "<module>"), mod, top);
+    for (int i = 0; i < nexternal; i++) {
+        if (var_index(inf->body, external[i]) < 0) {
+            var_add(inf, inf->body, external[i], ty_prim(TY_DYN));
+        }
+    }
     collect_funcs(inf);
     iterate(inf);
     finish_func(inf->body);

@@ -54,6 +54,71 @@ bool rep_is_refcounted(IrRep r);
 // "int", "Optional[int]", ... into 'b'.
 void ty_format(StrBuf *b, const Ty *t);
 
+// program.c --------------------------------------------------------------------------------------
+// The modules of a program: the script and the modules and packages beside it that it imports,
+// directly or through other modules (the driver finds them; docs/supported.md). Each is lowered
+// to its own IrModule and C file. Module names are dotted ("pkg.sub"); the script is "__main__".
+
+typedef struct IrUnit {
+    const char *name;   // dotted module name; "__main__" for the script
+    const char *cname;  // a C identifier, unique in the program (symbols, the C file's name)
+    const char *path;   // the .py file as tracebacks and __file__ show it (absolute)
+    const char *given;  // the .py file as found (relative to the working directory)
+    bool is_package;    // an __init__.py
+    const AstNode *ast;
+    Scope *top;
+    Diag *d;
+    struct Infer *inf;      // ir_unit_infer
+    struct TyCtx *types;    // its types (lowering 'u' uses the same)
+    bool inferring;         // ir_unit_infer is running on it
+} IrUnit;
+
+typedef struct IrProgram {
+    Arena *arena;
+    Interner *in;
+    IrUnit **units;  // units[0] is the script
+    int nunits, units_cap;
+    Name *stored_attrs;  // attribute names some module assigns or deletes ('o.x = v',
+    int nstored, stored_cap;  // setattr(o, "x", v))
+    bool stores_any;     // setattr() or delattr() with a computed name: any attribute
+    struct OriginCache *origins;  // ir_unit_import_source's answers
+} IrProgram;
+
+// A module the runtime provides ("sys", "os.path", ...); a top-level module name of CPython's
+// standard library (sys.stdlib_module_names).
+bool ir_is_runtime_module(const char *name);
+bool ir_is_stdlib_module(const char *name);
+IrProgram *ir_program_new(Arena *a, Interner *in);
+IrUnit *ir_program_add(IrProgram *p, const char *name, const char *path, bool is_package);
+IrUnit *ir_program_find(const IrProgram *p, const char *name);  // NULL if not a program module
+// Records the attribute names module 'u' assigns or deletes (its AST must be set): 'o.x = v',
+// 'del o.x', setattr(o, "x", v), delattr(o, "x"); a computed name in setattr() or delattr()
+// counts as every name.
+void ir_program_note_stores(IrProgram *p, const IrUnit *u);
+bool ir_program_stores_attr(const IrProgram *p, Name name);
+// The absolute name of the module `from <'level' dots><module> import ...` in 'u' names
+// ('module' NULL for `from . import x`); NULL when it goes beyond the top-level package or 'u'
+// is not in a package (*why says which).
+const char *ir_import_base(Arena *a, const IrUnit *u, int level, const char *module,
+                           const char **why);
+// The names `from u import *` binds, in order: the strs of a literal `__all__ = [...]` (or a
+// tuple) when 'u' has one (*has_all), else its public (no leading '_') module-level names.
+// NULL with *n == -1 when `__all__` is not such a literal.
+Name *ir_unit_exports(IrProgram *p, const IrUnit *u, int *n, bool *has_all);
+// The names 'u' binds by `from m import *` of program modules (module-level statements).
+Name *ir_unit_star_names(IrProgram *p, const IrUnit *u, int *n);
+// The program module 'name' comes from when every binding of 'name' anywhere in 'u' is
+// `from m import x [as name]` of the same module and name ('*orig' = x), and no other module
+// rebinds 'u'.name; else NULL. Conservative: any other use of the identifier but a read counts
+// as a binding.
+IrUnit *ir_unit_import_source(IrProgram *p, const IrUnit *u, Name name, Name *orig);
+// The same for a name bound only by `import m` (or `import m as name`, `import name.sub`): the
+// program module it holds.
+IrUnit *ir_unit_module_source(IrProgram *p, const IrUnit *u, Name name);
+// The inference facts of module 'u', computed on first request (lowering 'u', and other
+// modules calling its functions directly).
+struct Infer *ir_unit_infer(IrProgram *p, IrUnit *u);
+
 // ir.c -------------------------------------------------------------------------------------------
 // The IR data structures and their builders. Everything lives in the compilation arena.
 
@@ -153,7 +218,19 @@ typedef struct IrFunc {
     struct IrFunc *gen_resume;
     bool is_gen_resume;
     int gen_nargs;
+    bool exported;  // other modules call its native entry directly (not static in the C)
 } IrFunc;
+
+// A function of another module of the program that this one calls directly (IR_CALL_EXT): its
+// native entry, 'cname', takes 'nparams' arguments of types 'param_tys'.
+typedef struct IrExtern {
+    Name name;
+    const char *cname;
+    const char *slot;  // its module's global of the function (exported too)
+    const Ty **param_tys;
+    int nparams;
+    const Ty *ret_ty;
+} IrExtern;
 
 // A module global: a static kr_val slot (0 while unbound).
 typedef struct IrGlobal {
@@ -167,12 +244,16 @@ struct IrModule {
     TyCtx *types;
     const char *path;  // the .py file, as the user named it (tracebacks)
     const char *name;  // module name, a C identifier
+    IrProgram *prog;   // the program it belongs to
+    IrUnit *unit;      // this module in it (name: the dotted name, "__main__" for the script)
     IrFunc **funcs;    // funcs[0] is the module body
     int nfuncs, funcs_cap;
     IrGlobal *globals;
     int nglobals, globals_cap;
     IrConst **consts;  // constants with an id
     int nconsts, consts_cap;
+    IrExtern *externs;  // functions of other modules called directly
+    int nexterns;
 };
 
 extern const char *const ir_op_names[IR__COUNT];
@@ -219,7 +300,14 @@ struct InferFunc {
                   // defaults, no decorator
 };
 
-Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod);
+// 'external' lists globals other modules may rebind ('m.x = v', `from m import *` bindings):
+// they hold dyn, and a function so named is never called directly. 'call_hook' (may be NULL)
+// types the calls `f(...)` and `m.f(...)` whose callee name is a global: the result type of a
+// function of another module, or NULL when it does not know it.
+typedef const Ty *(*InferCallHook)(void *ctx, const AstNode *call);
+Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstNode *mod,
+                    const Name *external, int nexternal, InferCallHook call_hook,
+                    void *hook_ctx);
 InferFunc *infer_func_of(Infer *inf, Name name);  // module-level function 'name', or NULL
 InferFunc *infer_module_body(Infer *inf);
 // The facts of a nested function, lambda or method ('node'), or of a class body (a ClassDef:
@@ -245,8 +333,20 @@ bool infer_compare_is_native(AstOp op, const Ty *a, const Ty *b);
 // AST → IR for the supported subset. Anything else is reported through 'd' as
 // "<construct> is not supported by krait yet". Returns NULL when something was reported.
 
-IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const AstNode *mod,
-                          const char *path, const char *modname);
+IrModule *ir_lower_module(IrProgram *p, IrUnit *u);
+// Whether the module-level function 'f' of an imported module can be called directly from
+// other modules: a direct function (InferFunc.direct) whose parameter and return types need no
+// interned type (int, float, bool, str, None, dyn). Its native entry is then exported.
+bool ir_func_exportable(const InferFunc *f);
+// The function 'name' of module 'from' if module 'u' may call it directly with the arguments of
+// call 'e' (positional only, one per parameter): exportable, not shadowed by a submodule of the
+// same name; NULL otherwise (also while 'from' is being inferred).
+InferFunc *ir_extern_callee(IrProgram *p, const IrUnit *u, IrUnit *from, Name name,
+                            const AstNode *e);
+// The C name of module-level function 'name' of the module whose C name is 'modc'.
+const char *ir_func_cname(Arena *a, const char *modc, Name name);
+// The C name of its global (the slot holding the function object).
+const char *ir_global_cname(Arena *a, const char *modc, Name name);
 
 // print.c ----------------------------------------------------------------------------------------
 
@@ -277,9 +377,8 @@ void pass_share(IrFunc *fn);
 // "share".
 extern const char *const ir_pass_names[];
 bool ir_pass_known(const char *name);
-// Lowers and runs the passes up to and including 'stop_after' (NULL: all). Returns NULL after
-// reporting errors through 'd'.
-IrModule *ir_compile(Arena *a, Interner *in, Diag *d, const AstNode *mod, Scope *top,
-                     const char *path, const char *modname, const char *stop_after);
+// Lowers module 'u' of 'p' and runs the passes up to and including 'stop_after' (NULL: all).
+// Returns NULL after reporting errors through u->d.
+IrModule *ir_compile(IrProgram *p, IrUnit *u, const char *stop_after);
 
 #endif

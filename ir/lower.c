@@ -248,7 +248,11 @@ int lower_name(Lower *l, const AstNode *e) {
         return load_global(l, g, e);
     }
     if (id == l->n_dunder_name) {
-        return lower_const_str(l, "__main__", 8, e);
+        const char *name = l->m->unit->name;
+        return lower_const_str(l, name, strlen(name), e);
+    }
+    if (strcmp(id, "__file__") == 0) {  // absolute, as CPython 3.13 gives it
+        return lower_const_str(l, l->m->unit->path, strlen(l->m->unit->path), e);
     }
     if (infer_is_typing_name(id)) {
         diag_error(l->d, e->span, "'%s' from typing is supported by krait in annotations only",
@@ -420,11 +424,11 @@ void lower_stmts(Lower *l, const AstList *body) {
 // ---------------------------------------------------------------------------------------------
 // Functions and the module
 
-// "kg_<module>__<name>", with bytes outside [A-Za-z0-9_] spelled _xHH.
-static const char *c_symbol(Lower *l, const char *prefix, Name name) {
+// "<prefix><module>__<name>", with bytes outside [A-Za-z0-9_] spelled _xHH.
+static const char *symbol(Arena *a, const char *prefix, const char *modc, Name name) {
     StrBuf b;
-    strbuf_init(&b, l->arena);
-    strbuf_printf(&b, "%s%s__", prefix, l->m->name);
+    strbuf_init(&b, a);
+    strbuf_printf(&b, "%s%s__", prefix, modc);
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')
             || *p == '_') {
@@ -434,6 +438,35 @@ static const char *c_symbol(Lower *l, const char *prefix, Name name) {
         }
     }
     return strbuf_cstr(&b);
+}
+
+static const char *c_symbol(Lower *l, const char *prefix, Name name) {
+    return symbol(l->arena, prefix, l->m->name, name);
+}
+
+const char *ir_func_cname(Arena *a, const char *modc, Name name) {
+    return symbol(a, "kgf_", modc, name);
+}
+
+const char *ir_global_cname(Arena *a, const char *modc, Name name) {
+    return symbol(a, "kg_", modc, name);
+}
+
+static bool simple_type(const Ty *t) {
+    return t->kind == TY_DYN || t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_BOOL
+           || t->kind == TY_STR || t->kind == TY_NONE;
+}
+
+bool ir_func_exportable(const InferFunc *f) {
+    if (!f->direct || f->nested || !simple_type(f->ret_ty) || f->scope->generator) {
+        return false;
+    }
+    for (int i = 0; i < f->nparams; i++) {
+        if (!simple_type(f->var_tys[i])) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // The registers of a function's locals (parameters first, in InferFunc order).
@@ -524,12 +557,142 @@ static void init_lower(Lower *l, Arena *a, Interner *in, Diag *d, IrModule *m) {
     l->n_dunder_name = intern_cstr(in, "__name__");
 }
 
-IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const AstNode *mod,
-                          const char *path, const char *modname) {
-    IrModule *m = ir_module_new(a, in, path, modname);
+typedef struct NameVec {
+    Name *items;
+    int count, cap;
+} NameVec;
+
+static void name_push(Arena *a, NameVec *v, Name n) {
+    if (v->count == v->cap) {
+        int cap = v->cap ? v->cap * 2 : 16;
+        v->items = arena_realloc(a, v->items, sizeof(Name) * (size_t)v->cap,
+                                 sizeof(Name) * (size_t)cap);
+        v->cap = cap;
+    }
+    v->items[v->count++] = n;
+}
+
+// The names of every `global` statement in 'n' (globals a function may assign).
+static void global_decls(Arena *a, const AstNode *n, NameVec *out) {
+    if (!n) {
+        return;
+    }
+    if (n->kind == AST_Global) {
+        for (int i = 0; i < n->u.Global.names.count; i++) {
+            name_push(a, out, n->u.Global.names.items[i]);
+        }
+        return;
+    }
+    int count;
+    const AstField *fields = ast_fields(n->kind, &count);
+    for (int i = 0; i < count; i++) {
+        const char *at = (const char *)n + fields[i].offset;
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            global_decls(a, *(AstNode *const *)at, out);
+        } else if (fields[i].kind == FK_LIST) {
+            const AstList *l = (const AstList *)at;
+            for (int k = 0; k < l->count; k++) {
+                global_decls(a, l->items[k], out);
+            }
+        }
+    }
+}
+
+// The globals other modules may rebind: those some module of the program assigns as an
+// attribute ('m.x = v'), and those `from m import *` binds (not known to the symbol table).
+static Name *external_globals(IrProgram *p, IrUnit *u, int *n) {
+    int nstar;
+    Name *star = ir_unit_star_names(p, u, &nstar);
+    NameVec ext = {0};
+    for (int i = 0; i < nstar; i++) {
+        name_push(p->arena, &ext, star[i]);
+    }
+    if (strcmp(u->name, "__main__") != 0) {  // nothing can import the script
+        NameVec globals = {0};
+        for (int i = 0; i < u->top->nsymbols; i++) {
+            if (u->top->symbols[i]->flags & SYM_DEF_BOUND) {
+                name_push(p->arena, &globals, u->top->symbols[i]->name);
+            }
+        }
+        global_decls(p->arena, u->ast, &globals);
+        for (int i = 0; i < globals.count; i++) {
+            if (ir_program_stores_attr(p, globals.items[i])) {
+                name_push(p->arena, &ext, globals.items[i]);
+            }
+        }
+    }
+    *n = ext.count;
+    return ext.items;
+}
+
+InferFunc *ir_extern_callee(IrProgram *p, const IrUnit *u, IrUnit *from, Name name,
+                            const AstNode *e) {
+    if (!from || from == u || from->inferring || strcmp(from->name, "__main__") == 0
+        || e->u.Call.keywords.count) {
+        return NULL;
+    }
+    for (int i = 0; i < e->u.Call.args.count; i++) {
+        if (e->u.Call.args.items[i]->kind == AST_Starred) {
+            return NULL;
+        }
+    }
+    if (ir_program_find(p, arena_printf(p->arena, "%s.%s", from->name, name))) {
+        return NULL;  // importing submodule m.f would rebind m's global f
+    }
+    InferFunc *fn = infer_func_of(ir_unit_infer(p, from), name);
+    return fn && ir_func_exportable(fn) && fn->nparams == e->u.Call.args.count ? fn : NULL;
+}
+
+typedef struct HookCtx {
+    IrProgram *p;
+    IrUnit *u;
+} HookCtx;
+
+// InferCallHook: f(...) after `from m import f`, m.f(...) after `import m` (lower_expr.c
+// calls them directly; the result has the type m's inference gives f).
+static const Ty *imported_call_type(void *ctx, const AstNode *e) {
+    HookCtx *h = ctx;
+    const AstNode *f = e->u.Call.func;
+    InferFunc *fn = NULL;
+    if (f->kind == AST_Name) {
+        Name orig;
+        IrUnit *from = ir_unit_import_source(h->p, h->u, f->u.Name.id, &orig);
+        fn = from ? ir_extern_callee(h->p, h->u, from, orig, e) : NULL;
+    } else if (f->kind == AST_Attribute && f->u.Attribute.value->kind == AST_Name) {
+        IrUnit *from = ir_unit_module_source(h->p, h->u, f->u.Attribute.value->u.Name.id);
+        fn = ir_extern_callee(h->p, h->u, from, f->u.Attribute.attr, e);
+    }
+    return fn ? fn->ret_ty : NULL;
+}
+
+Infer *ir_unit_infer(IrProgram *p, IrUnit *u) {
+    if (!u->inf) {
+        int next;
+        Name *ext = external_globals(p, u, &next);
+        u->types = ty_ctx_new(p->arena);
+        HookCtx *h = arena_alloc(p->arena, sizeof *h);
+        h->p = p;
+        h->u = u;
+        u->inferring = true;
+        u->inf = infer_module(p->arena, p->in, u->types, u->top, u->ast, ext, next,
+                              p->nunits > 1 ? imported_call_type : NULL, h);
+        u->inferring = false;
+    }
+    return u->inf;
+}
+
+IrModule *ir_lower_module(IrProgram *p, IrUnit *u) {
+    Arena *a = p->arena;
+    Interner *in = p->in;
+    Diag *d = u->d;
+    IrModule *m = ir_module_new(a, in, u->path, u->cname);
+    m->prog = p;
+    m->unit = u;
     Lower l;
     init_lower(&l, a, in, d, m);
-    l.inf = infer_module(a, in, m->types, top, mod);
+    const AstNode *mod = u->ast;
+    l.inf = ir_unit_infer(p, u);
+    m->types = u->types;
     IrFunc *body = ir_func_new(m, intern_cstr(in, "<module>"), c_symbol(&l, "kgm_", "body"));
     body->node = mod;
     body->line = 1;
@@ -542,8 +705,9 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
         if (lower_func_index(&l, s->u.FunctionDef.name) >= 0) {
             continue;  // a redefinition: declared as its def runs, typed on its own
         }
-        lower_declare_func(&l, s, infer_func_of(l.inf, s->u.FunctionDef.name),
-                           s->u.FunctionDef.name);
+        IrFunc *fn = lower_declare_func(&l, s, infer_func_of(l.inf, s->u.FunctionDef.name),
+                                        s->u.FunctionDef.name);
+        fn->exported = strcmp(u->name, "__main__") != 0 && ir_func_exportable(fn->ifn);
     }
     lower_body(&l, body, infer_module_body(l.inf), stmts);
     // Bodies of nested functions are declared while lowering their parents: the loop sees them.
@@ -557,6 +721,11 @@ IrModule *ir_lower_module(Arena *a, Interner *in, Diag *d, Scope *top, const Ast
             continue;
         }
         lower_body(&l, fn, fn->ifn, &fn->node->u.FunctionDef.body);
+    }
+    // Every global has its slot, so that the module object finds it by name (runtime/module.c).
+    InferFunc *globals = infer_module_body(l.inf);
+    for (int i = 0; i < globals->nvars; i++) {
+        lower_global_index(&l, globals->vars[i]);
     }
     return d->errors ? NULL : m;
 }

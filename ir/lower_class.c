@@ -92,6 +92,10 @@ static int class_body(Lower *l, const AstNode *s, int ns, const char *qualname) 
     int saved_cells = l->ncells;
     l->ifn = infer_nested(l->inf, s);
     l->cls = &ctx;
+    const char *module = l->m->unit->name;
+    if (strcmp(module, "__main__") != 0) {  // (the runtime's default is "__main__")
+        ns_set(l, ns, "__module__", str_const(l, module, s), s);
+    }
     const AstList *body = &s->u.ClassDef.body;
     if (body->count && body->items[0]->kind == AST_Expr
         && body->items[0]->u.Expr.value->kind == AST_Constant

@@ -354,9 +354,108 @@ static int lower_user_call(Lower *l, const AstNode *e, int fi) {
     return dst;
 }
 
+// The IrExtern of 'fn' (a function of module 'from'), added on first use.
+static int extern_index(Lower *l, IrUnit *from, const InferFunc *fn) {
+    const char *cname = ir_func_cname(l->arena, from->cname, fn->name);
+    IrModule *m = l->m;
+    for (int i = 0; i < m->nexterns; i++) {
+        if (strcmp(m->externs[i].cname, cname) == 0) {
+            return i;
+        }
+    }
+    m->externs = arena_realloc(l->arena, m->externs, sizeof(IrExtern) * (size_t)m->nexterns,
+                               sizeof(IrExtern) * (size_t)(m->nexterns + 1));
+    IrExtern *x = &m->externs[m->nexterns];
+    x->name = fn->name;
+    x->cname = cname;
+    x->slot = ir_global_cname(l->arena, from->cname, fn->name);
+    x->nparams = fn->nparams;
+    x->param_tys = arena_alloc(l->arena, sizeof(Ty *) * (size_t)(fn->nparams + 1));
+    for (int i = 0; i < fn->nparams; i++) {
+        x->param_tys[i] = fn->var_tys[i];
+    }
+    x->ret_ty = fn->ret_ty;
+    return m->nexterns++;
+}
+
+// The call of imported function 'fn' (externs 'x') with the arguments of 'e'.
+static int call_extern(Lower *l, const AstNode *e, const InferFunc *fn, int x) {
+    const AstList *args = &e->u.Call.args;
+    int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)(args->count + 1));
+    for (int i = 0; i < args->count; i++) {
+        regs[i] = lower_coerce(l, lower_expr(l, args->items[i]), fn->var_tys[i], e);
+    }
+    int dst = lower_temp(l, fn->ret_ty);
+    IrInstr *in = lower_emit(l, IR_CALL_EXT, dst, args->count, e);
+    if (args->count > 0) {
+        memcpy(in->args, regs, sizeof(int) * (size_t)args->count);
+    }
+    in->aux = x;
+    return dst;
+}
+
+static InferFunc *callable_extern(Lower *l, IrUnit *from, Name name, const AstNode *e) {
+    return ir_extern_callee(l->m->prog, l->m->unit, from, name, e);
+}
+
+// m.f(args) where this module's global 'm' can only hold program module m (`import m`) and f is
+// a function of m other modules may call directly: reads 'm' (NameError while unbound), checks
+// that m has run its 'def f' (else the AttributeError of m.f), then calls f's native entry.
+static int lower_module_call(Lower *l, const AstNode *e) {
+    const AstNode *f = e->u.Call.func, *v = f->u.Attribute.value;
+    if (v->kind != AST_Name || l->cls || lower_local_reg(l, v->u.Name.id) >= 0
+        || lower_cell_index(l, v->u.Name.id) >= 0 || lower_global_index(l, v->u.Name.id) < 0) {
+        return -1;
+    }
+    IrUnit *from = ir_unit_module_source(l->m->prog, l->m->unit, v->u.Name.id);
+    InferFunc *fn = callable_extern(l, from, f->u.Attribute.attr, e);
+    if (!fn) {
+        return -1;
+    }
+    int mod = lower_expr(l, v);
+    int x = extern_index(l, from, fn);
+    IrInstr *in = lower_emit(l, IR_CHECK_EXT, -1, 1, e);
+    in->args[0] = lower_box(l, mod, e);
+    in->aux = x;
+    return call_extern(l, e, fn, x);
+}
+
+// f(args) where this module's global 'f' can only hold function f of another module of the
+// program (`from m import f`; ir_unit_import_source) that other modules may call directly: a
+// direct call of its native entry, after reading the global (NameError while it is unbound, as
+// in CPython). Positional arguments only, one per parameter. -1 when not such a call.
+static int lower_imported_call(Lower *l, const AstNode *e) {
+    const AstNode *f = e->u.Call.func;
+    if (l->cls || e->u.Call.keywords.count || !lower_call_is_plain(e)
+        || lower_global_index(l, f->u.Name.id) < 0) {
+        return -1;
+    }
+    Name orig;
+    IrUnit *from = ir_unit_import_source(l->m->prog, l->m->unit, f->u.Name.id, &orig);
+    InferFunc *fn = from ? callable_extern(l, from, orig, e) : NULL;
+    if (!fn) {
+        return -1;
+    }
+    lower_expr(l, f);  // the guard
+    return call_extern(l, e, fn, extern_index(l, from, fn));
+}
+
 int lower_call(Lower *l, const AstNode *e) {
     const AstNode *f = e->u.Call.func;
     bool plain = lower_call_is_plain(e);
+    if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0
+        && lower_cell_index(l, f->u.Name.id) < 0 && lower_func_index(l, f->u.Name.id) < 0) {
+        int r = lower_imported_call(l, e);
+        if (r >= 0) {
+            return r;
+        }
+    }
+    if (f->kind == AST_Attribute) {
+        int r = lower_module_call(l, e);
+        if (r >= 0) {
+            return r;
+        }
+    }
     if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0
         && lower_cell_index(l, f->u.Name.id) < 0) {
         int fi = lower_func_index(l, f->u.Name.id);

@@ -208,7 +208,7 @@ static int make_function(Lower *l, IrFunc *fn, const AstNode *node) {
     ops[1] = kwdefaults_dict(l, args, node);
     ops[2] = closure_tuple(l, fn, node);
     ops[3] = docstring(l, node);
-    ops[4] = str_const(l, "__main__", node);
+    ops[4] = str_const(l, l->m->unit->name, node);  // __module__
     int dst = lower_temp(l, dyn());
     IrInstr *in = lower_emit(l, IR_MAKE_FUNCTION, dst, 5, node);
     memcpy(in->args, ops, sizeof ops);

@@ -1,9 +1,8 @@
 // lower_stmt.c: AST → IR for statements — assignments to names, if/while, for over range(),
-// return, import. Loops keep their break/continue targets in l->loop.
+// return, import (of the program's modules and the runtime's). Loops keep their break/continue targets in l->loop.
 #include "lower_internal.h"
 
 #include <string.h>
-#include <unistd.h>
 
 // ---------------------------------------------------------------------------------------------
 // Statements
@@ -66,92 +65,121 @@ void lower_annassign(Lower *l, const AstNode *s) {
     }
 }
 
-// The modules krait's runtime provides (runtime/module.c's registry). 'typing' is read by the
-// compiler itself.
-static const char *const runtime_modules[] = {"sys", "math",    "itertools", "csv",
-                                              "os",  "os.path", "gc",        "functools"};
-
-static const char *const stdlib_modules[] = {
-#define STDLIB_MODULE(name) name,
-#include "stdlib_modules.inc"
-#undef STDLIB_MODULE
-};
-
-static bool in_list(const char *const *list, size_t n, const char *name) {
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(list[i], name) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// Whether 'module' names a file beside the program ('module'.py or a package directory).
-static bool is_user_module(Lower *l, const char *module) {
-    const char *slash = strrchr(l->m->path, '/');
-    int dirlen = slash ? (int)(slash - l->m->path) + 1 : 0;
-    const char *py = arena_printf(l->arena, "%.*s%s.py", dirlen, l->m->path, module);
-    const char *pkg = arena_printf(l->arena, "%.*s%s/__init__.py", dirlen, l->m->path, module);
-    return access(py, F_OK) == 0 || access(pkg, F_OK) == 0;
-}
-
-// Rejects an import CPython would satisfy but krait cannot: a user module beside the program,
-// or a standard-library module the runtime lacks. Any other name fails at run time with
-// ModuleNotFoundError, exactly as in CPython. Returns whether it reported.
-static bool reject_import(Lower *l, Name module, const AstNode *at) {
-    if (in_list(runtime_modules, sizeof runtime_modules / sizeof runtime_modules[0], module)) {
-        return false;
-    }
-    if (is_user_module(l, module)) {
-        diag_error(l->d, at->span, "importing the module '%s' of this program is not supported "
-                                   "by krait yet", module);
+// Whether 'name' (absolute, dotted) may be imported: a module of the program, a module the
+// runtime provides, or a name outside the standard library (which fails at run time with
+// ModuleNotFoundError, exactly as in CPython). Reports a standard-library module the runtime
+// lacks.
+static bool module_ok(Lower *l, const char *name, const AstNode *at) {
+    if (ir_program_find(l->m->prog, name) || ir_is_runtime_module(name)) {
         return true;
     }
-    if (in_list(stdlib_modules, sizeof stdlib_modules / sizeof stdlib_modules[0], module)) {
+    const char *dot = strchr(name, '.');
+    const char *top = dot ? arena_strndup(l->arena, name, (size_t)(dot - name)) : name;
+    if (ir_is_stdlib_module(top)) {
         diag_error(l->d, at->span, "the standard-library module '%s' is not supported by krait "
                                    "(it provides sys, math, itertools, csv, os, os.path, gc, "
-                                   "functools and typing)", module);
-        return true;
+                                   "functools and typing)", name);
+        return false;
     }
-    return false;
+    return true;
 }
 
-static int import_module(Lower *l, Name module, const AstNode *at) {
-    if (reject_import(l, module, at)) {
-        return lower_const_none(l, at);
-    }
+// dst = the module 'name', imported.
+static int import_module(Lower *l, const char *name, const AstNode *at) {
     int dst = lower_temp(l, ty_prim(TY_DYN));
     IrInstr *in = lower_emit(l, IR_IMPORT, dst, 0, at);
     in->cst = ir_const_new(l->m, IRC_STR);
-    in->cst->s = module;
-    in->cst->len = strlen(module);
+    in->cst->s = name;
+    in->cst->len = strlen(name);
     return dst;
 }
 
-// import m [as n], ... / from m import x [as y], ...: the runtime's built-in modules, no dotted
-// names. `from typing import List, ...` names what annotations use: krait reads it at compile
-// time and it binds nothing.
+// import a.b.c [as n]: imports a, a.b and a.b.c in order; binds 'a' (or 'n' to a.b.c).
+static void import_alias(Lower *l, const AstNode *a) {
+    Name name = a->u.alias.name;
+    if (!module_ok(l, name, a)) {
+        return;
+    }
+    int mod = import_module(l, name, a);
+    const char *dot = strchr(name, '.');
+    if (a->u.alias.asname || !dot) {
+        lower_store_name(l, a->u.alias.asname ? a->u.alias.asname : name, mod, a);
+        return;
+    }
+    Name top = intern_cstr(l->m->in, arena_strndup(l->arena, name, (size_t)(dot - name)));
+    lower_store_name(l, top, import_module(l, top, a), a);
+}
+
+// from m import *: the names of m's literal __all__ (AttributeError for one m lacks, as
+// CPython), else its public module-level names that are bound when the statement runs.
+static void import_star(Lower *l, const AstNode *s, const char *base, int mod) {
+    IrUnit *u = ir_program_find(l->m->prog, base);
+    int n = 0;
+    bool has_all = false;
+    Name *names = u ? ir_unit_exports(l->m->prog, u, &n, &has_all) : NULL;
+    if (!u || n < 0) {
+        diag_error(l->d, s->span, "'from %s import *' is not supported by krait: %s", base,
+                   u ? "its __all__ is not a literal list or tuple of strings"
+                     : "krait imports '*' only from the modules of the program");
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        if (has_all) {
+            lower_store_name(l, names[i], lower_getattr(l, mod, names[i], s), s);
+            continue;
+        }
+        IrBlock *yes = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+        int args[2] = {mod, lower_const_str(l, names[i], strlen(names[i]), s)};
+        int has = lower_call_obj(l, lower_builtin(l, "hasattr", s), args, 2, ty_prim(TY_BOOL), s);
+        lower_branch(l, has, yes, done, s);
+        lower_start(l, yes);
+        lower_store_name(l, names[i], lower_getattr(l, mod, names[i], s), s);
+        lower_jump(l, done);
+        lower_start(l, done);
+    }
+}
+
+// import m [as n], ... / from m import x [as y], ... / from .m import x / from m import *: of
+// the modules of the program and the runtime's built-in modules (docs/supported.md).
+// `from typing import List, ...` names what annotations use: krait reads it at compile time and
+// it binds nothing.
 void lower_import(Lower *l, const AstNode *s) {
     if (infer_is_typing_import(s)) {
         return;
     }
-    bool from = s->kind == AST_ImportFrom;
-    const AstList *names = from ? &s->u.ImportFrom.names : &s->u.Import.names;
-    if (from && (s->u.ImportFrom.level || !s->u.ImportFrom.module
-                 || strchr(s->u.ImportFrom.module, '.'))) {
-        lower_unsupported(l, s, "a relative or dotted import");
+    if (s->kind == AST_Import) {
+        for (int i = 0; i < s->u.Import.names.count; i++) {
+            import_alias(l, s->u.Import.names.items[i]);
+        }
         return;
     }
-    int mod = from ? import_module(l, s->u.ImportFrom.module, s) : -1;
+    const char *why = NULL;
+    const char *base = ir_import_base(l->arena, l->m->unit, s->u.ImportFrom.level,
+                                      s->u.ImportFrom.module, &why);
+    if (!base) {
+        diag_error(l->d, s->span, "this relative import fails in CPython (ImportError: %s); "
+                                  "krait rejects it", why);
+        return;
+    }
+    if (!module_ok(l, base, s)) {
+        return;
+    }
+    int mod = import_module(l, base, s);
+    const AstList *names = &s->u.ImportFrom.names;
     for (int i = 0; i < names->count; i++) {
         const AstNode *a = names->items[i];
-        Name name = a->u.alias.name, as = a->u.alias.asname ? a->u.alias.asname : name;
-        if (strchr(name, '.') || strcmp(name, "*") == 0) {
-            lower_unsupported(l, a, "a dotted import or 'import *'");
+        Name name = a->u.alias.name;
+        if (strcmp(name, "*") == 0) {
+            import_star(l, s, base, mod);
             continue;
         }
-        int v = from ? lower_getattr(l, mod, name, a) : import_module(l, name, a);
-        lower_store_name(l, as, v, a);
+        int v = lower_temp(l, ty_prim(TY_DYN));
+        IrInstr *in = lower_emit(l, IR_IMPORT_FROM, v, 1, a);
+        in->args[0] = mod;
+        in->cst = ir_const_new(l->m, IRC_STR);
+        in->cst->s = name;
+        in->cst->len = strlen(name);
+        lower_store_name(l, a->u.alias.asname ? a->u.alias.asname : name, v, a);
     }
 }
 

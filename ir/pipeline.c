@@ -77,9 +77,8 @@ static void run_passes(IrFunc *fn, const char *stop_after) {
     }
 }
 
-IrModule *ir_compile(Arena *a, Interner *in, Diag *d, const AstNode *mod, Scope *top,
-                     const char *path, const char *modname, const char *stop_after) {
-    IrModule *m = ir_lower_module(a, in, d, top, mod, path, modname);
+IrModule *ir_compile(IrProgram *p, IrUnit *u, const char *stop_after) {
+    IrModule *m = ir_lower_module(p, u);
     if (!m) {
         return NULL;
     }

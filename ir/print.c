@@ -82,6 +82,10 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
     case IR_STORE_GLOBAL:
         strbuf_printf(b, " %s", fn->mod->globals[in->aux].name);
         break;
+    case IR_CALL_EXT:
+    case IR_CHECK_EXT:
+        strbuf_printf(b, " %s", fn->mod->externs[in->aux].cname);
+        break;
     case IR_CALL:
     case IR_GEN_NEW:
     case IR_MAKE_FUNCTION:

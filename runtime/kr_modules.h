@@ -14,6 +14,8 @@ typedef struct kr_module_obj {
     kr_obj ob;
     kr_val name;  // str
     kr_val dict;
+    const struct kr_module_def *def;  // a module of the program (its globals), or NULL
+    bool initializing;                // its body is running (a circular import sees it so)
 } kr_module_obj;
 
 extern kr_type kr_module_type;
@@ -53,6 +55,48 @@ KR_MUST_CHECK kr_val kr_import_builtin(const char *name);
 // Adds a built-in module at run time (before its first import). Names already known are
 // replaced. -1 with MemoryError.
 KR_MUST_CHECK int kr_module_register(const char *name, kr_module_init init);
+
+// ---------------------------------------------------------------------------------------------
+// Modules of the program (module.c)
+//
+// Each Python module of a program is one generated C file whose globals are static kr_val slots
+// (0 while unbound). It describes itself with a kr_module_def; the script's main() hands the
+// table of every module to kr_program_modules. Importing one runs its 'exec' (the module body)
+// once, at the first import, with the module object already in the registry (sys.modules), so
+// that a circular import sees the partially initialised module, as in CPython. The module object
+// reads and writes its globals through 'slots', so `m.x` sees every later rebinding by the
+// module and `m.x = v` rebinds the module's global.
+
+typedef struct kr_module_slot {
+    const char *name;
+    kr_val *slot;
+} kr_module_slot;
+
+typedef struct kr_module_def {
+    const char *name;  // dotted: "pkg.sub"
+    const char *file;  // __file__: the absolute path of the .py file
+    bool is_package;   // an __init__.py
+    kr_val (*exec)(void);  // runs the module body: None, or 0 with the exception pending
+    const kr_module_slot *slots;
+    int nslots;
+    // Whether 'v' may be stored in slot 'i' (slots of a type inference proved; NULL: any).
+    bool (*check)(int i, kr_val v);
+} kr_module_def;
+
+// Registers the modules of the program (called once by main(), before the script's body).
+void kr_program_modules(const kr_module_def *const *defs, size_t n);
+// `import name`: a module of the program (its parent packages first: `import a.b` imports 'a',
+// then 'a.b', and binds 'b' in 'a'), else a built-in module, else ModuleNotFoundError
+// "No module named 'x'". New reference. An exception in the module's body propagates and the
+// module is forgotten, so a later import runs it again, as CPython does.
+KR_MUST_CHECK kr_val kr_import(const char *name);
+// `from mod import name`: mod.name, else the submodule mod.name of a package, else ImportError
+// "cannot import name 'x' from 'm' (path)" (with "partially initialized module" while 'mod' is
+// being imported).
+KR_MUST_CHECK kr_val kr_import_from(kr_val mod, const char *name);
+// Generated code calls a function of module 'mod' directly only once its global 'name' is bound;
+// while it is not, this raises what reading mod.name raises (AttributeError). Returns -1.
+KR_MUST_CHECK int kr_module_unbound(kr_val mod, const char *name);
 
 // ---------------------------------------------------------------------------------------------
 // sys (sysmodule.c)

@@ -8,8 +8,14 @@
 // kr_module_register additions), runs it on the first import and caches the module: every
 // later import returns the same object, as CPython executes a module once. The cache lives in
 // static data, a root of the collector.
+//
+// The modules of the program (kr_modules.h: one generated C file each) are a second table,
+// handed over by main(); kr_import looks there first. A program module's globals stay in its
+// static slots: its module object reads and writes them by name (the slot table) and keeps
+// everything else (__name__, __file__, attributes set from outside) in its dict.
 #include "krait.h"
 
+#include <stdio.h>
 #include <string.h>
 
 // ---------------------------------------------------------------------------------------------
@@ -68,12 +74,55 @@ int kr_module_add_str(kr_val mod, const char *name, const char *value) {
 kr_val kr_module_getattr_cstr(kr_val mod, const char *name) { return kr_getattr_cstr(mod, name); }
 
 static kr_val no_attribute(kr_val mod, kr_val name) {
+    const kr_module_def *def = KR_MODULE(mod)->def;
+    if (KR_MODULE(mod)->initializing && def && !strchr(def->name, '.')) {
+        // CPython 3.13 suspects a module beside the script of shadowing a third-party one
+        return kr_err_set(&kr_exc_AttributeError,
+                          "module '%s' has no attribute '%s' (consider renaming '%s' if it has "
+                          "the same name as a third-party module you intended to import)",
+                          def->name, kr_str_data(name), def->file);
+    }
+    if (KR_MODULE(mod)->initializing) {
+        return kr_err_set(&kr_exc_AttributeError,
+                          "partially initialized module '%s' has no attribute '%s' (most likely "
+                          "due to a circular import)",
+                          kr_str_data(KR_MODULE(mod)->name), kr_str_data(name));
+    }
     return kr_err_set(&kr_exc_AttributeError, "module '%s' has no attribute '%s'",
                       kr_str_data(KR_MODULE(mod)->name), kr_str_data(name));
 }
 
+// The index of the global 'name' of a program module, or -1.
+static int slot_index(kr_val mod, kr_val name) {
+    const kr_module_def *def = KR_MODULE(mod)->def;
+    const char *s = kr_str_data(name);
+    for (int i = 0; def && i < def->nslots; i++) {
+        if (strcmp(def->slots[i].name, s) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+// The dict of a program module with its bound globals copied in (a snapshot: writing to it does
+// not rebind the globals; docs/differences.md).
+static kr_val module_dict(kr_val mod) {
+    const kr_module_def *def = KR_MODULE(mod)->def;
+    for (int i = 0; def && i < def->nslots; i++) {
+        kr_val v = *def->slots[i].slot;
+        if (v && kr_module_add(mod, def->slots[i].name, v) < 0) {
+            return 0;
+        }
+    }
+    return kr_newref(KR_MODULE(mod)->dict);
+}
+
 static kr_val module_getattr(kr_val mod, kr_val name) {
-    kr_val v = kr_dict_lookup(KR_MODULE(mod)->dict, name);
+    int i = slot_index(mod, name);
+    if (i >= 0 && *KR_MODULE(mod)->def->slots[i].slot) {
+        return kr_newref(*KR_MODULE(mod)->def->slots[i].slot);
+    }
+    kr_val v = i >= 0 ? 0 : kr_dict_lookup(KR_MODULE(mod)->dict, name);
     if (v) {
         return kr_newref(v);
     }
@@ -81,7 +130,7 @@ static kr_val module_getattr(kr_val mod, kr_val name) {
         return 0;
     }
     if (kr_str_equal_cstr(name, "__dict__")) {
-        return kr_newref(KR_MODULE(mod)->dict);
+        return module_dict(mod);
     }
     if (kr_str_equal_cstr(name, "__class__")) {
         return kr_newref(KR_VAL(&kr_module_type));
@@ -91,6 +140,26 @@ static kr_val module_getattr(kr_val mod, kr_val name) {
 
 static int module_setattr(kr_val mod, kr_val name, kr_val value) {
     kr_val d = KR_MODULE(mod)->dict;
+    int i = slot_index(mod, name);
+    if (i >= 0) {
+        const kr_module_def *def = KR_MODULE(mod)->def;
+        kr_val *slot = def->slots[i].slot;
+        if (!value && !*slot) {
+            kr_err_set(&kr_exc_AttributeError, "module '%s' has no attribute '%s'",
+                       kr_str_data(KR_MODULE(mod)->name), kr_str_data(name));
+            return -1;
+        }
+        if (value && def->check && !def->check(i, value)) {
+            kr_err_set(&kr_exc_TypeError, "krait: module '%s' keeps '%s' as %s; cannot set it "
+                       "to a '%s' from outside the module", def->name, def->slots[i].name,
+                       kr_type_name(*slot ? *slot : value), kr_type_name(value));
+            return -1;
+        }
+        kr_val old = *slot;
+        *slot = value ? kr_newref(value) : 0;
+        KR_XDECREF(old);
+        return 0;
+    }
     if (value) {
         return kr_dict_setitem(d, name, value);
     }
@@ -126,6 +195,7 @@ static void module_dealloc(kr_obj *o) {
 }
 
 static void module_traverse(kr_obj *o, kr_visitfunc visit, void *arg) {
+    // A program module's globals are static slots, roots of the collector already.
     visit(((kr_module_obj *)o)->dict, arg);
 }
 
@@ -200,4 +270,174 @@ kr_val kr_import_builtin(const char *name) {
         }
     }
     return kr_newref(e->module);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modules of the program
+
+typedef struct {
+    const kr_module_def *def;
+    kr_val module;  // while it is being imported and after, 0 before (and after a failure)
+} program_entry;
+
+static program_entry *program;
+static size_t nprogram;
+
+void kr_program_modules(const kr_module_def *const *defs, size_t n) {
+    program = kr_alloc(sizeof *program * (n ? n : 1));
+    if (!program) {
+        return;  // MemoryError pending: the script's first import of a module fails
+    }
+    for (size_t i = 0; i < n; i++) {
+        program[i].def = defs[i];
+    }
+    nprogram = n;
+}
+
+static program_entry *program_find(const char *name) {
+    for (size_t i = 0; i < nprogram; i++) {
+        if (strcmp(program[i].def->name, name) == 0) {
+            return &program[i];
+        }
+    }
+    return NULL;
+}
+
+// The module object of program module 'def', before its body runs: __name__, __file__,
+// __package__ (and __path__ for a package, as a list of its directory).
+static kr_val program_module_new(const kr_module_def *def) {
+    kr_val m = kr_module_new(def->name);
+    if (!m) {
+        return 0;
+    }
+    KR_MODULE(m)->def = def;
+    const char *dot = strrchr(def->name, '.');
+    int rc = kr_module_add_str(m, "__file__", def->file);
+    if (rc == 0 && def->is_package) {
+        rc = kr_module_add_str(m, "__package__", def->name);
+    } else if (rc == 0) {
+        kr_val pkg = dot ? kr_str_from_utf8(def->name, (size_t)(dot - def->name))
+                         : kr_str_from_cstr("");
+        rc = kr_module_add_steal(m, "__package__", pkg);
+    }
+    if (rc < 0) {
+        KR_DECREF(m);
+        return 0;
+    }
+    return m;
+}
+
+// Imports program module 'e' (its parent package already imported: 'parent', or 0).
+static kr_val import_program(program_entry *e, kr_val parent) {
+    kr_val m = program_module_new(e->def);
+    if (!m) {
+        return 0;
+    }
+    e->module = m;  // the registry's reference: visible to imports from its body
+    KR_MODULE(m)->initializing = true;
+    kr_val r = e->def->exec();
+    KR_MODULE(m)->initializing = false;
+    if (!r) {
+        e->module = 0;  // CPython removes a failed module from sys.modules
+        KR_DECREF(m);
+        return 0;
+    }
+    KR_DECREF(r);
+    if (parent) {
+        const char *last = strrchr(e->def->name, '.') + 1;
+        kr_val key = kr_str_from_cstr(last);
+        int rc = key ? kr_setattr(parent, key, m) : -1;
+        KR_XDECREF(key);
+        if (rc < 0) {
+            return 0;
+        }
+    }
+    return kr_newref(m);
+}
+
+// `import a.b` of a name that is no module of the program nor a built-in one: the parent is
+// imported first (its own error wins), then ModuleNotFoundError as CPython words it.
+static kr_val import_missing_child(const char *name, const char *dot) {
+    kr_val pname = kr_str_from_utf8(name, (size_t)(dot - name));
+    kr_val parent = pname ? kr_import(kr_str_data(pname)) : 0;
+    if (!parent) {
+        KR_XDECREF(pname);
+        return 0;
+    }
+    bool pkg = KR_MODULE(parent)->def && KR_MODULE(parent)->def->is_package;
+    KR_DECREF(parent);
+    kr_err_set(&kr_exc_ModuleNotFoundError, pkg ? "No module named '%s'"
+                                                : "No module named '%s'; '%s' is not a package",
+               name, kr_str_data(pname));
+    KR_DECREF(pname);
+    return 0;
+}
+
+kr_val kr_import(const char *name) {
+    program_entry *e = program_find(name);
+    const char *dot = strrchr(name, '.');
+    if (!e && dot && !registry_find(name)) {
+        return import_missing_child(name, dot);
+    }
+    if (!e) {
+        return kr_import_builtin(name);
+    }
+    if (e->module) {
+        return kr_newref(e->module);
+    }
+    kr_val parent = 0;
+    if (dot) {
+        kr_val pname = kr_str_from_utf8(name, (size_t)(dot - name));
+        parent = pname ? kr_import(kr_str_data(pname)) : 0;
+        KR_XDECREF(pname);
+        if (!parent) {
+            return 0;
+        }
+        if (e->module) {  // the parent's body imported it
+            KR_DECREF(parent);
+            return kr_newref(e->module);
+        }
+    }
+    kr_val m = import_program(e, parent);
+    KR_XDECREF(parent);
+    return m;
+}
+
+kr_val kr_import_from(kr_val mod, const char *name) {
+    kr_val v = kr_getattr_cstr(mod, name);
+    if (v || !kr_err_matches(&kr_exc_AttributeError)) {
+        return v;
+    }
+    kr_err_clear();
+    const char *modname = kr_module_check(mod) ? kr_str_data(KR_MODULE(mod)->name) : "?";
+    kr_val full = kr_str_from_format("%s.%s", modname, name);
+    if (!full) {
+        return 0;
+    }
+    program_entry *e = program_find(kr_str_data(full));
+    KR_DECREF(full);
+    bool pkg = kr_module_check(mod) && KR_MODULE(mod)->def && KR_MODULE(mod)->def->is_package;
+    if (e && pkg) {
+        return kr_import(e->def->name);  // a submodule: `from pkg import sub`
+    }
+    const char *file = kr_module_check(mod) && KR_MODULE(mod)->def ? KR_MODULE(mod)->def->file
+                                                                    : NULL;
+    char where[4096];
+    snprintf(where, sizeof where, "%s", file ? file : "unknown location");
+    if (kr_module_check(mod) && KR_MODULE(mod)->initializing) {
+        return kr_err_set(&kr_exc_ImportError,
+                          "cannot import name '%s' from partially initialized module '%s' "
+                          "(most likely due to a circular import) (%s)", name, modname, where);
+    }
+    return kr_err_set(&kr_exc_ImportError, "cannot import name '%s' from '%s' (%s)", name,
+                      modname, where);
+}
+
+int kr_module_unbound(kr_val mod, const char *name) {
+    kr_val v = kr_getattr_cstr(mod, name);
+    if (v) {  // not a global of 'mod' after all: a krait bug
+        KR_DECREF(v);
+        kr_err_set(&kr_exc_SystemError, "krait: module global '%s' is bound", name);
+    }
+    return -1;
 }

@@ -3,7 +3,11 @@
 # 256 KiB of C each, docs/cli.md). This builds a program of 400 functions, large enough for two
 # parts, with --keep-c --check-c -Werror, and checks: the parts exist (when there are two CPUs
 # or more), every function works wherever its part put it (the sum the shell computes), and an
-# exception raised three calls deep prints CPython's traceback entries.
+# exception raised three calls deep prints CPython's traceback entries. Then a program of three
+# modules, two of them large enough to be split (KRAIT_JOBS=2 allows two parts each): the
+# script calls the other modules' exported functions directly and reads their globals, each
+# module's parts share their constants (which both modules number alike) without a clash at
+# the link, and a traceback goes through the modules.
 # Usage: split.sh KRAIT
 set -eu
 krait=$1
@@ -70,3 +74,65 @@ ValueError: f_7: 99999 deep
 TB
 grep -v '^    ' "$tmp/err" > "$tmp/got" || true
 diff "$tmp/want" "$tmp/got" || { echo "the traceback differs (- expected, + got)"; exit 1; }
+
+# Several modules, each of the two large ones in two parts.
+mkdir "$tmp/app"
+k=120
+for m in ma mb; do
+    i=0
+    : > "$tmp/app/$m.py"
+    while [ "$i" -lt "$k" ]; do
+        cat >> "$tmp/app/$m.py" <<PY
+def f_$i(x: int, s: str) -> int:
+    if x > $i * 1000:
+        raise ValueError(f"$m.f_$i: {x} {s}")
+    t = [c for c in s if c != " "]
+    return x * $i + len(t) - $((i % 7))
+
+
+PY
+        i=$((i + 1))
+    done
+    printf 'LIMIT = %d\nLABEL = "%s"\n' "$k" "$m" >> "$tmp/app/$m.py"
+done
+cat > "$tmp/app/main.py" <<'PY'
+import mb
+from ma import f_3, LABEL
+import ma
+
+
+def h(k: int) -> int:
+    return mb.f_11(k, "deep") + 1
+
+
+print(f_3(3, "a b"), mb.f_4(4, "x"), ma.LIMIT, LABEL, mb.LABEL)
+print(sum(ma.f_9(i, "q r") + mb.f_9(i, "q r") for i in range(5)))
+print(h(99999))
+PY
+KRAIT_JOBS=2 "$krait" build "$tmp/app/main.py" -o "$tmp/app/main" -O0 --keep-c "$tmp/mc" \
+    --check-c -Werror
+for f in main.c ma.c ma.1.c mb.c mb.1.c; do
+    [ -f "$tmp/mc/$f" ] || { echo "no $f: $(ls "$tmp/mc")"; exit 1; }
+done
+[ ! -f "$tmp/mc/ma.1.o" ] || { echo "object files were left in the --keep-c directory"; exit 1; }
+status=0
+"$tmp/app/main" > "$tmp/out" 2> "$tmp/err" || status=$?
+[ "$status" -eq 1 ] || { echo "exit status $status, not 1"; cat "$tmp/err"; exit 1; }
+i=0
+sum=0
+while [ "$i" -lt 5 ]; do
+    sum=$((sum + 2 * (i * 9 + 2 - 9 % 7)))
+    i=$((i + 1))
+done
+printf '%d %d %d ma mb\n%d\n' $((3 * 3 + 2 - 3)) $((4 * 4 + 1 - 4)) "$k" "$sum" > "$tmp/want"
+diff "$tmp/want" "$tmp/out" || { echo "the modules program printed otherwise (- expected)"; exit 1; }
+app="$(cd "$tmp/app" && pwd -P)"
+cat > "$tmp/want" <<TB
+Traceback (most recent call last):
+  File "$app/main.py", line 12, in <module>
+  File "$app/main.py", line 7, in h
+  File "$app/mb.py", line $((7 * 11 + 3)), in f_11
+ValueError: mb.f_11: 99999 deep
+TB
+grep -v '^    ' "$tmp/err" > "$tmp/got" || true
+diff "$tmp/want" "$tmp/got" || { echo "the modules traceback differs (- expected, + got)"; exit 1; }

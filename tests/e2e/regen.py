@@ -23,7 +23,10 @@ def expectation(py: pathlib.Path) -> str:
 def main() -> None:
     if sys.version_info[:2] != (3, 13):
         sys.exit("regen.py must run under CPython 3.13 (PYENV_VERSION=3.13.0 python3.13)")
-    files = [pathlib.Path(a).resolve() for a in sys.argv[1:]] or sorted(HERE.glob("*/*.py"))
+    # Without arguments: every program that has an .out (a .py without one is a helper module a
+    # program imports; a new program is named on the command line the first time).
+    files = [pathlib.Path(a).resolve() for a in sys.argv[1:]] or sorted(
+        py for py in HERE.glob("*/*.py") if py.with_suffix(".out").exists())
     for py in files:
         py.with_suffix(".out").write_text(expectation(py), encoding="utf-8")
         print("wrote", py.with_suffix(".out"))

@@ -41,6 +41,25 @@ printf 'print("changed")\n' > "$tmp/cmake/hello.py"
 "$cmake" --build "$tmp/cmake/build" > "$tmp/cmake.log" 2>&1 || { cat "$tmp/cmake.log"; fail "rebuild"; }
 expect_output "$tmp/cmake/build/hello" "changed"
 
+# CMake with a program of several modules: one C file each; a changed module rebuilds, and a
+# new import adds its module's C file (the list is taken again when a module changes).
+mkdir "$tmp/cmake-modules"
+printf 'cmake_minimum_required(VERSION 3.25)\nproject(multi C)\nfind_package(Krait REQUIRED)\nkrait_add_executable(multi main.py)\n' \
+    > "$tmp/cmake-modules/CMakeLists.txt"
+printf 'import helper\nprint(helper.text())\n' > "$tmp/cmake-modules/main.py"
+printf 'def text():\n    return "from helper"\n' > "$tmp/cmake-modules/helper.py"
+"$cmake" -S "$tmp/cmake-modules" -B "$tmp/cmake-modules/build" -DCMAKE_PREFIX_PATH="$prefix" \
+    -DCMAKE_C_COMPILER="$cc" > "$tmp/cmake.log" 2>&1 || { cat "$tmp/cmake.log"; fail "configure (modules)"; }
+"$cmake" --build "$tmp/cmake-modules/build" > "$tmp/cmake.log" 2>&1 \
+    || { cat "$tmp/cmake.log"; fail "build (modules)"; }
+expect_output "$tmp/cmake-modules/build/multi" "from helper"
+printf 'import other\ndef text():\n    return other.WORD\n' > "$tmp/cmake-modules/helper.py"
+printf 'WORD = "from other"\n' > "$tmp/cmake-modules/other.py"
+"$cmake" --build "$tmp/cmake-modules/build" > "$tmp/cmake.log" 2>&1 \
+    || { cat "$tmp/cmake.log"; fail "rebuild (modules)"; }
+expect_output "$tmp/cmake-modules/build/multi" "from other"
+[ -f "$tmp/cmake-modules/build/multi.krait/other.c" ] || fail "no C file for the new module"
+
 # make: build, check the dependency file, nothing to do the second time, rebuild after a change.
 mkdir "$tmp/make"
 cp "$project/Makefile" "$project/hello.py" "$tmp/make/"

@@ -96,6 +96,98 @@ static void test_registry(void) {
     }
 }
 
+// Modules of a program (kr_modules.h): two fake compiled modules, "pkg" (a package) and
+// "pkg.mod", whose bodies record that they ran.
+static kr_val pkg_x, mod_n, mod_f;
+static int pkg_runs, mod_runs;
+static bool mod_fails;
+
+static kr_val pkg_exec(void) {
+    pkg_runs++;
+    kr_val x = kr_str_from_cstr("package x");
+    if (!x) {
+        return 0;
+    }
+    KR_SETREF(pkg_x, x);
+    return kr_none();
+}
+
+static kr_val mod_exec(void) {
+    mod_runs++;
+    if (mod_fails) {
+        return kr_err_set(&kr_exc_ValueError, "body failed");
+    }
+    KR_SETREF(mod_n, kr_int_from_i64(7));
+    // while the body runs the module is registered and partially initialised
+    kr_val self = kr_import("pkg.mod");
+    check(kr_import_from(self, "f"), "!ImportError: cannot import name 'f' from partially "
+                                     "initialized module 'pkg.mod' (most likely due to a "
+                                     "circular import) (/src/pkg/mod.py)");
+    check(attr(self, "f"), "!AttributeError: partially initialized module 'pkg.mod' has no "
+                           "attribute 'f' (most likely due to a circular import)");
+    KR_DECREF(self);
+    return kr_none();
+}
+
+static bool mod_check(int i, kr_val v) { return i != 0 || kr_int_check(v); }
+
+static const kr_module_slot pkg_slots[] = {{"x", &pkg_x}};
+static const kr_module_slot mod_slots[] = {{"n", &mod_n}, {"f", &mod_f}};
+static const kr_module_def pkg_def = {"pkg", "/src/pkg/__init__.py", true, pkg_exec, pkg_slots,
+                                      1, NULL};
+static const kr_module_def mod_def = {"pkg.mod", "/src/pkg/mod.py", false, mod_exec, mod_slots,
+                                      2, mod_check};
+
+static void test_program_modules(void) {
+    static const kr_module_def *const defs[] = {&pkg_def, &mod_def};
+    kr_program_modules(defs, 2);
+    mod_fails = true;
+    check(kr_import("pkg.mod"), "!ValueError: body failed");
+    CU_ASSERT(pkg_runs == 1 && mod_runs == 1);
+    mod_fails = false;
+    kr_val m = kr_import("pkg.mod");  // a failed import is forgotten: the body runs again
+    CU_ASSERT_FATAL(m != 0);
+    CU_ASSERT(pkg_runs == 1 && mod_runs == 2);
+    check(kr_import("pkg.mod"), "<module 'pkg.mod' from '/src/pkg/mod.py'>");
+    CU_ASSERT(mod_runs == 2);
+    kr_val pkg = kr_import("pkg");
+    check(attr(pkg, "x"), "'package x'");
+    check(attr(pkg, "mod"), "<module 'pkg.mod' from '/src/pkg/mod.py'>");
+    check(attr(pkg, "__package__"), "'pkg'");
+    check(attr(m, "__package__"), "'pkg'");
+    check(kr_import_from(pkg, "mod"), "<module 'pkg.mod' from '/src/pkg/mod.py'>");
+    check(kr_import_from(pkg, "nope"),
+          "!ImportError: cannot import name 'nope' from 'pkg' (/src/pkg/__init__.py)");
+    check(kr_import("pkg.nope"), "!ModuleNotFoundError: No module named 'pkg.nope'");
+    check(kr_import("pkg.mod.deeper"),
+          "!ModuleNotFoundError: No module named 'pkg.mod.deeper'; 'pkg.mod' is not a package");
+    check(kr_import("nosuch.sub"), "!ModuleNotFoundError: No module named 'nosuch'");
+    // globals through the slots: reads see the module's rebinding, writes rebind it
+    check(attr(m, "n"), "7");
+    KR_SETREF(mod_n, kr_int_from_i64(8));
+    check(attr(m, "n"), "8");
+    check(attr(m, "f"), "!AttributeError: module 'pkg.mod' has no attribute 'f'");
+    kr_val key = kr_str_from_cstr("n");
+    kr_val s = kr_str_from_cstr("text");
+    CU_ASSERT(kr_setattr(m, key, s) == -1);  // a slot inference typed as int
+    check(0, "!TypeError: krait: module 'pkg.mod' keeps 'n' as int; cannot set it to a 'str' "
+             "from outside the module");
+    CU_ASSERT(kr_setattr(m, key, KR_FROM_SMALL(9)) == 0);
+    CU_ASSERT(mod_n == KR_FROM_SMALL(9));
+    CU_ASSERT(kr_setattr(m, key, 0) == 0);  // del m.n
+    CU_ASSERT(mod_n == 0);
+    check(attr(m, "n"), "!AttributeError: module 'pkg.mod' has no attribute 'n'");
+    check(attr(m, "__dict__"), "{'__name__': 'pkg.mod', '__file__': '/src/pkg/mod.py', "
+                               "'__package__': 'pkg'}");
+    CU_ASSERT(kr_module_unbound(m, "f") == -1);
+    check(0, "!AttributeError: module 'pkg.mod' has no attribute 'f'");
+    KR_DECREF(key);
+    KR_DECREF(s);
+    KR_DECREF(pkg);
+    KR_DECREF(m);
+    KR_CLEAR(pkg_x);
+}
+
 // import gc: values and messages from CPython 3.13.
 static void test_gc_module(void) {
     kr_val gc = kr_import_builtin("gc");
@@ -260,6 +352,7 @@ int main(void) {
     CU_add_test(s, "module object", test_module_object);
     CU_add_test(s, "registry", test_registry);
     CU_add_test(s, "register", test_register);
+    CU_add_test(s, "program modules", test_program_modules);
     CU_add_test(s, "gc", test_gc_module);
     CU_add_test(s, "sys values", test_sys_values);
     CU_add_test(s, "sys functions", test_sys_functions);

@@ -1,0 +1,2 @@
+print("broken starts")
+RATE = 1 / 0

@@ -1,0 +1,3 @@
+print("cyc_a starts")
+import cyc_b
+VALUE = 1

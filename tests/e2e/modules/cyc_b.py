@@ -1,0 +1,2 @@
+print("cyc_b starts")
+from cyc_a import VALUE

@@ -1,0 +1,2 @@
+import cyc_d
+X = 1

@@ -1,0 +1,2 @@
+import cyc_pkg.inner
+print(cyc_pkg.inner.NAME)

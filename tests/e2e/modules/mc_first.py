@@ -1,0 +1,5 @@
+import mc_second
+
+
+def helper(x: int) -> int:
+    return x + 1

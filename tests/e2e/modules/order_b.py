@@ -1,0 +1,2 @@
+print("order_b runs")
+TAG = "b"

@@ -1,0 +1,2 @@
+print("order_pkg init")
+NAME = __name__

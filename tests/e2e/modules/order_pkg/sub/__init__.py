@@ -1,0 +1,2 @@
+print("order_pkg.sub init")
+NAME = __name__

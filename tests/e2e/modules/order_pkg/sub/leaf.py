@@ -1,0 +1,2 @@
+print("order_pkg.sub.leaf body")
+NAME = __name__

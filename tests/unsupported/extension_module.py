@@ -1,0 +1,3 @@
+import native_ext
+
+print(native_ext.answer())

@@ -1,0 +1,5 @@
+import import_script
+
+
+def read():
+    return import_script.VALUE

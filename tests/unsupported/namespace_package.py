@@ -1,0 +1,3 @@
+from nspkg import mod
+
+print(mod.VALUE)

@@ -1,0 +1,3 @@
+from computed_all import *
+
+print(first())

@@ -1,0 +1,3 @@
+from math import *
+
+print(sqrt(4.0))

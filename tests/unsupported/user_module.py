@@ -1,3 +1,0 @@
-import mypkg
-
-print(mypkg.VALUE)

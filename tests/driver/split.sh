@@ -3,11 +3,12 @@
 # 256 KiB of C each, docs/cli.md). This builds a program of 400 functions, large enough for two
 # parts, with --keep-c --check-c -Werror, and checks: the parts exist (when there are two CPUs
 # or more), every function works wherever its part put it (the sum the shell computes), and an
-# exception raised three calls deep prints CPython's traceback entries. Then a program of three
-# modules, two of them large enough to be split (KRAIT_JOBS=2 allows two parts each): the
-# script calls the other modules' exported functions directly and reads their globals, each
-# module's parts share their constants (which both modules number alike) without a clash at
-# the link, and a traceback goes through the modules.
+# exception raised three calls deep prints CPython's traceback entries; its large module body
+# is declared as code run once (KGM_ONCE). Then a program of three modules, two of them large
+# enough to be split (KRAIT_JOBS=2 allows two parts each): the script calls the other modules'
+# exported functions directly and reads their globals, each module's parts share their constants
+# (which both modules number alike) without a clash at the link, and a traceback goes through
+# the modules.
 # Usage: split.sh KRAIT
 set -eu
 krait=$1
@@ -57,6 +58,9 @@ if [ "$(getconf _NPROCESSORS_ONLN)" -ge 2 ] && [ ! -f "$tmp/c/big.1.c" ]; then
     exit 1
 fi
 [ ! -f "$tmp/c/big.1.o" ] || { echo "object files were left in the --keep-c directory"; exit 1; }
+# The module body, over 64 KiB of C, is declared as code run once (cold, -O1 under gcc).
+grep -q '^KGM_ONCE KGS kr_val kgm_big__body(void);' "$tmp/c/big.c" \
+    || { echo "big.c does not declare its module body KGM_ONCE"; exit 1; }
 status=0
 "$tmp/big" > "$tmp/out" 2> "$tmp/err" || status=$?
 [ "$status" -eq 1 ] || { echo "exit status $status, not 1"; cat "$tmp/err"; exit 1; }
@@ -115,6 +119,10 @@ for f in main.c ma.c ma.1.c mb.c mb.1.c; do
     [ -f "$tmp/mc/$f" ] || { echo "no $f: $(ls "$tmp/mc")"; exit 1; }
 done
 [ ! -f "$tmp/mc/ma.1.o" ] || { echo "object files were left in the --keep-c directory"; exit 1; }
+# A small module body keeps the command line's optimisation.
+if grep -q '^KGM_ONCE KGS' "$tmp/mc/main.c" "$tmp/mc/ma.c"; then
+    echo "a small module body was declared KGM_ONCE"; exit 1
+fi
 status=0
 "$tmp/app/main" > "$tmp/out" 2> "$tmp/err" || status=$?
 [ "$status" -eq 1 ] || { echo "exit status $status, not 1"; cat "$tmp/err"; exit 1; }

@@ -10,6 +10,12 @@
 // Appends the C translation unit of 'm' (after all passes) to 'out'.
 
 void emit_module(const IrModule *m, StrBuf *out);
+// The same C as up to 'max_parts' translation units, so that they compile in parallel: as
+// many as there are 'min_part' bytes of functions (at least one). The first part holds the
+// module's data, its boxed entries and main() (the script) or its kr_module_def (another
+// module); the functions are spread to even the sizes.
+// Appends part i to 'parts[i]' (initialised by the caller); returns the number of parts.
+int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf *parts);
 
 // modules.c --------------------------------------------------------------------------------------
 // The program of script 'script': it and every module beside it that it imports, directly or not,

@@ -1,7 +1,9 @@
 // driver.c: the commands that compile Python (docs/cli.md): build, run, emit-c, emit-ir.
 // Input: a .py file and options. It runs the front end, the middle (ir_compile) and the emitter,
 // writes the C, and runs the C compiler with posix_spawn and an argument vector (never a shell),
-// linking the runtime (libkrait_rt.a, Boehm GC, GMP, libm).
+// linking the runtime (libkrait_rt.a, Boehm GC, GMP, libm). A module with much C is written as
+// several translation units (emit_module_parts) that up to one cc per online CPU compile at once
+// before one link; the modules of a program go through the same step.
 //
 // The runtime is found, in order: $KRAIT_RUNTIME_LIB / $KRAIT_RUNTIME_INCLUDE; the install
 // layout next to the krait executable (../lib/libkrait_rt.a, ../include/krait/krait.h); the
@@ -265,7 +267,7 @@ static const char *runtime_cflags(RuntimePaths rt) {
     return rt_cflags[0] != '\0' && build_tree ? rt_cflags : NULL;
 }
 
-// The libclang check of the C text of 'cfile', with the flags run_cc passes that change what is
+// The libclang check of the C text of 'cfile', with the flags cc_flags passes that change what is
 // parsed: the optimisation level (__OPTIMIZE__) and the runtime's flags.
 static bool check_c(Arena *a, const Options *o, const char *cfile, const char *text, size_t len) {
     RuntimePaths rt = runtime_paths(a);
@@ -273,9 +275,9 @@ static bool check_c(Arena *a, const Options *o, const char *cfile, const char *t
     return ccheck_source(cfile, text, len, rt.include, extra, 2);
 }
 
-// The C compiler's flags for the generated code (after argv[0]); returns the count.
-static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **argv) {
-    int n = 0;
+// Appends the compile flags to 'argv' at 'n' (the C compiler first); returns the new count.
+static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **argv, int n) {
+    argv[n++] = o->cc;
     argv[n++] = "-std=c11";
     argv[n++] = o->opt;
     if (o->debug) {
@@ -293,9 +295,12 @@ static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **ar
     return n;
 }
 
-// The link: the runtime and its libraries after the inputs.
-static int link_flags(const Options *o, RuntimePaths rt, const char **argv) {
-    int n = 0;
+// Appends what links a program with the runtime to 'argv' at 'n' (after the inputs), and the
+// terminating NULL; returns the new count.
+static int link_flags(const Options *o, RuntimePaths rt, const char **argv, int n) {
+    // A position-dependent executable: the dynamic loader has no relocations to apply to it,
+    // which makes start-up shorter and the file smaller.
+    argv[n++] = "-no-pie";
     argv[n++] = rt.lib;
     if (!o->debug) {
         // Unused runtime code and the runtime's debug information stay out of the executable.
@@ -306,93 +311,152 @@ static int link_flags(const Options *o, RuntimePaths rt, const char **argv) {
     argv[n++] = "-lgmp";
     argv[n++] = "-lm";
     argv[n++] = "-pthread";
+    argv[n] = NULL;
     return n;
 }
 
-static pid_t spawn(char **argv) {
-    pid_t pid;
-    int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
-    if (err != 0) {
-        fprintf(stderr, "krait: error: cannot run '%s': %s\n", argv[0], strerror(err));
-        return -1;
-    }
-    return pid;
+static void cc_failed(const Options *o) {
+    error("the C compiler failed on the code krait generated for '%s' (a krait bug)", o->input);
 }
 
-static bool wait_ok(pid_t pid) {
-    int status;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) {
-            return false;
-        }
-    }
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-// How many C compilers run at once: $KRAIT_JOBS, else the number of processors.
+// How many C compilers run at once, and so how many parts a large module is split into at
+// most: $KRAIT_JOBS, else the number of online processors.
 static int cc_jobs(void) {
     const char *env = getenv("KRAIT_JOBS");
     long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-// Compiles and links the C files 'cfiles' into 'output'. One file: one cc run. Several: each is
-// compiled to an object file beside it, up to cc_jobs() at once, then they are linked.
-static bool run_cc(Arena *a, const Options *o, const char *const *cfiles, int nfiles,
-                   const char *output) {
+// Runs `cc -c` on each of 'cfiles' (into 'ofiles'), up to cc_jobs() at once, starting the next
+// as soon as any finishes; waits for all. After a failure no more are started.
+static bool compile_objects(Arena *a, const Options *o, const char *const *cfiles,
+                            const char *const *ofiles, int n) {
     RuntimePaths rt = runtime_paths(a);
-    const char **argv = arena_alloc(a, sizeof(char *) * (size_t)(nfiles + 32));
+    int running = 0, next = 0, jobs = cc_jobs();
     bool ok = true;
-    const char **objs = arena_alloc(a, sizeof(char *) * (size_t)nfiles);
-    if (nfiles > 1) {
-        pid_t *pids = arena_alloc(a, sizeof(pid_t) * (size_t)nfiles);
-        int jobs = cc_jobs(), next_wait = 0;
-        for (int i = 0; i < nfiles; i++) {
-            if (i - next_wait >= jobs) {
-                ok &= pids[next_wait] > 0 && wait_ok(pids[next_wait]);
-                next_wait++;
+    while (next < n || running > 0) {
+        if (next < n && running < jobs && ok) {
+            const char *argv[32];
+            int k = cc_flags(a, o, rt, argv, 0);
+            argv[k++] = "-c";
+            argv[k++] = cfiles[next];
+            argv[k++] = "-o";
+            argv[k++] = ofiles[next++];
+            argv[k] = NULL;
+            pid_t pid;
+            int err = posix_spawnp(&pid, argv[0], NULL, NULL, (char **)argv, environ);
+            if (err != 0) {
+                fprintf(stderr, "krait: error: cannot run '%s': %s\n", argv[0], strerror(err));
+                ok = false;
+            } else {
+                running++;
             }
-            const char **args = arena_alloc(a, sizeof(char *) * 32);
-            int n = 0;
-            args[n++] = o->cc;
-            n += cc_flags(a, o, rt, args + n);
-            objs[i] = arena_printf(a, "%.*s.o", (int)strlen(cfiles[i]) - 2, cfiles[i]);
-            args[n++] = "-c";
-            args[n++] = cfiles[i];
-            args[n++] = "-o";
-            args[n++] = objs[i];
-            args[n] = NULL;
-            pids[i] = spawn((char **)args);
+            continue;
         }
-        for (; next_wait < nfiles; next_wait++) {
-            ok &= pids[next_wait] > 0 && wait_ok(pids[next_wait]);
+        if (running == 0) {
+            break;  // a start failed: nothing left to wait for
         }
-    }
-    int n = 0;
-    argv[n++] = o->cc;
-    n += cc_flags(a, o, rt, argv + n);
-    for (int i = 0; i < nfiles; i++) {
-        argv[n++] = nfiles > 1 ? objs[i] : cfiles[i];
-    }
-    argv[n++] = "-o";
-    argv[n++] = output;
-    n += link_flags(o, rt, argv + n);
-    argv[n] = NULL;
-    ok = ok && spawn_wait((char **)argv) == 0;
-    for (int i = 0; i < nfiles && nfiles > 1; i++) {
-        unlink(objs[i]);
-    }
-    if (!ok) {
-        error("the C compiler failed on the code krait generated for '%s' (a krait bug)", o->input);
+        int status;
+        if (waitpid(-1, &status, 0) < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        running--;
+        ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
     }
     return ok;
 }
 
-// Compiles 'o->input' to an executable at 'output'. The C goes to --keep-c DIR, or to a
-// temporary directory removed afterwards.
+// The one compile step of `build`: compiles the C files 'cfiles' (every part of every module of
+// the program) and links them with the runtime into 'output'. One file is compiled and linked
+// by one cc process; several are compiled to object files beside them by up to cc_jobs() cc
+// processes at once, then linked; the object files are removed.
+static bool compile_and_link(Arena *a, const Options *o, const char *const *cfiles, int n,
+                             const char *output) {
+    RuntimePaths rt = runtime_paths(a);
+    const char **argv = arena_alloc(a, sizeof(char *) * (size_t)(n + 32));
+    int k = cc_flags(a, o, rt, argv, 0);
+    if (n == 1) {
+        argv[k++] = cfiles[0];
+        argv[k++] = "-o";
+        argv[k++] = output;
+        link_flags(o, rt, argv, k);
+        if (spawn_wait((char **)argv) != 0) {
+            cc_failed(o);
+            return false;
+        }
+        return true;
+    }
+    const char **ofiles = arena_alloc(a, sizeof(char *) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(cfiles[i]);
+        ofiles[i] = arena_printf(a, "%.*s.o", (int)(len - 2), cfiles[i]);
+    }
+    bool ok = compile_objects(a, o, cfiles, ofiles, n);
+    if (ok) {
+        k = 0;
+        argv[k++] = o->cc;
+        if (o->debug) {
+            argv[k++] = "-g";
+        }
+        for (int i = 0; i < n; i++) {
+            argv[k++] = ofiles[i];
+        }
+        argv[k++] = "-o";
+        argv[k++] = output;
+        if (runtime_cflags(rt)) {
+            argv[k++] = runtime_cflags(rt);
+        }
+        link_flags(o, rt, argv, k);
+        ok = spawn_wait((char **)argv) == 0;
+    }
+    for (int i = 0; i < n; i++) {
+        unlink(ofiles[i]);
+    }
+    if (!ok) {
+        cc_failed(o);
+    }
+    return ok;
+}
+
+// A module's C is split into parts of at least this many bytes of functions, compiled in
+// parallel: below it, one cc process compiles and links faster than several plus a link.
+enum { PART_MIN_BYTES = 256 * 1024 };
+
+// The C files of one module of a program being built.
+typedef struct ModuleFiles {
+    const char **names;  // DIR/<cname>.c, then DIR/<cname>.1.c ... for the other parts
+    StrBuf *text;
+    int n;
+} ModuleFiles;
+
+// The C of 'm' as up to 'max_parts' translation units (emit_module_parts), named after the
+// module's C name 'cname' in 'dir'.
+static ModuleFiles module_files(Arena *a, const IrModule *m, const char *dir, const char *cname,
+                                int max_parts) {
+    ModuleFiles f;
+    f.text = arena_alloc(a, sizeof(StrBuf) * (size_t)max_parts);
+    for (int i = 0; i < max_parts; i++) {
+        strbuf_init(&f.text[i], a);
+    }
+    f.n = emit_module_parts(m, max_parts, PART_MIN_BYTES, f.text);
+    f.names = arena_alloc(a, sizeof(char *) * (size_t)f.n);
+    for (int i = 0; i < f.n; i++) {
+        f.names[i] = i == 0 ? arena_printf(a, "%s/%s.c", dir, cname)
+                            : arena_printf(a, "%s/%s.%d.c", dir, cname, i);
+    }
+    return f;
+}
+
+// Compiles 'o->input' to an executable at 'output': every module's C (a large module's in
+// parts) is written to --keep-c DIR, or to a temporary directory removed afterwards, checked
+// (--check-c), then all the files go through one compile step.
 static bool build_to(Arena *a, const Options *o, const char *output) {
-    CFiles c;
-    if (!compile_c(a, o->input, &c)) {
+    IrProgram *p;
+    IrModule **mods = compile_ir(a, o->input, NULL, &p);
+    if (!mods) {
         return false;
     }
     const char *dir = o->keep_c;
@@ -407,18 +471,28 @@ static bool build_to(Arena *a, const Options *o, const char *output) {
     } else {
         mkdir(dir, 0777);
     }
-    int nfiles = c.p->nunits;
+    int jobs = cc_jobs();
+    ModuleFiles *files = arena_alloc(a, sizeof(ModuleFiles) * (size_t)p->nunits);
+    int nfiles = 0;
+    for (int i = 0; i < p->nunits; i++) {
+        files[i] = module_files(a, mods[i], dir, p->units[i]->cname, jobs);
+        nfiles += files[i].n;
+    }
     const char **cfiles = arena_alloc(a, sizeof(char *) * (size_t)nfiles);
     bool ok = true;
-    for (int i = 0; i < nfiles && ok; i++) {
-        cfiles[i] = arena_printf(a, "%s/%s.c", dir, c.p->units[i]->cname);
-        ok = write_file(cfiles[i], c.text[i].data, c.text[i].len)
-             && (!o->check_c || check_c(a, o, cfiles[i], c.text[i].data, c.text[i].len));
+    int k = 0;
+    for (int i = 0; i < p->nunits; i++) {
+        for (int j = 0; j < files[i].n; j++, k++) {
+            const StrBuf *t = &files[i].text[j];
+            cfiles[k] = files[i].names[j];
+            ok = ok && write_file(cfiles[k], t->data, t->len)
+                 && (!o->check_c || check_c(a, o, cfiles[k], t->data, t->len));
+        }
     }
-    ok = ok && run_cc(a, o, cfiles, nfiles, output);
+    ok = ok && compile_and_link(a, o, cfiles, nfiles, output);
     if (!o->keep_c) {
         for (int i = 0; i < nfiles; i++) {
-            unlink(arena_printf(a, "%s/%s.c", dir, c.p->units[i]->cname));
+            unlink(cfiles[i]);
         }
         rmdir(dir);
     }
@@ -533,7 +607,8 @@ int driver_emit_ir(int argc, char **argv, const char *usage) {
         return status;
     }
     if (o.after && !ir_pass_known(o.after)) {
-        return usage_error(usage, "unknown pass '%s' (lower, bound, errors, refcount)", o.after);
+        return usage_error(usage, "unknown pass '%s' (lower, bound, errors, refcount, share)",
+                           o.after);
     }
     Arena a;
     arena_init(&a);

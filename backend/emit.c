@@ -28,6 +28,12 @@ typedef struct Emitter {
     bool *needed;    // per register of 'fn': read by some emitted instruction
     bool *labelled;  // per block of 'fn': target of a goto
     bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
+    bool *cleanup;   // per block: only releases then a jump, entered only on error edges
+    bool *landing;   // per block: where an error path leaves its cleanup (handler, unwind)
+    const IrBlock *block;  // the block being emitted
+    bool split;      // the module is split into parts (emit_module_parts)
+    bool decls;      // a part after the first: declare what the first part defines
+    bool body_once;  // the module body is large: compiled as code run once (KGM_ONCE)
     int line;        // last #line emitted
     int nyield;      // suspension points of a resume function emitted so far
     bool leaf;       // 'fn' runs no Python code besides its own (is_leaf)
@@ -36,7 +42,18 @@ typedef struct Emitter {
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
 static const char prelude[] =
     "#define KGH static inline __attribute__((unused))\n"
+    "// A large module body runs once: gcc spends a quarter of its time on it at -O2 otherwise.\n"
+    "#if defined(__OPTIMIZE__) && !defined(__OPTIMIZE_SIZE__) && !defined(__clang__)\n"
+    "#define KGM_ONCE __attribute__((cold, optimize(\"O1\")))\n"
+    "#else\n"
+    "#define KGM_ONCE\n"
+    "#endif\n"
     "\n"
+    "// Releases on error paths: out of line, so each is a call. Not 'cold': gcc then lays out\n"
+    "// the hot paths of some functions worse (nbody 15% slower).\n"
+    "__attribute__((unused, noinline)) static void kgh_release(kr_val v) {\n"
+    "    KR_XDECREF(v);\n"
+    "}\n"
     "KGH kr_val kgh_load_global(kr_val v, const char *name) {\n"
     "    if (KR_UNLIKELY(v == 0)) {\n"
     "        return kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
@@ -543,11 +560,24 @@ static void put_line(Emitter *e, int line) {
     }
 }
 
+// Error paths. A raising instruction's error branch only records its line in 'kl_' and jumps
+// to its error target: the cleanup chain that releases what is live there (pass_share), then
+// the landing block (a handler, or the unwind block). Each landing has one stub, ke<N>, that
+// adds the traceback entry for line 'kl_' (when set: RERAISE and PROPAGATE edges carry an
+// exception that has its entry already, and leave 'kl_' 0) and clears it. So an error site
+// costs one assignment and a goto, and the function one kr_traceback_add per landing. Adding
+// the entry after the releases is not observable: finalizers save the pending exception.
+
+// The label an error edge or a cleanup block's jump to 'b' goes to.
+static void put_err_label(Emitter *e, const IrBlock *b) {
+    put(e, e->landing[b->id] ? "ke%d" : "b%d", b->id);
+}
+
 // The error branch of a raising instruction.
 static void put_error_branch(Emitter *e, const IrInstr *in) {
-    put(e, " {\n        kr_traceback_add(kgm_file, %d, ", in->line);
-    put_c_string(e, e->fn->name, strlen(e->fn->name));
-    put(e, ");\n        goto b%d;\n    }\n", in->err->id);
+    put(e, " {\n        kl_ = %d;\n        goto ", in->line);
+    put_err_label(e, in->err);
+    put(e, ";\n    }\n");
 }
 
 static void put_func_name(Emitter *e) { put_c_string(e, e->fn->name, strlen(e->fn->name)); }
@@ -1061,6 +1091,12 @@ static void emit_global(Emitter *e, const IrInstr *in) {
 static void emit_terminator(Emitter *e, const IrInstr *in) {
     switch (in->op) {
     case IR_JUMP:
+        if (e->cleanup[e->block->id]) {
+            put(e, "    goto ");
+            put_err_label(e, in->target[0]);
+            put(e, ";\n");
+            break;
+        }
         put(e, "    goto b%d;\n", in->target[0]->id);
         break;
     case IR_BRANCH:
@@ -1130,6 +1166,10 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
         put_status_call(e, in, arena_printf(e->out->arena, "kgh_check_range_step(%s)", a));
         break;
     default: {
+        if (e->cleanup[e->block->id]) {
+            put(e, "    kgh_release(%s);\n", a);  // error paths: out of line, less code
+            break;
+        }
         bool i = e->fn->regs[in->args[0]].rep == REP_INT;
         put(e, "    %s%s(%s);\n", in->op == IR_INCREF   ? "KR_INCREF"
                                   : in->op == IR_DECREF ? "KR_DECREF"
@@ -1303,8 +1343,12 @@ static void emit_gen_frame(Emitter *e, const IrFunc *fn, int nargs) {
         e->fn = fn;
         put(e, ";\n");
     }
-    put(e, "} %s_frame;\n\nstatic void %s_clear(void *p) {\n    %s_frame *f = p;\n    (void)f;\n",
-        c, c, c);
+    put(e, "} %s_frame;\n", c);
+    if (e->decls) {
+        put(e, "KGX const kr_gen_code %s_code;\n", c);
+        return;
+    }
+    put(e, "\nstatic void %s_clear(void *p) {\n    %s_frame *f = p;\n    (void)f;\n", c, c);
     for (int i = 0; i < nargs; i++) {
         if (rep_is_refcounted(fn->regs[i].rep)) {
             put(e, "    KR_CLEAR(f->a%d);\n", i);
@@ -1317,7 +1361,7 @@ static void emit_gen_frame(Emitter *e, const IrFunc *fn, int nargs) {
             put(e, "    if (f->a%d) {\n        visit(f->a%d, arg);\n    }\n", i, i);
         }
     }
-    put(e, "}\n\nstatic const kr_gen_code %s_code = {%s, sizeof(%s_frame), %s_clear, "
+    put(e, "}\n\nKGS const kr_gen_code %s_code = {%s, sizeof(%s_frame), %s_clear, "
            "%s_traverse, ", c, c, c, c, c);
     put_func_name(e);
     put(e, ", ");
@@ -1428,19 +1472,24 @@ static void put_boxed_param(Emitter *e, const IrFunc *fn, int i) {
 static void emit_boxed(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
     const char *sig = entry_name(e, fn, "kgs_"), *names = entry_name(e, fn, "kgn_");
+    if (e->decls) {
+        put(e, "KGX const kr_sig %s;\nKGX kr_val %s(kr_val fn, const kr_val *args, size_t nargs, "
+               "kr_val kwnames);\n", sig, entry_name(e, fn, "kgb_"));
+        return;
+    }
     put(e, "\nstatic const char *const %s[] = {", names);
     for (int i = 0; i < fn->nparams; i++) {
         put_c_string(e, fn->regs[fn->params[i]].name, strlen(fn->regs[fn->params[i]].name));
         put(e, ", ");
     }
-    put(e, "0};\nstatic const kr_sig %s = {", sig);
+    put(e, "0};\nKGS const kr_sig %s = {", sig);
     put_c_string(e, fn->qualname, strlen(fn->qualname));
     put(e, ", %s, %d, %d, %d, %s, %s};\n", names, fn->nposonly, fn->npos, fn->nkwonly,
         fn->varargs ? "true" : "false", fn->varkw ? "true" : "false");
     // A call passing exactly the positional parameters uses the caller's vector as it is
     // (the caller holds the references); any other is bound by kr_bind_args.
     bool simple = !fn->varargs && !fn->varkw && fn->nkwonly == 0;
-    put(e, "static kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n"
+    put(e, "KGS kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n"
            "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n    const kr_val *av_ = a_;\n",
         entry_name(e, fn, "kgb_"), fn->nparams + 1);
     if (simple) {
@@ -1484,15 +1533,15 @@ static void emit_raise(Emitter *e, const IrInstr *in) {
         } else {
             put(e, "    kr_err_raise(kr_newref(%s));\n", a);
         }
-        put(e, "    kr_traceback_add(kgm_file, %d, ", in->line);
-        put_func_name(e);
-        put(e, ");\n");
+        put(e, "    kl_ = %d;\n", in->line);
     } else if (in->op == IR_RERAISE) {
         put(e, "    kgh_reraise(kgm_file, %d, ", in->line);
         put_func_name(e);
         put(e, ");\n");
     }
-    put(e, "    goto b%d;\n", in->err->id);
+    put(e, "    goto ");
+    put_err_label(e, in->err);
+    put(e, ";\n");
 }
 
 static void emit_exc(Emitter *e, const IrInstr *in) {
@@ -1744,13 +1793,79 @@ static void mark_labels(Emitter *e) {
     }
 }
 
+static bool is_release(const IrInstr *in) {
+    return in->op == IR_XDECREF || in->op == IR_DECREF;
+}
+
+// Finds the cleanup blocks (only releases and a jump, entered only from error edges and other
+// cleanup blocks: a greatest fixpoint) and the landing blocks their chains end in.
+static void mark_error_paths(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    for (int i = 1; i < fn->nblocks; i++) {
+        const IrBlock *b = fn->blocks[i];
+        bool shape = ir_terminator(b)->op == IR_JUMP;
+        for (int k = 0; shape && k < b->count - 1; k++) {
+            shape = is_release(b->instrs[k]);
+        }
+        e->cleanup[i] = shape;
+    }
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = 0; i < fn->nblocks; i++) {
+            const IrInstr *t = ir_terminator(fn->blocks[i]);
+            for (int k = 0; k < 2 && !e->cleanup[i]; k++) {
+                if (t->target[k] && e->cleanup[t->target[k]->id]) {
+                    e->cleanup[t->target[k]->id] = false;
+                    changed = true;
+                }
+            }
+        }
+    }
+    for (int i = 0; i < fn->nblocks; i++) {
+        const IrBlock *b = fn->blocks[i];
+        for (int k = 0; k < b->count; k++) {
+            const IrInstr *in = b->instrs[k];
+            if (in->err && !e->cleanup[in->err->id]) {
+                e->landing[in->err->id] = true;
+            }
+        }
+        const IrInstr *t = ir_terminator(b);
+        if (e->cleanup[i] && !e->cleanup[t->target[0]->id]) {
+            e->landing[t->target[0]->id] = true;
+        }
+    }
+}
+
+// The stubs that add the traceback entry on the way into each landing block.
+static void put_landing_stubs(Emitter *e) {
+    for (int i = 0; i < e->fn->nblocks; i++) {
+        if (e->landing[i]) {
+            put(e, "ke%d:\n    if (kl_ != 0) {\n        kr_traceback_add(kgm_file, kl_, ", i);
+            put_func_name(e);
+            put(e, ");\n        kl_ = 0;\n    }\n    goto b%d;\n", i);
+        }
+    }
+}
+
+static bool has_landing(const Emitter *e) {
+    for (int i = 0; i < e->fn->nblocks; i++) {
+        if (e->landing[i]) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void put_signature(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
     if (fn->is_gen_resume) {
-        put(e, "static kr_val %s(kr_gen *g, kr_val sent, int mode)", fn->cname);
+        put(e, "KGS kr_val %s(kr_gen *g, kr_val sent, int mode)", fn->cname);
         return;
     }
-    put(e, "%s%s %s(", fn->exported ? "" : "static ", ret_ctype(fn->ret_rep), fn->cname);
+    // An exported native entry is called from other modules: external linkage, default
+    // visibility, whether or not its module is split.
+    put(e, "%s%s %s(", fn->exported ? "" : "KGS ", ret_ctype(fn->ret_rep), fn->cname);
     if (fn->has_closure) {
         put(e, "kr_val kfn");
     }
@@ -1854,11 +1969,17 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     e->in_frame = fn->is_gen_resume ? frame_regs(e, fn) : NULL;
     e->line = -1;
     e->leaf = false;
+    e->cleanup = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
+    e->landing = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     mark_needed(e);
     mark_labels(e);
+    mark_error_paths(e);
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
     put_signature(e, fn);
     put(e, " {\n");
+    if (has_landing(e)) {
+        put(e, "    int kl_ = 0;  // the line of the traceback entry an error path owes\n");
+    }
     if (fn->is_gen_resume) {
         put_locals(e);
         put_resume_head(e);  // the runtime guards a generator's recursion depth itself
@@ -1870,6 +1991,7 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     }
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];
+        e->block = b;
         if (e->labelled[i]) {
             put(e, "b%d:;\n", b->id);
         }
@@ -1880,6 +2002,7 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
             }
         }
     }
+    put_landing_stubs(e);
     put(e, "}\n");
 }
 
@@ -1897,16 +2020,31 @@ static int utf8_codepoints(const char *s, size_t len, bool *ascii) {
     return n;
 }
 
+// The symbol holding constant 'c': kc_<N> (kc_<N>_obj for a str), or, in a split module,
+// where the parts share it with external linkage, kgc_<module>__<N>, which no other module's
+// constant can clash with at the link.
+static const char *const_symbol(Emitter *e, const IrConst *c) {
+    if (e->split) {
+        return arena_printf(e->out->arena, "kgc_%s__%d", e->m->name, c->id);
+    }
+    return arena_printf(e->out->arena, c->kind == IRC_STR ? "kc_%d_obj" : "kc_%d", c->id);
+}
+
 // A str constant is a static immortal object laid out as kr_str_obj.
 static void emit_str_const(Emitter *e, const IrConst *c) {
     bool ascii;
     int cps = utf8_codepoints(c->s, c->len, &ascii);
-    put(e, "static struct {\n    kr_obj ob;\n    intptr_t hash, len, nbytes;\n    bool ascii;\n"
-           "    char data[%zu];\n} kc_%d_obj __attribute__((unused)) = {"
-           "KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ",
-        c->len + 1, c->id, cps, c->len, ascii ? "true" : "false");
-    put_c_string(e, c->s, c->len);
-    put(e, "};\n#define kc_%d ((kr_val)&kc_%d_obj)\n", c->id, c->id);
+    const char *sym = const_symbol(e, c);
+    put(e, "%s struct {\n    kr_obj ob;\n    intptr_t hash, len, nbytes;\n    bool ascii;\n"
+           "    char data[%zu];\n} %s __attribute__((unused))", e->decls ? "KGX" : "KGS",
+        c->len + 1, sym);
+    if (!e->decls) {
+        put(e, " = {KR_STATIC_HEADER(&kr_str_type), -1, %d, %zu, %s, ", cps, c->len,
+            ascii ? "true" : "false");
+        put_c_string(e, c->s, c->len);
+        put(e, "}");
+    }
+    put(e, ";\n#define kc_%d ((kr_val)&%s)\n", c->id, sym);
 }
 
 // Marks the constants some instruction uses ('used', per constant id): a str constant only
@@ -1956,11 +2094,20 @@ static void emit_consts(Emitter *e) {
             put(e, "#define kc_%d kc_%d\n", c->id, same);
         } else if (c->kind == IRC_STR) {
             emit_str_const(e, c);
-        } else if (c->kind == IRC_BIGINT) {
-            put(e, "static kr_val kc_%d;  // %s\n", c->id, c->s);
         } else {
-            put(e, "static kr_val kc_%d;\n", c->id);
+            const char *sym = const_symbol(e, c);
+            if (c->kind == IRC_BIGINT) {
+                put(e, "%s kr_val %s;  // %s\n", e->decls ? "KGX" : "KGS", sym, c->s);
+            } else {
+                put(e, "%s kr_val %s;\n", e->decls ? "KGX" : "KGS", sym);
+            }
+            if (e->split) {
+                put(e, "#define kc_%d %s\n", c->id, sym);
+            }
         }
+    }
+    if (e->decls) {
+        return;
     }
     put(e, "\nstatic int kgm_%s__consts(void) {\n", e->m->name);
     for (int i = 0; i < e->m->nconsts; i++) {
@@ -1981,11 +2128,17 @@ static void emit_consts(Emitter *e) {
     put(e, "    return 0;\n}\n");
 }
 
-static void emit_header(Emitter *e) {
+static void emit_header(Emitter *e, bool split) {
     put(e, "// Generated by krait from ");
     strbuf_append(e->out, e->m->path, strlen(e->m->path));
     put(e, ". Do not edit: edit the Python source.\n#include \"krait.h\"\n\n%s\n", prelude);
-    put(e, "static const char kgm_file[] = ");
+    if (split) {
+        // The module's parts share its definitions, which the first part holds.
+        put(e, "#define KGS __attribute__((visibility(\"hidden\")))\n#define KGX extern KGS\n");
+    } else {
+        put(e, "#define KGS static\n");
+    }
+    put(e, "static const char kgm_file[] __attribute__((unused)) = ");
     put_c_string(e, e->m->path, strlen(e->m->path));
     put(e, ";\n\n");
 }
@@ -2003,7 +2156,11 @@ static bool global_exported(Emitter *e, int g) {
 
 static void emit_globals(Emitter *e) {
     for (int g = 0; g < e->m->nglobals; g++) {
-        put(e, "%skr_val %s;\n", global_exported(e, g) ? "" : "static ", global_cname(e, g));
+        // An exported global is read by other modules (extern declarations of theirs); the
+        // others are the module's own, shared by its parts only (KGS/KGX).
+        const char *storage = global_exported(e, g) ? (e->decls ? "extern " : "")
+                                                    : (e->decls ? "KGX " : "KGS ");
+        put(e, "%skr_val %s;\n", storage, global_cname(e, g));
     }
 }
 
@@ -2067,41 +2224,118 @@ static void emit_module_def(Emitter *e) {
         typed ? "kgm_" : "NULL", typed ? m->name : "", typed ? "__check" : "");
 }
 
-void emit_module(const IrModule *m, StrBuf *out) {
-    Emitter e = {.out = out, .m = m};
-    emit_header(&e);
-    emit_consts(&e);
-    emit_globals(&e);
-    put(&e, "\n");
+// The declarations and definitions a part starts with: the first part (or the only one)
+// defines the constants, globals, generator code objects and boxed entries; the others declare
+// them.
+static void emit_module_head(Emitter *e, bool split) {
+    const IrModule *m = e->m;
+    emit_header(e, split);
+    emit_consts(e);
+    emit_globals(e);
+    put(e, "\n");
     for (int i = 0; i < m->nfuncs; i++) {
-        put_signature(&e, m->funcs[i]);
-        put(&e, ";\n");
+        if (i == 0 && e->body_once) {
+            put(e, "KGM_ONCE ");  // on the prototype: its definition inherits it
+        }
+        put_signature(e, m->funcs[i]);
+        put(e, ";\n");
     }
     for (int i = 0; i < m->nexterns; i++) {  // native entries of other modules' functions
         const IrExtern *x = &m->externs[i];
-        put(&e, "extern %s %s(", ret_ctype(ty_rep(x->ret_ty)), x->cname);
+        put(e, "extern %s %s(", ret_ctype(ty_rep(x->ret_ty)), x->cname);
         for (int k = 0; k < x->nparams; k++) {
-            put(&e, "%s%s", k ? ", " : "", rep_ctype(ty_rep(x->param_tys[k])));
+            put(e, "%s%s", k ? ", " : "", rep_ctype(ty_rep(x->param_tys[k])));
         }
-        put(&e, x->nparams ? ");\n" : "void);\n");
-        put(&e, "extern kr_val %s;\n", x->slot);
+        put(e, x->nparams ? ");\n" : "void);\n");
+        put(e, "extern kr_val %s;\n", x->slot);
     }
     for (int i = 0; i < m->nfuncs; i++) {
         if (m->funcs[i]->is_gen_resume) {
-            emit_gen_frame(&e, m->funcs[i], m->funcs[i]->gen_nargs);
+            emit_gen_frame(e, m->funcs[i], m->funcs[i]->gen_nargs);
         }
     }
     for (int i = 1; i < m->nfuncs; i++) {
         if (!m->funcs[i]->is_gen_resume) {
-            emit_boxed(&e, m->funcs[i]);
+            emit_boxed(e, m->funcs[i]);
         }
     }
-    for (int i = 1; i <= m->nfuncs; i++) {
-        emit_func(&e, m->funcs[i % m->nfuncs]);
+}
+
+// The part of the least size so far.
+static int smallest_part(const size_t *size, int nparts) {
+    int best = 0;
+    for (int p = 1; p < nparts; p++) {
+        best = size[p] < size[best] ? p : best;
     }
+    return best;
+}
+
+// Which part each function goes to: the costliest function first into the cheapest part, so
+// the parts take about the same time to compile. 'size' starts as each part's head.
+static int *assign_parts(Arena *a, const size_t *cost, int nfuncs, int nparts, size_t *size) {
+    int *part = arena_alloc(a, sizeof(int) * (size_t)(nfuncs + 1));
+    bool *done = arena_alloc(a, (size_t)nfuncs + 1);
+    for (int n = 0; n < nfuncs; n++) {
+        int big = -1;
+        for (int i = 0; i < nfuncs; i++) {
+            if (!done[i] && (big < 0 || cost[i] > cost[big])) {
+                big = i;
+            }
+        }
+        done[big] = true;
+        part[big] = smallest_part(size, nparts);
+        size[part[big]] += cost[big];
+    }
+    return part;
+}
+
+// A module body of more C than this is compiled as code run once (KGM_ONCE: cold, -O1), and
+// counts for a third of its size when the parts are balanced (gcc takes about that much
+// less time on it then). Smaller bodies, where a script's hot top-level loop may be, keep the
+// command line's optimisation.
+enum { BODY_ONCE_BYTES = 64 * 1024 };
+
+int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf *parts) {
+    Arena *a = parts[0].arena;
+    Emitter e = {.m = m};
+    StrBuf *bodies = arena_alloc(a, sizeof(StrBuf) * (size_t)m->nfuncs);
+    size_t *cost = arena_alloc(a, sizeof(size_t) * (size_t)m->nfuncs);
+    size_t total = 0;
+    for (int i = 0; i < m->nfuncs; i++) {
+        strbuf_init(&bodies[i], a);
+        e.out = &bodies[i];
+        emit_func(&e, m->funcs[i]);
+        cost[i] = bodies[i].len;
+        if (i == 0 && bodies[i].len > BODY_ONCE_BYTES) {
+            e.body_once = true;
+            cost[i] /= 3;
+        }
+        total += cost[i];
+    }
+    int nparts = (int)(total / (min_part ? min_part : 1));
+    nparts = nparts < 1 ? 1 : nparts > max_parts ? max_parts : nparts;
+    size_t *size = arena_alloc(a, sizeof(size_t) * (size_t)nparts);
+    e.split = nparts > 1;
+    for (int p = 0; p < nparts; p++) {
+        e.out = &parts[p];
+        e.decls = p > 0;
+        emit_module_head(&e, nparts > 1);
+        size[p] = parts[p].len;
+    }
+    int *part = assign_parts(a, cost, m->nfuncs, nparts, size);
+    for (int i = 1; i <= m->nfuncs; i++) {
+        int f = i % m->nfuncs;  // the module body last, before main
+        strbuf_append(&parts[part[f]], bodies[f].data, bodies[f].len);
+    }
+    e.out = &parts[0];
     if (m->unit == m->prog->units[0]) {
         emit_main(&e);
     } else {
         emit_module_def(&e);
     }
+    return nparts;
+}
+
+void emit_module(const IrModule *m, StrBuf *out) {
+    emit_module_parts(m, 1, 0, out);
 }

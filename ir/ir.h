@@ -383,10 +383,14 @@ void pass_bound(IrFunc *fn);
 void pass_errors(IrFunc *fn);
 // Makes reference counts explicit: INCREF/DECREF/XDECREF for kr_val registers, from liveness.
 void pass_refcount(IrFunc *fn);
+// Shares the error cleanup blocks of pass_refcount: each releases what the largest smaller
+// cleanup with the same target does not, then jumps to it.
+void pass_share(IrFunc *fn);
 
 // pipeline.c -------------------------------------------------------------------------------------
 
-// The passes in order, for `krait emit-ir --after PASS`: "lower", "bound", "errors", "refcount".
+// The passes in order, for `krait emit-ir --after PASS`: "lower", "bound", "errors", "refcount",
+// "share".
 extern const char *const ir_pass_names[];
 bool ir_pass_known(const char *name);
 // Lowers module 'u' of 'p' and runs the passes up to and including 'stop_after' (NULL: all).

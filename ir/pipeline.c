@@ -19,9 +19,10 @@ static const Pass passes[] = {
     {"bound", pass_bound},          // UnboundLocalError checks
     {"errors", pass_errors},        // explicit error edges
     {"refcount", pass_refcount},    // INCREF/DECREF
+    {"share", pass_share},          // error cleanup blocks share their tails
 };
 
-const char *const ir_pass_names[] = {"lower", "bound", "errors", "refcount", NULL};
+const char *const ir_pass_names[] = {"lower", "bound", "errors", "refcount", "share", NULL};
 
 bool ir_pass_known(const char *name) {
     for (int i = 0; ir_pass_names[i]; i++) {

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 _Thread_local kr_tstate kr_ts;
 int kr_recursion_limit = 1000;
@@ -1089,6 +1091,17 @@ void kr_thread_state_init(void) {
     size_t size;
     kr_gc_add_root(&kr_ts, sizeof kr_ts);
     kr_ts.stack_low = 0;
+    // The main thread's stack is its rlimit below its top; pthread_getattr_np would find the
+    // same by parsing /proc/self/maps, slowly.
+    uintptr_t top = gettid() == getpid() ? kr_main_stack_top() : 0;
+    struct rlimit rl;
+    if (top && getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+        && rl.rlim_cur < top) {
+        size = rl.rlim_cur;
+        size_t margin = size / 8 > 256 * 1024 ? size / 8 : 256 * 1024;
+        kr_ts.stack_low = margin < size ? top - size + margin : 0;
+        return;
+    }
     if (pthread_getattr_np(pthread_self(), &attr) != 0) {
         return;
     }

@@ -144,6 +144,9 @@ void kr_gc_set_enabled(bool on);
 bool kr_gc_is_enabled(void);
 // Set up the collector and GMP's allocator (kr_runtime_init calls it).
 void kr_gc_init(void);
+// The top (highest address) of the main thread's stack, from where its arguments and
+// environment lie; 0 when unknown. Call it from the main thread.
+uintptr_t kr_main_stack_top(void);
 // Make [start, start + size) a root the collector scans / stop scanning it (no-ops without
 // the tracing collector).
 void kr_gc_add_root(void *start, size_t size);

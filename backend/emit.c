@@ -669,6 +669,7 @@ static const char *type_check(Emitter *e, const Ty *t, const char *v) {
     case TY_INT:
         return arena_printf(e->out->arena, "kr_int_check(%s)", v);
     case TY_FLOAT:
+    case TY_NUM:
         return arena_printf(e->out->arena, "(kr_float_check(%s) || kr_int_check(%s))", v, v);
     case TY_STR:
         return arena_printf(e->out->arena, "kr_str_check(%s)", v);
@@ -705,7 +706,11 @@ static void emit_unbox(Emitter *e, const IrInstr *in) {
     } else {
         StrBuf name;
         strbuf_init(&name, e->out->arena);
-        ty_format(&name, t);
+        if (t->kind == TY_NUM || (t->kind == TY_OPTIONAL && t->arg->kind == TY_NUM)) {
+            strbuf_printf(&name, t->kind == TY_NUM ? "float" : "Optional[float]");
+        } else {
+            ty_format(&name, t);
+        }
         put_assign(e, in);
         put(e, "kgh_check_type(%s, %s, \"%s\");\n", a, type_check(e, t, a), strbuf_cstr(&name));
         put_check(e, in, REP_OBJ);

@@ -648,6 +648,13 @@ const Ty *infer_binop_type(AstOp op, const Ty *a, const Ty *b, const AstNode *rh
         }
         return int_binop(op, a, b, rhs);
     }
+    // num (an int, bool or float) with a float: the int is converted as CPython converts it;
+    // not '**', where a float num may be a negative base or a non-integral exponent.
+    bool num_float = (a->kind == TY_NUM && b->kind == TY_FLOAT)
+                     || (a->kind == TY_FLOAT && b->kind == TY_NUM);
+    if (num_float && op != AST_OP_Pow) {
+        return float_binop(op, b);
+    }
     if (a->kind == TY_STR && b->kind == TY_STR && op == AST_OP_Add) {
         return ty_prim(TY_STR);
     }

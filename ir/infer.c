@@ -48,6 +48,7 @@ typedef struct Infer {
 } Infer;
 
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
+static bool is_numeric(const Ty *t);
 static const Ty *use_type(Infer *inf, InferFunc *f, const AstNode *e);
 static void escape(Infer *inf, InferFunc *f, const AstNode *e);
 static void bind_target(Infer *inf, InferFunc *f, const AstNode *target, const Ty *ty);
@@ -83,25 +84,40 @@ static void var_add(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
 // A `float` annotation admits ints and bools too (PEP 484's numeric tower), and CPython keeps
 // them as they are: it is num (an object checked to be an int, bool or float), and `list[float]`
 // is list[num]. A slot so annotated (its bound) is float (a C double), or list[float], only
-// while every value entering it is one, else the bound.
+// while every value entering it is one, else the bound (a value of unknown type is checked
+// against it). A slot that is also given a value of another known type (None, a str) takes the
+// join with its bound, as an annotated variable always has.
 static bool bounded(const Ty *bound) {
     return bound->kind == TY_NUM || (bound->kind == TY_LIST && bound->arg->kind == TY_NUM);
 }
 
-static const Ty *clip_to(const Ty *bound, const Ty *t) {
-    if (t->kind == TY_BOTTOM || (bound->kind == TY_NUM && t == ty_prim(TY_FLOAT))) {
-        return t;
+static bool narrow_for(const Ty *bound, const Ty *t) {
+    if (t->kind == TY_BOTTOM) {
+        return true;
     }
-    if (bound->kind == TY_LIST && t->kind == TY_LIST
-        && (t->arg->kind == TY_BOTTOM || t->arg->kind == TY_FLOAT)) {
-        return t;
+    return bound->kind == TY_NUM ? t == ty_prim(TY_FLOAT)
+                                 : t->kind == TY_LIST
+                                       && (t->arg->kind == TY_BOTTOM || t->arg->kind == TY_FLOAT);
+}
+
+// What the slot bounded by 'bound' and holding 'cur' holds once given a value of type 't'. An
+// argument or a return of unknown type ('checked') is checked against the bound; a variable
+// assigned one is dyn, as an annotated variable always was.
+static const Ty *clip_to(Infer *inf, const Ty *bound, const Ty *cur, const Ty *t, bool checked) {
+    const Ty *j = ty_join(inf->types, cur, t);
+    if (narrow_for(bound, j)) {
+        return j;
     }
-    return bound;
+    bool fits = (checked && t->kind == TY_DYN)
+                || (bound->kind == TY_NUM ? is_numeric(t) || t->kind == TY_NUM : t->kind == TY_LIST);
+    bool wide = !narrow_for(bound, cur) && cur != bound;
+    return fits && !wide ? bound : ty_join(inf->types, bound, j);
 }
 
 // Joins 'ty' into the slot '*slot' bounded by 'bound', noting a change.
-static void join_bounded(Infer *inf, const Ty *bound, const Ty **slot, const Ty *ty) {
-    const Ty *j = clip_to(bound, ty_join(inf->types, *slot, ty));
+static void join_bounded(Infer *inf, const Ty *bound, const Ty **slot, const Ty *ty,
+                         bool checked) {
+    const Ty *j = clip_to(inf, bound, *slot, ty, checked);
     if (j != *slot) {
         *slot = j;
         inf->changed = true;
@@ -142,7 +158,7 @@ static void bind(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
         inf->changed = true;
     }
     if (owner->var_bound[i]) {
-        join_bounded(inf, owner->var_bound[i], &owner->var_tys[i], ty);
+        join_bounded(inf, owner->var_bound[i], &owner->var_tys[i], ty, false);
     } else {
         join_into(inf, &owner->var_tys[i], ty);
     }
@@ -162,7 +178,7 @@ static void mark_bound(Infer *inf, InferFunc *f, Name name, const Ty *bound) {
     }
     if (!owner->var_bound[i]) {
         owner->var_bound[i] = bound;
-        join_bounded(inf, bound, &owner->var_tys[i], ty_prim(TY_BOTTOM));
+        join_bounded(inf, bound, &owner->var_tys[i], ty_prim(TY_BOTTOM), false);
     }
 }
 
@@ -1155,7 +1171,7 @@ static const Ty *closed_call(Infer *inf, InferFunc *f, const AstNode *e, InferFu
             t = unfollowed(inf, t);
         }
         if (bound) {
-            join_bounded(inf, bound, &callee->var_tys[i], t);
+            join_bounded(inf, bound, &callee->var_tys[i], t, true);
         } else {
             join_into(inf, &callee->var_tys[i], t);
         }
@@ -1680,7 +1696,7 @@ static void stmt_return(Infer *inf, InferFunc *f, const AstNode *s) {
         site_flow(inf, &f->facts->ret_site, site_of(inf, f, v));
     }
     if (f->ret_num) {
-        join_bounded(inf, ty_prim(TY_NUM), &f->ret_ty, t);
+        join_bounded(inf, ty_prim(TY_NUM), &f->ret_ty, t, true);
     } else if (!f->ret_annotated) {
         join_into(inf, &f->ret_ty, t);
     }
@@ -2030,7 +2046,7 @@ static void param_add(Infer *inf, InferFunc *f, const AstNode *p, const AstNode 
     if (dflt) {
         t = ty_join(inf->types, t, expr_type(inf, f, dflt));
     }
-    var_add(inf, f, p->u.arg.arg, bound ? clip_to(bound, t) : t);
+    var_add(inf, f, p->u.arg.arg, bound ? clip_to(inf, bound, ty_prim(TY_BOTTOM), t, true) : t);
     f->var_bound[f->nvars - 1] = bound;
 }
 
@@ -2241,6 +2257,17 @@ static void init_names(Infer *inf) {
     }
 }
 
+// A function whose end is reachable returns None there (a `-> float` one too, as in CPython).
+static void join_fall_through(Infer *inf, InferFunc *f) {
+    if ((!f->ret_annotated || f->ret_num) && falls_through(&f->node->u.FunctionDef.body)) {
+        if (f->ret_num) {
+            join_bounded(inf, ty_prim(TY_NUM), &f->ret_ty, ty_prim(TY_NONE), true);
+        } else {
+            join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
+        }
+    }
+}
+
 static void nested_body(Infer *inf, InferFunc *f) {
     const AstNode *n = f->node;
     if (n->kind == AST_Lambda) {
@@ -2248,8 +2275,8 @@ static void nested_body(Infer *inf, InferFunc *f) {
         return;
     }
     stmts(inf, f, n->kind == AST_ClassDef ? &n->u.ClassDef.body : &n->u.FunctionDef.body);
-    if (n->kind == AST_FunctionDef && !f->ret_annotated && falls_through(&n->u.FunctionDef.body)) {
-        join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
+    if (n->kind == AST_FunctionDef) {
+        join_fall_through(inf, f);
     }
 }
 
@@ -2263,9 +2290,7 @@ static void iterate(Infer *inf) {
         for (int k = 0; k < inf->nfuncs; k++) {
             InferFunc *f = inf->funcs[backward ? inf->nfuncs - 1 - k : k];
             stmts(inf, f, &f->node->u.FunctionDef.body);
-            if (!f->ret_annotated && falls_through(&f->node->u.FunctionDef.body)) {
-                join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
-            }
+            join_fall_through(inf, f);
         }
         backward = !backward;
     } while (inf->changed);

@@ -108,3 +108,26 @@ big_f: float = 2**100
 print(big_f, big_f + 1)
 b: float = True
 print(b, b + b)
+
+
+# Other values given to float-annotated slots (None defaults, a str rebinding, falling off the
+# end of a -> float function) behave as in CPython.
+def fdef(x: float = None) -> float:
+    if x is None:
+        return 0.5
+    return x
+def gdef(x: float = None):
+    return x
+print(fdef(), fdef(2), fdef(2.5), gdef(), gdef(3))
+def loc(flag: bool):
+    y: float = 1
+    if flag:
+        y = None
+    z: float = 2.5
+    z = "s" if flag else z
+    return y, z
+print(loc(True), loc(False))
+def rnone(n: int) -> float:
+    if n:
+        return n
+print(rnone(3), rnone(0))

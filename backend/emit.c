@@ -699,6 +699,7 @@ static const char *type_check(Emitter *e, const Ty *t, const char *v) {
     case TY_INT:
         return arena_printf(e->out->arena, "kr_int_check(%s)", v);
     case TY_FLOAT:
+    case TY_NUM:
         return arena_printf(e->out->arena, "(kr_float_check(%s) || kr_int_check(%s))", v, v);
     case TY_STR:
         return arena_printf(e->out->arena, "kr_str_check(%s)", v);
@@ -723,6 +724,15 @@ static const char *type_check(Emitter *e, const Ty *t, const char *v) {
     }
 }
 
+// The type a failed check names: num is what a `float` annotation admits, named so.
+static void put_expected(StrBuf *name, const Ty *t) {
+    if (t->kind == TY_NUM || (t->kind == TY_OPTIONAL && t->arg->kind == TY_NUM)) {
+        strbuf_printf(name, t->kind == TY_NUM ? "float" : "Optional[float]");
+    } else {
+        ty_format(name, t);
+    }
+}
+
 static void emit_unbox(Emitter *e, const IrInstr *in) {
     const Ty *t = e->fn->regs[in->dst].ty;
     const char *a = reg_text(e, in->args[0]);
@@ -735,7 +745,7 @@ static void emit_unbox(Emitter *e, const IrInstr *in) {
     } else {
         StrBuf name;
         strbuf_init(&name, e->out->arena);
-        ty_format(&name, t);
+        put_expected(&name, t);
         put_assign(e, in);
         put(e, "kgh_check_type(%s, %s, \"%s\");\n", a, type_check(e, t, a), strbuf_cstr(&name));
         put_check(e, in, REP_OBJ);
@@ -1458,7 +1468,7 @@ static void put_boxed_param(Emitter *e, const IrFunc *fn, int i) {
     } else if (r->ty->kind != TY_DYN) {
         StrBuf name;
         strbuf_init(&name, e->out->arena);
-        ty_format(&name, r->ty);
+        put_expected(&name, r->ty);
         put(e, "    kr_val p%d = %s;\n    if (!(%s)) {\n        kr_err_set(&kr_exc_TypeError, "
                "\"%s object expected; got %%s\", kr_type_name(p%d));\n        goto done;\n    }\n",
             i, v, type_check(e, r->ty, v), strbuf_cstr(&name), i);

@@ -48,6 +48,7 @@ typedef struct Infer {
 } Infer;
 
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
+static bool is_numeric(const Ty *t);
 static const Ty *use_type(Infer *inf, InferFunc *f, const AstNode *e);
 static void escape(Infer *inf, InferFunc *f, const AstNode *e);
 static void bind_target(Infer *inf, InferFunc *f, const AstNode *target, const Ty *ty);
@@ -71,10 +72,56 @@ static void var_add(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
                                 sizeof(Name) * (size_t)cap);
         f->var_tys = arena_realloc(inf->arena, f->var_tys, sizeof(Ty *) * (size_t)f->vars_cap,
                                    sizeof(Ty *) * (size_t)cap);
+        f->var_bound = arena_realloc(inf->arena, f->var_bound,
+                                     sizeof(Ty *) * (size_t)f->vars_cap, sizeof(Ty *) * (size_t)cap);
         f->vars_cap = cap;
     }
     f->vars[f->nvars] = name;
+    f->var_bound[f->nvars] = NULL;
     f->var_tys[f->nvars++] = ty;
+}
+
+// A `float` annotation admits ints and bools too (PEP 484's numeric tower), and CPython keeps
+// them as they are: it is num (an object checked to be an int, bool or float), and `list[float]`
+// is list[num]. A slot so annotated (its bound) is float (a C double), or list[float], only
+// while every value entering it is one, else the bound (a value of unknown type is checked
+// against it). A slot that is also given a value of another known type (None, a str) takes the
+// join with its bound, as an annotated variable always has.
+static bool bounded(const Ty *bound) {
+    return bound->kind == TY_NUM || (bound->kind == TY_LIST && bound->arg->kind == TY_NUM);
+}
+
+static bool narrow_for(const Ty *bound, const Ty *t) {
+    if (t->kind == TY_BOTTOM) {
+        return true;
+    }
+    return bound->kind == TY_NUM ? t == ty_prim(TY_FLOAT)
+                                 : t->kind == TY_LIST
+                                       && (t->arg->kind == TY_BOTTOM || t->arg->kind == TY_FLOAT);
+}
+
+// What the slot bounded by 'bound' and holding 'cur' holds once given a value of type 't'. An
+// argument or a return of unknown type ('checked') is checked against the bound; a variable
+// assigned one is dyn, as an annotated variable always was.
+static const Ty *clip_to(Infer *inf, const Ty *bound, const Ty *cur, const Ty *t, bool checked) {
+    const Ty *j = ty_join(inf->types, cur, t);
+    if (narrow_for(bound, j)) {
+        return j;
+    }
+    bool fits = (checked && t->kind == TY_DYN)
+                || (bound->kind == TY_NUM ? is_numeric(t) || t->kind == TY_NUM : t->kind == TY_LIST);
+    bool wide = !narrow_for(bound, cur) && cur != bound;
+    return fits && !wide ? bound : ty_join(inf->types, bound, j);
+}
+
+// Joins 'ty' into the slot '*slot' bounded by 'bound', noting a change.
+static void join_bounded(Infer *inf, const Ty *bound, const Ty **slot, const Ty *ty,
+                         bool checked) {
+    const Ty *j = clip_to(inf, bound, *slot, ty, checked);
+    if (j != *slot) {
+        *slot = j;
+        inf->changed = true;
+    }
 }
 
 // Joins 'ty' into the slot '*slot', noting a change.
@@ -110,7 +157,29 @@ static void bind(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
         i = owner->nvars - 1;
         inf->changed = true;
     }
-    join_into(inf, &owner->var_tys[i], ty);
+    if (owner->var_bound[i]) {
+        join_bounded(inf, owner->var_bound[i], &owner->var_tys[i], ty, false);
+    } else {
+        join_into(inf, &owner->var_tys[i], ty);
+    }
+}
+
+// Marks the variable 'name' of 'f' (a local or global) as bounded by its annotation 'bound'.
+static void mark_bound(Infer *inf, InferFunc *f, Name name, const Ty *bound) {
+    if (!is_local(f, name) && (!is_global(f, name) || f->nested)) {
+        return;
+    }
+    InferFunc *owner = is_local(f, name) ? f : inf->body;
+    int i = var_index(owner, name);
+    if (i < 0) {
+        var_add(inf, owner, name, ty_prim(TY_BOTTOM));
+        i = owner->nvars - 1;
+        inf->changed = true;
+    }
+    if (!owner->var_bound[i]) {
+        owner->var_bound[i] = bound;
+        join_bounded(inf, bound, &owner->var_tys[i], ty_prim(TY_BOTTOM), false);
+    }
 }
 
 const Ty *infer_var_type(const InferFunc *f, Name name) {
@@ -477,7 +546,7 @@ const Ty *infer_annotation(Infer *inf, const AstNode *ann) {
     if (ann->kind == AST_Name) {
         Name id = ann->u.Name.id;
         return id == inf->n_int     ? ty_prim(TY_INT)
-               : id == inf->n_float ? ty_prim(TY_FLOAT)
+               : id == inf->n_float ? ty_prim(TY_NUM)
                : id == inf->n_bool  ? ty_prim(TY_BOOL)
                : id == inf->n_str   ? ty_prim(TY_STR)
                                     : NULL;
@@ -594,6 +663,13 @@ const Ty *infer_binop_type(AstOp op, const Ty *a, const Ty *b, const AstNode *rh
             return float_binop(op, b);
         }
         return int_binop(op, a, b, rhs);
+    }
+    // num (an int, bool or float) with a float: the int is converted as CPython converts it;
+    // not '**', where a float num may be a negative base or a non-integral exponent.
+    bool num_float = (a->kind == TY_NUM && b->kind == TY_FLOAT)
+                     || (a->kind == TY_FLOAT && b->kind == TY_NUM);
+    if (num_float && op != AST_OP_Pow) {
+        return float_binop(op, b);
     }
     if (a->kind == TY_STR && b->kind == TY_STR && op == AST_OP_Add) {
         return ty_prim(TY_STR);
@@ -1080,10 +1156,12 @@ static const Ty *closed_call(Infer *inf, InferFunc *f, const AstNode *e, InferFu
         }
         const Ty *t = use_type(inf, f, a);
         const AstNode *p = params->items[i];
-        if (p->u.arg.annotation || !tracked(inf, callee, p->u.arg.arg)) {
+        const Ty *bound = callee->var_bound[i];
+        bool list_bound = bound && bound->kind == TY_LIST;
+        if ((p->u.arg.annotation && !list_bound) || !tracked(inf, callee, p->u.arg.arg)) {
             escape(inf, f, a);  // an annotated (checked) slot, or a cell
         }
-        if (p->u.arg.annotation) {
+        if (p->u.arg.annotation && !bound) {
             continue;
         }
         Site *site = site_of(inf, f, a);
@@ -1092,7 +1170,11 @@ static const Ty *closed_call(Infer *inf, InferFunc *f, const AstNode *e, InferFu
         } else if (!site) {
             t = unfollowed(inf, t);
         }
-        join_into(inf, &callee->var_tys[i], t);
+        if (bound) {
+            join_bounded(inf, bound, &callee->var_tys[i], t, true);
+        } else {
+            join_into(inf, &callee->var_tys[i], t);
+        }
     }
     Site **slot = node_slot(inf, e, true);
     *slot = callee->facts->ret_site;
@@ -1613,7 +1695,9 @@ static void stmt_return(Infer *inf, InferFunc *f, const AstNode *s) {
     if (v && shared) {
         site_flow(inf, &f->facts->ret_site, site_of(inf, f, v));
     }
-    if (!f->ret_annotated) {
+    if (f->ret_num) {
+        join_bounded(inf, ty_prim(TY_NUM), &f->ret_ty, t, true);
+    } else if (!f->ret_annotated) {
         join_into(inf, &f->ret_ty, t);
     }
 }
@@ -1773,13 +1857,22 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
     case AST_AugAssign:
         stmt_augassign(inf, f, s);
         break;
-    case AST_AnnAssign:
-        if (s->u.AnnAssign.value) {
-            expr_type(inf, f, s->u.AnnAssign.value);
+    case AST_AnnAssign: {
+        const AstNode *v = s->u.AnnAssign.value, *tg = s->u.AnnAssign.target;
+        const Ty *at = annotation_or_dyn(inf, s->u.AnnAssign.annotation);
+        if (bounded(at) && tg->kind == AST_Name) {
+            mark_bound(inf, f, tg->u.Name.id, at);
+            if (v) {  // as `x = v`: a list's site is followed through x
+                bind_value(inf, f, tg, v, use_type(inf, f, v));
+            }
+        } else {
+            if (v) {
+                expr_type(inf, f, v);
+            }
+            bind_target(inf, f, tg, at);
         }
-        bind_target(inf, f, s->u.AnnAssign.target,
-                    annotation_or_dyn(inf, s->u.AnnAssign.annotation));
         break;
+    }
     case AST_For:
         stmt_for(inf, f, s);
         break;
@@ -1946,10 +2039,15 @@ static const AstNode *node_args(const AstNode *node) {
 static void param_add(Infer *inf, InferFunc *f, const AstNode *p, const AstNode *dflt) {
     const Ty *t = f->closed && !p->u.arg.annotation ? ty_prim(TY_BOTTOM)
                                                     : annotation_or_dyn(inf, p->u.arg.annotation);
+    const Ty *bound = bounded(t) ? t : NULL;
+    if (bound && f->closed) {
+        t = ty_prim(TY_BOTTOM);  // its call sites raise it to (list of) float or the bound
+    }
     if (dflt) {
         t = ty_join(inf->types, t, expr_type(inf, f, dflt));
     }
-    var_add(inf, f, p->u.arg.arg, t);
+    var_add(inf, f, p->u.arg.arg, bound ? clip_to(inf, bound, ty_prim(TY_BOTTOM), t, true) : t);
+    f->var_bound[f->nvars - 1] = bound;
 }
 
 // Parameters in CPython's co_varnames order (positional-only, positional, keyword-only, *args,
@@ -1980,6 +2078,10 @@ static void func_signature(Infer *inf, InferFunc *f) {
     if (ret) {
         f->ret_ty = annotation_or_dyn(inf, ret);
         f->ret_annotated = true;
+        f->ret_num = f->ret_ty->kind == TY_NUM;
+        if (f->ret_num) {
+            f->ret_ty = ty_prim(TY_BOTTOM);  // its returns raise it to float or num
+        }
     }
     if (f->scope->generator) {  // calling it makes a generator; its returns end the generator
         f->ret_ty = ty_prim(TY_DYN);
@@ -2097,7 +2199,13 @@ static void settle_slot(Infer *inf, const Ty **slot) {
 // into) becomes dyn.
 static void finish_func(Infer *inf, InferFunc *f) {
     for (int i = 0; i < f->nvars; i++) {
+        if (f->var_bound[i] && f->var_tys[i]->kind == TY_BOTTOM) {
+            f->var_tys[i] = f->var_bound[i];  // no value seen: still checked
+        }
         settle_slot(inf, &f->var_tys[i]);
+    }
+    if (f->ret_num && f->ret_ty->kind == TY_BOTTOM) {
+        f->ret_ty = ty_prim(TY_NUM);
     }
     settle_slot(inf, &f->ret_ty);
 }
@@ -2149,6 +2257,17 @@ static void init_names(Infer *inf) {
     }
 }
 
+// A function whose end is reachable returns None there (a `-> float` one too, as in CPython).
+static void join_fall_through(Infer *inf, InferFunc *f) {
+    if ((!f->ret_annotated || f->ret_num) && falls_through(&f->node->u.FunctionDef.body)) {
+        if (f->ret_num) {
+            join_bounded(inf, ty_prim(TY_NUM), &f->ret_ty, ty_prim(TY_NONE), true);
+        } else {
+            join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
+        }
+    }
+}
+
 static void nested_body(Infer *inf, InferFunc *f) {
     const AstNode *n = f->node;
     if (n->kind == AST_Lambda) {
@@ -2156,8 +2275,8 @@ static void nested_body(Infer *inf, InferFunc *f) {
         return;
     }
     stmts(inf, f, n->kind == AST_ClassDef ? &n->u.ClassDef.body : &n->u.FunctionDef.body);
-    if (n->kind == AST_FunctionDef && !f->ret_annotated && falls_through(&n->u.FunctionDef.body)) {
-        join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
+    if (n->kind == AST_FunctionDef) {
+        join_fall_through(inf, f);
     }
 }
 
@@ -2171,9 +2290,7 @@ static void iterate(Infer *inf) {
         for (int k = 0; k < inf->nfuncs; k++) {
             InferFunc *f = inf->funcs[backward ? inf->nfuncs - 1 - k : k];
             stmts(inf, f, &f->node->u.FunctionDef.body);
-            if (!f->ret_annotated && falls_through(&f->node->u.FunctionDef.body)) {
-                join_into(inf, &f->ret_ty, ty_prim(TY_NONE));
-            }
+            join_fall_through(inf, f);
         }
         backward = !backward;
     } while (inf->changed);

@@ -26,6 +26,7 @@ typedef enum TyKind {
     TY_DICT,
     TY_SET,
     TY_TUPLE,
+    TY_NUM,  // an int, bool or float object: what a `float` annotation admits (PEP 484)
 } TyKind;
 
 typedef struct Ty {
@@ -300,10 +301,13 @@ struct InferFunc {
     Scope *scope;
     Name *vars;           // locals, parameters first
     const Ty **var_tys;
+    const Ty **var_bound;  // an annotation naming `float` (num, list[num]): the slot is that
+                           // with float for num where every value entering it is, else it
     int nvars, vars_cap;
     int nparams;
     const Ty *ret_ty;
     bool ret_annotated;
+    bool ret_num;  // returns annotated `float`: float where every return is, else num
     bool nested;  // not module-level: typed by infer_nested
     bool direct;  // a module-level function called directly: plain parameters, constant
                   // defaults, no decorator

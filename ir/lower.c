@@ -124,7 +124,8 @@ int lower_coerce(Lower *l, int r, const Ty *to, const AstNode *at) {
     }
     if (fr != REP_OBJ && tr != REP_FLOAT && tr != REP_BOOL) {
         // int/float/bool into a word: a bool stays True/False, as CPython keeps it.
-        bool exact = to->kind == TY_DYN || (to->kind == TY_OPTIONAL && to->arg == from)
+        bool exact = to->kind == TY_DYN || to->kind == TY_NUM
+                     || (to->kind == TY_OPTIONAL && to->arg == from)
                      || (from->kind == TY_BOOL && to->kind == TY_INT);
         if (exact) {
             return lower_emit1(l, IR_BOX, to, r, 0, at);
@@ -132,7 +133,9 @@ int lower_coerce(Lower *l, int r, const Ty *to, const AstNode *at) {
         return lower_coerce(l, lower_emit1(l, IR_BOX, ty_prim(TY_DYN), r, 0, at), to, at);
     }
     if (fr != REP_OBJ) {
-        return lower_coerce(l, lower_emit1(l, IR_BOX, ty_prim(TY_DYN), r, 0, at), to, at);
+        bool exact = to->kind == TY_NUM && from->kind == TY_FLOAT;
+        return exact ? lower_emit1(l, IR_BOX, to, r, 0, at)
+                     : lower_coerce(l, lower_emit1(l, IR_BOX, ty_prim(TY_DYN), r, 0, at), to, at);
     }
     if (!needs_check(to) || ty_join(l->m->types, from, to) == to) {
         return r;  // the same word, already of a type 'to' admits
@@ -453,7 +456,8 @@ const char *ir_global_cname(Arena *a, const char *modc, Name name) {
 }
 
 static bool simple_type(const Ty *t) {
-    return t->kind == TY_DYN || t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_BOOL
+    return t->kind == TY_DYN || t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_NUM
+           || t->kind == TY_BOOL
            || t->kind == TY_STR || t->kind == TY_NONE;
 }
 

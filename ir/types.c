@@ -9,7 +9,7 @@ static const Ty prims[] = {
     [TY_BOTTOM] = {TY_BOTTOM, NULL, NULL}, [TY_DYN] = {TY_DYN, NULL, NULL},
     [TY_NONE] = {TY_NONE, NULL, NULL},     [TY_BOOL] = {TY_BOOL, NULL, NULL},
     [TY_INT] = {TY_INT, NULL, NULL},       [TY_FLOAT] = {TY_FLOAT, NULL, NULL},
-    [TY_STR] = {TY_STR, NULL, NULL},
+    [TY_STR] = {TY_STR, NULL, NULL},       [TY_NUM] = {TY_NUM, NULL, NULL},
 };
 
 // Interned parameterised types, in a list: there are few of them per program.
@@ -97,6 +97,11 @@ const Ty *ty_join(TyCtx *c, const Ty *a, const Ty *b) {
     if (a->kind == TY_DYN || b->kind == TY_DYN) {
         return ty_prim(TY_DYN);
     }
+    bool anum = a->kind == TY_NUM || a->kind == TY_INT || a->kind == TY_BOOL || a->kind == TY_FLOAT;
+    bool bnum = b->kind == TY_NUM || b->kind == TY_INT || b->kind == TY_BOOL || b->kind == TY_FLOAT;
+    if ((a->kind == TY_NUM && bnum) || (b->kind == TY_NUM && anum)) {
+        return ty_prim(TY_NUM);
+    }
     if (a->kind == TY_NONE) {
         return ty_optional(c, b);
     }
@@ -137,7 +142,7 @@ bool rep_is_refcounted(IrRep r) { return r == REP_OBJ || r == REP_INT; }
 
 void ty_format(StrBuf *b, const Ty *t) {
     static const char *const names[] = {"bottom", "dyn",  "None", "bool", "int",  "float",
-                                        "str",    "Optional", "list", "dict", "set", "tuple"};
+                                        "str",    "Optional", "list", "dict", "set", "tuple", "num"};
     strbuf_printf(b, "%s", names[t->kind]);
     if (t->arg) {
         strbuf_putc(b, '[');

@@ -2,6 +2,9 @@ def mix(a: int, b: float) -> float:
     return a * b + a / 2 - b // 3
 
 
+print(mix(1, 2.5))
+
+
 def ints(a: int, b: int) -> int:
     return -a // b + a % b ** 2
 

@@ -606,21 +606,7 @@ bool kr_class_is_subtype(const kr_type *t, const kr_type *base) {
 static kr_val call_found(kr_val f, kr_val self, const kr_val *args, size_t nargs,
                          kr_val kwnames) {
     if (kr_function_check(f)) {
-        size_t total = nargs + (kwnames ? (size_t)KR_TUPLE_LEN(kwnames) : 0);
-        kr_val small[8];
-        kr_val *vec = total < 8 ? small : kr_alloc((total + 1) * sizeof(kr_val));
-        if (!vec) {
-            return 0;
-        }
-        vec[0] = self;
-        if (total) {
-            memcpy(vec + 1, args, total * sizeof(kr_val));
-        }
-        kr_val r = KR_FUNCTION(f)->boxed(f, vec, nargs + 1, kwnames);
-        if (vec != small) {
-            kr_free(vec);
-        }
-        return r;
+        return kr_call_with_self(f, self, args, nargs, kwnames);
     }
     kr_val bound = kr_descr_get(f, self, KR_VAL(KR_TYPE(self)));
     if (!bound) {

@@ -527,9 +527,8 @@ static void method_dealloc(kr_obj *o) {
     KR_DECREF(((kr_method_obj *)o)->self);
 }
 
-// Calls 'func' with 'self' before the arguments of a vector call.
-static kr_val call_with_self(kr_val func, kr_val self, const kr_val *args, size_t nargs,
-                             kr_val kwnames) {
+kr_val kr_call_with_self(kr_val func, kr_val self, const kr_val *args, size_t nargs,
+                         kr_val kwnames) {
     size_t total = nargs + (kwnames ? (size_t)KR_TUPLE_LEN(kwnames) : 0);
     kr_val small[8];
     kr_val *vec = total < 8 ? small : kr_alloc((total + 1) * sizeof(kr_val));
@@ -540,7 +539,8 @@ static kr_val call_with_self(kr_val func, kr_val self, const kr_val *args, size_
     if (total) {
         memcpy(vec + 1, args, total * sizeof(kr_val));
     }
-    kr_val r = kr_call(func, vec, nargs + 1, kwnames);
+    kr_val r = kr_function_check(func) ? KR_FUNCTION(func)->boxed(func, vec, nargs + 1, kwnames)
+                                       : kr_call(func, vec, nargs + 1, kwnames);
     if (vec != small) {
         kr_free(vec);
     }
@@ -548,7 +548,7 @@ static kr_val call_with_self(kr_val func, kr_val self, const kr_val *args, size_
 }
 
 static kr_val method_call(kr_val m, const kr_val *args, size_t nargs, kr_val kwnames) {
-    return call_with_self(KR_METHOD(m)->func, KR_METHOD(m)->self, args, nargs, kwnames);
+    return kr_call_with_self(KR_METHOD(m)->func, KR_METHOD(m)->self, args, nargs, kwnames);
 }
 
 // The function's __qualname__ (else __name__, else "?") as a new str.

@@ -123,6 +123,11 @@ typedef struct kr_method_obj {
     kr_val self;  // __self__ (owned)
 } kr_method_obj;
 
+// Calls 'func' with 'self' before the arguments of a vector call (a method call without a
+// bound-method object); a function is entered through its boxed entry directly.
+KR_MUST_CHECK kr_val kr_call_with_self(kr_val func, kr_val self, const kr_val *args,
+                                       size_t nargs, kr_val kwnames);
+
 // staticmethod and classmethod: 'callable' is __func__; 'dict' their __dict__ (0 until used).
 typedef struct kr_wrapper_obj {
     kr_obj ob;

@@ -3,28 +3,11 @@
 // special methods bridged into the generic operations, super(), exceptions, metaclasses,
 // __init_subclass__ and __set_name__. Expected text comes from CPython 3.13.
 #include "krait.h"
+#include "rt_expect_harness.h"
 
 #include <CUnit/Basic.h>
 #include <stdio.h>
 #include <string.h>
-
-static void expect_str(kr_val s, const char *want) {
-    CU_ASSERT_FATAL(s != 0);
-    if (strcmp(kr_str_data(s), want) != 0) {
-        printf("\n  got %s, want %s", kr_str_data(s), want);
-    }
-    CU_ASSERT_STRING_EQUAL(kr_str_data(s), want);
-    KR_DECREF(s);
-}
-
-static void expect_prefix(kr_val s, const char *want) {
-    CU_ASSERT_FATAL(s != 0);
-    if (strncmp(kr_str_data(s), want, strlen(want)) != 0) {
-        printf("\n  got %s, want prefix %s", kr_str_data(s), want);
-    }
-    CU_ASSERT(strncmp(kr_str_data(s), want, strlen(want)) == 0);
-    KR_DECREF(s);
-}
 
 static void expect_error_at(int line, kr_val result, const kr_type *type, const char *msg) {
     CU_ASSERT(result == 0);

@@ -3,6 +3,7 @@
 // printer (compared with CPython 3.13's output for the same program run from a file it cannot
 // read back, so no source lines), SystemExit and the recursion guard.
 #include "krait.h"
+#include "rt_expect_harness.h"
 
 #include <CUnit/Basic.h>
 #include <stdarg.h>
@@ -46,15 +47,6 @@ static char *capture_stderr(int (*fn)(void), int *status) {
     out[got] = '\0';
     fclose(tmp);
     return out;
-}
-
-static void expect_str(kr_val s, const char *want) {
-    CU_ASSERT_FATAL(s != 0);
-    if (strcmp(kr_str_data(s), want) != 0) {
-        printf("\n  got %s, want %s", kr_str_data(s), want);
-    }
-    CU_ASSERT_STRING_EQUAL(kr_str_data(s), want);
-    KR_DECREF(s);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,20 +2,12 @@
 // singletons, generic operations and their TypeErrors (messages from CPython 3.13), builtin
 // functions, reference counting, immortality, finalizers and the collector.
 #include "krait.h"
+#include "rt_expect_harness.h"
 
 #include <CUnit/Basic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void expect_str(kr_val s, const char *want) {
-    CU_ASSERT_FATAL(s != 0);
-    if (strcmp(kr_str_data(s), want) != 0) {
-        printf("\n  got %s, want %s", kr_str_data(s), want);
-    }
-    CU_ASSERT_STRING_EQUAL(kr_str_data(s), want);
-    KR_DECREF(s);
-}
 
 // The call failed with an exception of 'type' whose str() is 'msg'.
 static void expect_error(kr_val result, const kr_type *type, const char *msg) {

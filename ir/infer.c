@@ -36,7 +36,6 @@ typedef struct Infer {
     InferCallHook call_hook;  // calls of other modules' functions (infer_module)
     void *hook_ctx;
     bool importable;      // other modules may import this one: no closed function
-    bool math_is_module;  // the global 'math' can only ever be the math module (math_bound)
     Name n_math, n_append, n_insert, n_extend;
     bool opaque;     // the module reaches its own namespace: no closed function, no list followed
     bool math_pure;  // `math` is the math module everywhere (imported once, never patched)
@@ -343,7 +342,7 @@ static void scan_import(Scan *sc, const AstNode *s, Scope *scope, int depth) {
                         && !a->u.alias.asname && strcmp(a->u.alias.name, "math") == 0;
         if (top_math) {
             sc->math_imported = true;
-        } else if (strcmp(bound, "math") == 0) {
+        } else if (strcmp(bound, "math") == 0 || strcmp(bound, "*") == 0) {  // '*' may bind it
             sc->math_binds++;
         }
         scan_ref(sc, intern_cstr(sc->inf->in, bound), scope, depth);
@@ -1030,93 +1029,6 @@ bool infer_is_math_float_function(const char *name) {
     return false;
 }
 
-// Whether some import in 'body' (module level, through compound statements) binds 'math' to
-// anything but the math module, or is a star import.
-static bool imports_rebind_math(Infer *inf, const AstList *body) {
-    for (int i = 0; i < body->count; i++) {
-        const AstNode *s = body->items[i];
-        const AstList *lists[4] = {0};
-        switch (s->kind) {
-        case AST_Import:
-        case AST_ImportFrom: {
-            const AstList *names = s->kind == AST_Import ? &s->u.Import.names
-                                                         : &s->u.ImportFrom.names;
-            for (int k = 0; k < names->count; k++) {
-                const AstNode *a = names->items[k];
-                Name bound = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
-                if (strcmp(a->u.alias.name, "*") == 0
-                    || (bound == inf->n_math
-                        && (s->kind == AST_ImportFrom || a->u.alias.name != inf->n_math))) {
-                    return true;
-                }
-            }
-            break;
-        }
-        case AST_If:
-            lists[0] = &s->u.If.body, lists[1] = &s->u.If.orelse;
-            break;
-        case AST_For:
-        case AST_AsyncFor:
-            lists[0] = &s->u.For.body, lists[1] = &s->u.For.orelse;
-            break;
-        case AST_While:
-            lists[0] = &s->u.While.body, lists[1] = &s->u.While.orelse;
-            break;
-        case AST_With:
-        case AST_AsyncWith:
-            lists[0] = &s->u.With.body;
-            break;
-        case AST_Try:
-        case AST_TryStar:
-            lists[0] = &s->u.Try.body, lists[1] = &s->u.Try.orelse;
-            lists[2] = &s->u.Try.finalbody;
-            for (int k = 0; k < s->u.Try.handlers.count; k++) {
-                if (imports_rebind_math(inf, &s->u.Try.handlers.items[k]->u.ExceptHandler.body)) {
-                    return true;
-                }
-            }
-            break;
-        case AST_Match:
-            for (int k = 0; k < s->u.Match.cases.count; k++) {
-                if (imports_rebind_math(inf, &s->u.Match.cases.items[k]->u.match_case.body)) {
-                    return true;
-                }
-            }
-            break;
-        default:
-            break;
-        }
-        for (int k = 0; k < 4; k++) {
-            if (lists[k] && imports_rebind_math(inf, lists[k])) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-// Whether some scope declares 'global math' (and may assign it).
-static bool declares_global_math(const Infer *inf, const Scope *s) {
-    Symbol *sym = scope_lookup(s, inf->n_math);
-    if (sym && (sym->flags & SYM_DEF_GLOBAL)) {
-        return true;
-    }
-    for (int i = 0; i < s->nchildren; i++) {
-        if (declares_global_math(inf, s->children[i])) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// The global 'math' is bound only by `import math` statements of the module.
-static bool math_bound(Infer *inf) {
-    Symbol *sym = scope_lookup(inf->top, inf->n_math);
-    return sym && (sym->flags & SYM_DEF_IMPORT) && !(sym->flags & (SYM_DEF_LOCAL | SYM_DEF_PARAM))
-           && !imports_rebind_math(inf, &inf->mod->u.Module.body)
-           && !declares_global_math(inf, inf->top);
-}
-
 // Types the arguments of call 'e': positional ones with 'use' (read only: their lists do not
 // escape) when 'safe_args', keyword values always as escaping.
 static void call_args(Infer *inf, InferFunc *f, const AstNode *e, bool safe_args) {
@@ -1264,7 +1176,7 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
     if (mt) {
         return mt;
     }
-    if (fn->kind == AST_Attribute && inf->math_pure && inf->math_is_module
+    if (fn->kind == AST_Attribute && inf->math_pure
         && fn->u.Attribute.value->kind == AST_Name
         && fn->u.Attribute.value->u.Name.id == inf->n_math && is_global(f, inf->n_math)
         && !is_shadowed(inf, inf->n_math) && e->u.Call.args.count == 1
@@ -2309,8 +2221,6 @@ Infer *infer_module(Arena *a, Interner *in, TyCtx *types, Scope *top, const AstN
     inf->top = top;
     inf->mod = mod;
     init_names(inf);
-    inf->n_math = intern_cstr(in, "math");
-    inf->math_is_module = math_bound(inf);
     inf->body = func_new(inf, intern_cstr(in, "<module>"), mod, top);
     for (int i = 0; i < nexternal; i++) {
         if (var_index(inf->body, external[i]) < 0) {

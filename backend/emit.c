@@ -812,7 +812,7 @@ static void emit_obj_binary(Emitter *e, const IrInstr *in) {
     // Small-int fast paths first for the common arithmetic; the rest dispatch on type.
     static const char *const fns[] = {"kgh_dyn_add", "kgh_dyn_sub", "kgh_dyn_mul", "kr_truediv",
                                       "kgh_dyn_floordiv", "kgh_dyn_mod", "kr_pow", "kr_lshift",
-                                      "kr_rshift", "kr_and", "kr_or", "kr_xor"};
+                                      "kr_rshift", "kr_and", "kr_or", "kr_xor", "kr_matmul"};
     put_call(e, in, fns[in->aux]);
 }
 
@@ -1050,7 +1050,8 @@ static void emit_math(Emitter *e, const IrInstr *in) {
 
 static void emit_object_op(Emitter *e, const IrInstr *in) {
     static const char *const inplace[] = {"ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD",
-                                          "POW", "LSHIFT", "RSHIFT", "AND", "OR", "XOR"};
+                                          "POW", "LSHIFT", "RSHIFT", "AND", "OR", "XOR",
+                                          "MATMUL"};
     const char *a = in->nargs ? reg_text(e, in->args[0]) : "";
     put_assign(e, in);
     switch (in->op) {
@@ -1430,6 +1431,10 @@ static void emit_func_op(Emitter *e, const IrInstr *in) {
     case IR_CLASS_PREPARE:
     case IR_CLASS_NEW: emit_class_op(e, in); return;
     case IR_CELL_SET: put(e, "    kr_cell_set(%s, %s);\n", a, b); return;
+    case IR_CELL_DELETE:
+        put_status_call(e, in, arena_printf(e->out->arena, "kr_cell_delete(%s, kr_str_data(%s), %s)",
+                                            a, const_text(e, in->cst), in->aux ? "true" : "false"));
+        return;
     case IR_LOAD_CLOSURE:
         put_assign(e, in);
         put(e, "kr_newref(kr_function_cell(kfn, %d));\n", in->aux);
@@ -1701,6 +1706,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_CELL_NEW:
     case IR_CELL_GET:
     case IR_CELL_SET:
+    case IR_CELL_DELETE:
     case IR_LOAD_CLOSURE:
     case IR_CALL_EX:
     case IR_LOAD_NAME:

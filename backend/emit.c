@@ -54,9 +54,13 @@ static const char prelude[] =
     "__attribute__((unused, noinline)) static void kgh_release(kr_val v) {\n"
     "    KR_XDECREF(v);\n"
     "}\n"
-    "KGH kr_val kgh_load_global(kr_val v, const char *name) {\n"
+    "// An unbound global is the builtin of that name, as in CPython, where its slot is untyped.\n"
+    "KGH kr_val kgh_load_global(kr_val v, const char *name, bool or_builtin) {\n"
     "    if (KR_UNLIKELY(v == 0)) {\n"
-    "        return kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
+    "        v = or_builtin ? kr_builtins_lookup(name) : 0;\n"
+    "        if (v == 0) {\n"
+    "            return kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
+    "        }\n"
     "    }\n"
     "    return kr_newref(v);\n"
     "}\n"
@@ -1095,7 +1099,8 @@ static void emit_global(Emitter *e, const IrInstr *in) {
         return;
     }
     put_assign(e, in);
-    put(e, "kgh_load_global(%s, \"%s\");\n", g, e->m->globals[in->aux].name);
+    put(e, "kgh_load_global(%s, \"%s\", %s);\n", g, e->m->globals[in->aux].name,
+        e->m->globals[in->aux].ty->kind == TY_DYN ? "true" : "false");
     put_check(e, in, REP_OBJ);
 }
 

@@ -1595,8 +1595,8 @@ static void bind_value(Infer *inf, InferFunc *f, const AstNode *target, const As
     bind_target(inf, f, target, ty);
 }
 
-// `del` of a name keeps its type (pass_bound tracks that it may be unbound) but makes it a
-// variable even when nothing assigns it, so that deleting it can fail as in CPython.
+// `del` of a name makes it a variable even when nothing assigns it, so that deleting it can
+// fail as in CPython. A local keeps its type (pass_bound tracks that it may be unbound).
 static void delete_target(Infer *inf, InferFunc *f, const AstNode *t) {
     if (t->kind == AST_Tuple || t->kind == AST_List) {
         const AstList *elts = t->kind == AST_Tuple ? &t->u.Tuple.elts : &t->u.List.elts;
@@ -1606,7 +1606,9 @@ static void delete_target(Infer *inf, InferFunc *f, const AstNode *t) {
         return;
     }
     if (t->kind == AST_Name) {
-        bind(inf, f, t->u.Name.id, ty_prim(TY_BOTTOM));
+        // A deleted global is untyped: once unbound, reading it gives the builtin of its name.
+        bool global = f->node->kind == AST_Module || is_global(f, t->u.Name.id);
+        bind(inf, f, t->u.Name.id, ty_prim(global ? TY_DYN : TY_BOTTOM));
     }
     use_type(inf, f, t);
 }

@@ -226,3 +226,25 @@ class Local:
 
 
 print(x_global)
+# A deleted global named like a builtin: reading it again finds the builtin, as in CPython.
+len = 5
+print(len)
+del len
+print(len("abc"))
+
+
+def reads_len():
+    return len("ab")
+
+
+print(reads_len())
+max = "shadow"
+
+
+def drop_max():
+    global max
+    del max
+
+
+drop_max()
+print(max(1, 2))

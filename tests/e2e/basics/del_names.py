@@ -113,6 +113,47 @@ def in_generator():
 
 
 print(list(in_generator()))
+
+
+def typed_generator(n: int):
+    a = 1.5 * n
+    yield a
+    if n > 1:
+        del a, n
+    yield 0
+    try:
+        yield a
+    except UnboundLocalError as e:
+        yield str(e)
+    b = a > 0
+    yield b
+    del b
+    try:
+        yield b
+    except UnboundLocalError as e:
+        yield str(e)
+
+
+print(list(typed_generator(1)))
+try:
+    print(list(typed_generator(2)))
+except UnboundLocalError as e:
+    print("typed_generator(2):", e)
+
+
+def in_finally():
+    x = 1
+    try:
+        del x
+    finally:
+        print("finally")
+    try:
+        return x
+    except UnboundLocalError as e:
+        return str(e)
+
+
+print(in_finally())
 g = 1
 del g
 try:

@@ -145,3 +145,35 @@ def floats(vals: list[float]) -> float:
 
 
 print(floats([0.5, 2.5, 1.0]))
+
+
+def lazy_global():
+    global G
+    g = (G := x for x in range(3))
+    print(list(g), G)
+
+
+lazy_global()
+
+
+def lazy_nonlocal():
+    n = 0
+
+    def inner():
+        nonlocal n
+        g = ((n := n + x) for x in range(4))
+        return list(g)
+
+    print(inner(), n)
+
+
+lazy_nonlocal()
+
+
+def counted():
+    t = 0
+    vals = list((t := t + 1) for _ in range(3))
+    return vals, t
+
+
+print(counted())

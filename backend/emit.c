@@ -64,6 +64,14 @@ static const char prelude[] =
     "    }\n"
     "    return kr_newref(v);\n"
     "}\n"
+    "KGH int kgh_unbind_global(kr_val *slot, const char *name) {\n"
+    "    if (KR_UNLIKELY(*slot == 0)) {\n"
+    "        kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
+    "        return -1;\n"
+    "    }\n"
+    "    KR_CLEAR(*slot);\n"
+    "    return 0;\n"
+    "}\n"
     "KGH kr_val kgh_check_type(kr_val v, bool ok, const char *expected) {\n"
     "    if (KR_UNLIKELY(!ok)) {\n"
     "        return kr_err_set(&kr_exc_TypeError, \"%s object expected; got %s\", expected,\n"
@@ -1437,8 +1445,9 @@ static void emit_func_op(Emitter *e, const IrInstr *in) {
     case IR_CLASS_NEW: emit_class_op(e, in); return;
     case IR_CELL_SET: put(e, "    kr_cell_set(%s, %s);\n", a, b); return;
     case IR_CELL_DELETE:
-        put_status_call(e, in, arena_printf(e->out->arena, "kr_cell_delete(%s, kr_str_data(%s), %s)",
-                                            a, const_text(e, in->cst), in->aux ? "true" : "false"));
+        put_status_call(e, in,
+                        arena_printf(e->out->arena, "kr_cell_delete(%s, kr_str_data(%s), %s)", a,
+                                     const_text(e, in->cst), in->aux ? "true" : "false"));
         return;
     case IR_LOAD_CLOSURE:
         put_assign(e, in);
@@ -1602,6 +1611,11 @@ static void emit_exc(Emitter *e, const IrInstr *in) {
     case IR_DEL_GLOBAL:
         put(e, "    KR_CLEAR(%s);\n", global_cname(e, in->aux));
         break;
+    case IR_UNBIND_GLOBAL:
+        put_status_call(e, in, arena_printf(e->out->arena, "kgh_unbind_global(&%s, \"%s\")",
+                                            global_cname(e, in->aux),
+                                            e->m->globals[in->aux].name));
+        break;
     case IR_WITH_ENTER:
         put_call(e, in, "kgh_with_enter");
         break;
@@ -1731,6 +1745,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_EXC_LEAVE:
     case IR_CLEAR:
     case IR_DEL_GLOBAL:
+    case IR_UNBIND_GLOBAL:
     case IR_WITH_ENTER:
     case IR_WITH_EXIT:
     case IR_RAISE:

@@ -350,8 +350,7 @@ void lower_delete_name(Lower *l, Name id, const AstNode *at) {
     if (g < 0) {
         g = ir_global_add(l->m, id, ty_prim(TY_DYN));  // never assigned: always NameError
     }
-    load_global(l, g, at);  // NameError when unbound
-    lower_emit(l, IR_DEL_GLOBAL, -1, 0, at)->aux = g;
+    lower_emit(l, IR_UNBIND_GLOBAL, -1, 0, at)->aux = g;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -289,3 +289,24 @@ def drop_max():
 
 drop_max()
 print(max(1, 2))
+# `del` never deletes a builtin: an unbound global named like one is a NameError.
+try:
+    del print
+except NameError as e:
+    print(e)
+try:
+    del len
+except NameError as e:
+    print(e)
+
+
+def drop_min():
+    global min
+    try:
+        del min
+    except NameError as e:
+        print(e)
+
+
+drop_min()
+print(min(4, 3))

@@ -54,11 +54,23 @@ static const char prelude[] =
     "__attribute__((unused, noinline)) static void kgh_release(kr_val v) {\n"
     "    KR_XDECREF(v);\n"
     "}\n"
-    "KGH kr_val kgh_load_global(kr_val v, const char *name) {\n"
+    "// An unbound global is the builtin of that name, as in CPython, where its slot is untyped.\n"
+    "KGH kr_val kgh_load_global(kr_val v, const char *name, bool or_builtin) {\n"
     "    if (KR_UNLIKELY(v == 0)) {\n"
-    "        return kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
+    "        v = or_builtin ? kr_builtins_lookup(name) : 0;\n"
+    "        if (v == 0) {\n"
+    "            return kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
+    "        }\n"
     "    }\n"
     "    return kr_newref(v);\n"
+    "}\n"
+    "KGH int kgh_unbind_global(kr_val *slot, const char *name) {\n"
+    "    if (KR_UNLIKELY(*slot == 0)) {\n"
+    "        kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
+    "        return -1;\n"
+    "    }\n"
+    "    KR_CLEAR(*slot);\n"
+    "    return 0;\n"
     "}\n"
     "KGH kr_val kgh_check_type(kr_val v, bool ok, const char *expected) {\n"
     "    if (KR_UNLIKELY(!ok)) {\n"
@@ -812,7 +824,7 @@ static void emit_obj_binary(Emitter *e, const IrInstr *in) {
     // Small-int fast paths first for the common arithmetic; the rest dispatch on type.
     static const char *const fns[] = {"kgh_dyn_add", "kgh_dyn_sub", "kgh_dyn_mul", "kr_truediv",
                                       "kgh_dyn_floordiv", "kgh_dyn_mod", "kr_pow", "kr_lshift",
-                                      "kr_rshift", "kr_and", "kr_or", "kr_xor"};
+                                      "kr_rshift", "kr_and", "kr_or", "kr_xor", "kr_matmul"};
     put_call(e, in, fns[in->aux]);
 }
 
@@ -1050,7 +1062,8 @@ static void emit_math(Emitter *e, const IrInstr *in) {
 
 static void emit_object_op(Emitter *e, const IrInstr *in) {
     static const char *const inplace[] = {"ADD", "SUB", "MUL", "TRUEDIV", "FLOORDIV", "MOD",
-                                          "POW", "LSHIFT", "RSHIFT", "AND", "OR", "XOR"};
+                                          "POW", "LSHIFT", "RSHIFT", "AND", "OR", "XOR",
+                                          "MATMUL"};
     const char *a = in->nargs ? reg_text(e, in->args[0]) : "";
     put_assign(e, in);
     switch (in->op) {
@@ -1094,7 +1107,8 @@ static void emit_global(Emitter *e, const IrInstr *in) {
         return;
     }
     put_assign(e, in);
-    put(e, "kgh_load_global(%s, \"%s\");\n", g, e->m->globals[in->aux].name);
+    put(e, "kgh_load_global(%s, \"%s\", %s);\n", g, e->m->globals[in->aux].name,
+        e->m->globals[in->aux].ty->kind == TY_DYN ? "true" : "false");
     put_check(e, in, REP_OBJ);
 }
 
@@ -1430,6 +1444,11 @@ static void emit_func_op(Emitter *e, const IrInstr *in) {
     case IR_CLASS_PREPARE:
     case IR_CLASS_NEW: emit_class_op(e, in); return;
     case IR_CELL_SET: put(e, "    kr_cell_set(%s, %s);\n", a, b); return;
+    case IR_CELL_DELETE:
+        put_status_call(e, in,
+                        arena_printf(e->out->arena, "kr_cell_delete(%s, kr_str_data(%s), %s)", a,
+                                     const_text(e, in->cst), in->aux ? "true" : "false"));
+        return;
     case IR_LOAD_CLOSURE:
         put_assign(e, in);
         put(e, "kr_newref(kr_function_cell(kfn, %d));\n", in->aux);
@@ -1592,6 +1611,11 @@ static void emit_exc(Emitter *e, const IrInstr *in) {
     case IR_DEL_GLOBAL:
         put(e, "    KR_CLEAR(%s);\n", global_cname(e, in->aux));
         break;
+    case IR_UNBIND_GLOBAL:
+        put_status_call(e, in, arena_printf(e->out->arena, "kgh_unbind_global(&%s, \"%s\")",
+                                            global_cname(e, in->aux),
+                                            e->m->globals[in->aux].name));
+        break;
     case IR_WITH_ENTER:
         put_call(e, in, "kgh_with_enter");
         break;
@@ -1701,6 +1725,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_CELL_NEW:
     case IR_CELL_GET:
     case IR_CELL_SET:
+    case IR_CELL_DELETE:
     case IR_LOAD_CLOSURE:
     case IR_CALL_EX:
     case IR_LOAD_NAME:
@@ -1720,6 +1745,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_EXC_LEAVE:
     case IR_CLEAR:
     case IR_DEL_GLOBAL:
+    case IR_UNBIND_GLOBAL:
     case IR_WITH_ENTER:
     case IR_WITH_EXIT:
     case IR_RAISE:

@@ -51,6 +51,8 @@ static bool is_numeric(const Ty *t);
 static const Ty *use_type(Infer *inf, InferFunc *f, const AstNode *e);
 static void escape(Infer *inf, InferFunc *f, const AstNode *e);
 static void bind_target(Infer *inf, InferFunc *f, const AstNode *target, const Ty *ty);
+static void bind_value(Infer *inf, InferFunc *f, const AstNode *target, const AstNode *value,
+                       const Ty *ty);
 
 // ---------------------------------------------------------------------------------------------
 // Variables
@@ -1473,6 +1475,13 @@ static const Ty *expr_type_uncached(Infer *inf, InferFunc *f, const AstNode *e) 
         return compare_type(inf, f, e);
     case AST_Call:
         return call_type(inf, f, e);
+    case AST_NamedExpr: {  // the target binds in f (the scope pass put it there)
+        const AstNode *v = e->u.NamedExpr.value;
+        const Ty *t = use_type(inf, f, v);
+        bind_value(inf, f, e->u.NamedExpr.target, v, t);
+        alias(inf, f, e, v);
+        return t;
+    }
     case AST_IfExp: {
         use_type(inf, f, e->u.IfExp.test);
         const Ty *t = ty_join(inf->types, use_type(inf, f, e->u.IfExp.body),
@@ -1584,6 +1593,24 @@ static void bind_value(Infer *inf, InferFunc *f, const AstNode *target, const As
         escape(inf, f, value);
     }
     bind_target(inf, f, target, ty);
+}
+
+// `del` of a name makes it a variable even when nothing assigns it, so that deleting it can
+// fail as in CPython. A local keeps its type (pass_bound tracks that it may be unbound).
+static void delete_target(Infer *inf, InferFunc *f, const AstNode *t) {
+    if (t->kind == AST_Tuple || t->kind == AST_List) {
+        const AstList *elts = t->kind == AST_Tuple ? &t->u.Tuple.elts : &t->u.List.elts;
+        for (int i = 0; i < elts->count; i++) {
+            delete_target(inf, f, elts->items[i]);
+        }
+        return;
+    }
+    if (t->kind == AST_Name) {
+        // A deleted global is untyped: once unbound, reading it gives the builtin of its name.
+        bool global = f->node->kind == AST_Module || is_global(f, t->u.Name.id);
+        bind(inf, f, t->u.Name.id, ty_prim(global ? TY_DYN : TY_BOTTOM));
+    }
+    use_type(inf, f, t);
 }
 
 static void stmt_for(Infer *inf, InferFunc *f, const AstNode *s) {
@@ -1809,7 +1836,7 @@ static void stmt(Infer *inf, InferFunc *f, const AstNode *s) {
         break;
     case AST_Delete:
         for (int i = 0; i < s->u.Delete.targets.count; i++) {
-            use_type(inf, f, s->u.Delete.targets.items[i]);
+            delete_target(inf, f, s->u.Delete.targets.items[i]);
         }
         break;
     case AST_FunctionDef: {  // its decorators and defaults are evaluated here
@@ -2055,6 +2082,13 @@ static bool stmt_binds(const AstNode *s, const AstNode *def, Name name) {
     case AST_AugAssign: return target_binds(s->u.AugAssign.target, name);
     case AST_AnnAssign: return target_binds(s->u.AnnAssign.target, name);
     case AST_For: return target_binds(s->u.For.target, name);
+    case AST_Delete:
+        for (int i = 0; i < s->u.Delete.targets.count; i++) {
+            if (target_binds(s->u.Delete.targets.items[i], name)) {
+                return true;
+            }
+        }
+        return false;
     case AST_Assign:
         for (int i = 0; i < s->u.Assign.targets.count; i++) {
             if (target_binds(s->u.Assign.targets.items[i], name)) {

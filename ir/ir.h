@@ -138,6 +138,7 @@ typedef enum IrOp {
 typedef enum IrBinop {
     BIN_ADD, BIN_SUB, BIN_MUL, BIN_TRUEDIV, BIN_FLOORDIV, BIN_MOD, BIN_POW,
     BIN_LSHIFT, BIN_RSHIFT, BIN_AND, BIN_OR, BIN_XOR,
+    BIN_MATMUL,  // objects only (OBJ_BINARY, INPLACE)
 } IrBinop;
 typedef enum IrUnop { UN_NEG, UN_POS, UN_INVERT } IrUnop;
 typedef enum IrCmp { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE } IrCmp;  // kr's order

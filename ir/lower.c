@@ -293,6 +293,66 @@ void lower_store_name(Lower *l, Name id, int value, const AstNode *at) {
     in->aux = g;
 }
 
+// `del id` in a class body: the name leaves the namespace; NameError when it is not there
+// (CPython's DELETE_NAME looks nowhere else).
+static void delete_class_name(Lower *l, Name id, const AstNode *at) {
+    int key = lower_const_str(l, id, strlen(id), at);
+    int has = lower_contains(l, key, l->cls->ns, false, at);
+    IrBlock *yes = ir_block_new(l->fn), *no = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+    lower_branch(l, has, yes, no, at);
+    lower_start(l, yes);
+    IrInstr *in = lower_emit(l, IR_DELITEM, -1, 2, at);
+    in->args[0] = l->cls->ns;
+    in->args[1] = key;
+    lower_jump(l, done);
+    lower_start(l, no);
+    const char *text = arena_printf(l->arena, "name '%s' is not defined", id);
+    int msg = lower_const_str(l, text, strlen(text), at);
+    int exc = lower_call_obj(l, lower_builtin(l, "NameError", at), &msg, 1, ty_prim(TY_DYN), at);
+    lower_emit(l, IR_RAISE, -1, 1, at)->args[0] = exc;
+    lower_start(l, done);
+}
+
+// `del id`: CPython's errors when 'id' is unbound (UnboundLocalError for a local or the
+// function's own cell, NameError for a free variable or a global), else it is unbound and
+// its value released at once.
+void lower_delete_name(Lower *l, Name id, const AstNode *at) {
+    int r = lower_local_reg(l, id);
+    if (r >= 0) {
+        // The read keeps the value alive until here (where it dies, as in CPython) and gets
+        // pass_bound's UnboundLocalError check when the local may be unassigned.
+        lower_move(l, lower_temp(l, lower_reg_ty(l, r)), r, at);
+        lower_emit(l, IR_CLEAR, r, 0, at);
+        return;
+    }
+    ScopeAccess access = name_access(l, id);
+    int cell = access == ACCESS_DEREF ? lower_cell_index(l, id) : -1;
+    if (cell >= 0) {
+        IrInstr *in = lower_emit(l, IR_CELL_DELETE, -1, 1, at);
+        in->args[0] = l->cell_regs[cell];
+        in->aux = l->cell_free[cell];
+        in->cst = ir_const_new(l->m, IRC_STR);
+        in->cst->s = id;
+        in->cst->len = strlen(id);
+        return;
+    }
+    if (access == ACCESS_NAME && l->cls) {
+        delete_class_name(l, id, at);
+        return;
+    }
+    InferFunc *f = infer_func_of(l->inf, id);
+    if (access == ACCESS_FAST || access == ACCESS_DEREF || (f && f->direct)) {
+        lower_unsupported(l, at, access == ACCESS_FAST || access == ACCESS_DEREF
+                                     ? "'del' of this variable" : "rebinding a function's name");
+        return;
+    }
+    int g = lower_global_index(l, id);
+    if (g < 0) {
+        g = ir_global_add(l->m, id, ty_prim(TY_DYN));  // never assigned: always NameError
+    }
+    lower_emit(l, IR_UNBIND_GLOBAL, -1, 0, at)->aux = g;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dispatch
 
@@ -309,7 +369,6 @@ const char *lower_expr_construct(AstKind k) {
     case AST_GeneratorExp: return "a generator expression";
     case AST_Attribute: return "attribute access";
     case AST_Subscript: return "subscription";
-    case AST_NamedExpr: return "the ':=' operator";
     case AST_Await: return "'await'";
     case AST_Yield:
     case AST_YieldFrom: return "'yield'";
@@ -343,6 +402,7 @@ static int lower_expr_kind(Lower *l, const AstNode *e) {
     case AST_YieldFrom: return lower_yield_from(l, e);
     case AST_GeneratorExp: return lower_genexp(l, e);
     case AST_Lambda: return lower_lambda(l, e);
+    case AST_NamedExpr: return lower_namedexpr(l, e);
     default:
         lower_unsupported(l, e, lower_expr_construct(e->kind));
         return lower_const_none(l, e);
@@ -380,9 +440,15 @@ const char *lower_stmt_construct(AstKind k) {
 
 static void lower_stmt_kind(Lower *l, const AstNode *s) {
     switch (s->kind) {
-    case AST_Expr:
-        lower_expr(l, s->u.Expr.value);
+    case AST_Expr: {
+        int r = lower_expr(l, s->u.Expr.value);
+        if (s->u.Expr.value->kind == AST_Name) {
+            // A local is read by no instruction of its own: this read gets pass_bound's
+            // UnboundLocalError check when the local may be unassigned.
+            lower_move(l, lower_temp(l, lower_reg_ty(l, r)), r, s);
+        }
         break;
+    }
     case AST_Assign: lower_assign(l, s); break;
     case AST_AugAssign: lower_augassign(l, s); break;
     case AST_AnnAssign: lower_annassign(l, s); break;

@@ -317,28 +317,44 @@ static void store_unpack(Lower *l, const AstList *elts, int value, const AstNode
 }
 
 // ---------------------------------------------------------------------------------------------
-// del of subscripts and attributes, augmented assignment to subscripts
+// del, augmented assignment to subscripts
 
-void lower_delete(Lower *l, const AstNode *s) {
-    const AstList *targets = &s->u.Delete.targets;
-    for (int i = 0; i < targets->count; i++) {
-        const AstNode *t = targets->items[i];
-        if (t->kind == AST_Attribute) {
-            int v = lower_box(l, lower_expr(l, t->u.Attribute.value), t);
-            IrInstr *in = lower_emit(l, IR_DELATTR, -1, 1, t);
-            in->args[0] = v;
-            in->cst = name_const(l, t->u.Attribute.attr);
-            continue;
+// One target of `del`, left to right through tuples and lists, as CPython deletes them.
+static void delete_target(Lower *l, const AstNode *t) {
+    switch (t->kind) {
+    case AST_Name:
+        lower_delete_name(l, t->u.Name.id, t);
+        return;
+    case AST_Tuple:
+    case AST_List: {
+        const AstList *elts = t->kind == AST_Tuple ? &t->u.Tuple.elts : &t->u.List.elts;
+        for (int i = 0; i < elts->count; i++) {
+            delete_target(l, elts->items[i]);
         }
-        if (t->kind != AST_Subscript) {
-            lower_unsupported(l, t, "'del' of anything but a subscript or an attribute");
-            continue;
-        }
+        return;
+    }
+    case AST_Attribute: {
+        int v = lower_box(l, lower_expr(l, t->u.Attribute.value), t);
+        IrInstr *in = lower_emit(l, IR_DELATTR, -1, 1, t);
+        in->args[0] = v;
+        in->cst = name_const(l, t->u.Attribute.attr);
+        return;
+    }
+    default: {  // a subscript: the parser accepts nothing else
         int v = lower_box(l, lower_expr(l, t->u.Subscript.value), t);
         int k = lower_key(l, t->u.Subscript.slice);
         IrInstr *in = lower_emit(l, IR_DELITEM, -1, 2, t);
         in->args[0] = v;
         in->args[1] = k;
+        return;
+    }
+    }
+}
+
+void lower_delete(Lower *l, const AstNode *s) {
+    const AstList *targets = &s->u.Delete.targets;
+    for (int i = 0; i < targets->count; i++) {
+        delete_target(l, targets->items[i]);
     }
 }
 
@@ -352,11 +368,7 @@ static int inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
               : op == AST_OP_Mod ? BIN_MOD : op == AST_OP_Pow ? BIN_POW
               : op == AST_OP_LShift ? BIN_LSHIFT : op == AST_OP_RShift ? BIN_RSHIFT
               : op == AST_OP_BitAnd ? BIN_AND : op == AST_OP_BitOr ? BIN_OR
-              : op == AST_OP_BitXor ? BIN_XOR : -1;
-    if (bop < 0) {
-        lower_unsupported(l, at, "the '@=' operator");
-        return lower_const_none(l, at);
-    }
+              : op == AST_OP_BitXor ? BIN_XOR : BIN_MATMUL;
     return lower_emit2(l, IR_INPLACE, dyn(), lower_box(l, a, at), lower_box(l, b, at), bop, at);
 }
 

@@ -4,6 +4,7 @@
 // lowers one expression into a fresh register (see lower_internal.h).
 #include "lower_internal.h"
 
+#include <assert.h>
 #include <string.h>
 
 // ---------------------------------------------------------------------------------------------
@@ -74,6 +75,7 @@ static int binop_of(AstOp op) {
     case AST_OP_BitAnd: return BIN_AND;
     case AST_OP_BitOr: return BIN_OR;
     case AST_OP_BitXor: return BIN_XOR;
+    case AST_OP_MatMult: return BIN_MATMUL;
     default: return -1;
     }
 }
@@ -81,10 +83,7 @@ static int binop_of(AstOp op) {
 // 'a op b' with 'a' and 'b' already lowered; 'ty' is the result type from the table.
 int lower_binary(Lower *l, AstOp op, int a, int b, const Ty *ty, const AstNode *at) {
     int bop = binop_of(op);
-    if (bop < 0) {
-        lower_unsupported(l, at, "the '@' operator");
-        return lower_const_none(l, at);
-    }
+    assert(bop >= 0);
     if (ty->kind == TY_INT) {
         return lower_emit2(l, IR_INT_BINARY, ty, lower_as_int(l, a, at), lower_as_int(l, b, at),
                            bop, at);
@@ -231,6 +230,15 @@ int lower_ifexp(Lower *l, const AstNode *e) {
     lower_jump(l, done);
     lower_start(l, done);
     return res;
+}
+
+// (target := value): the value is stored, then is the expression's value. In a comprehension
+// or generator expression the target is a variable of the enclosing function or module (the
+// scope pass made it so), which lower_store_name finds: a local, a cell or a global.
+int lower_namedexpr(Lower *l, const AstNode *e) {
+    int v = lower_expr(l, e->u.NamedExpr.value);
+    lower_store_name(l, e->u.NamedExpr.target->u.Name.id, v, e);
+    return lower_coerce(l, v, e->ty, e);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -90,6 +90,8 @@ int lower_global_index(Lower *l, Name id);  // the module global 'id', or -1
 int lower_func_index(Lower *l, Name id);    // the module-level function 'id', or -1
 int lower_name(Lower *l, const AstNode *e);
 void lower_store_name(Lower *l, Name id, int value, const AstNode *at);
+// `del id` of a local, cell, class namespace or global variable.
+void lower_delete_name(Lower *l, Name id, const AstNode *at);
 
 // lower.c: dispatch ------------------------------------------------------------------------------
 
@@ -109,6 +111,7 @@ int lower_unary(Lower *l, const AstNode *e);
 int lower_compare(Lower *l, const AstNode *e);
 int lower_boolop(Lower *l, const AstNode *e);
 int lower_ifexp(Lower *l, const AstNode *e);
+int lower_namedexpr(Lower *l, const AstNode *e);
 int lower_formatted(Lower *l, const AstNode *e);
 int lower_joined(Lower *l, const AstNode *e);
 int lower_call(Lower *l, const AstNode *e);

@@ -85,7 +85,8 @@ static IrInstr *const_bool(IrFunc *fn, int dst, bool v, int line) {
     return in;
 }
 
-// The register CHECK_BOUND tests for local 'r' (creating the flag of a float/bool local).
+// The register CHECK_BOUND tests for local 'r' (creating the flag of a float/bool local; a
+// parameter's starts set, and only `del` unsets it).
 static int check_operand(Bound *bd, int r) {
     IrFunc *fn = bd->fn;
     if (rep_is_refcounted(fn->regs[r].rep)) {
@@ -93,7 +94,8 @@ static int check_operand(Bound *bd, int r) {
     }
     if (bd->flag[r] < 0) {
         bd->flag[r] = ir_reg_new(fn, ty_prim(TY_BOOL), NULL);
-        ir_insert(fn, fn->blocks[0], 0, const_bool(fn, bd->flag[r], false, fn->line));
+        ir_insert(fn, fn->blocks[0], 0,
+                  const_bool(fn, bd->flag[r], fn->regs[r].is_param, fn->line));
     }
     return bd->flag[r];
 }
@@ -122,7 +124,7 @@ static void check_block(Bound *bd, IrBlock *b) {
     }
 }
 
-// After each assignment of a flagged local, its flag is set.
+// After each assignment of a flagged local, its flag is set (unset after a `del`, CLEAR).
 static void set_flags(Bound *bd) {
     IrFunc *fn = bd->fn;
     for (int i = 0; i < fn->nblocks; i++) {
@@ -131,8 +133,9 @@ static void set_flags(Bound *bd) {
             int d = b->instrs[k]->dst;
             if (d >= 0 && d < bd->nregs && bd->flag[d] >= 0) {
                 int line = b->instrs[k]->line;
+                bool set = b->instrs[k]->op != IR_CLEAR;
                 k++;
-                ir_insert(fn, b, k, const_bool(fn, bd->flag[d], true, line));
+                ir_insert(fn, b, k, const_bool(fn, bd->flag[d], set, line));
             }
         }
     }

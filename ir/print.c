@@ -11,7 +11,8 @@
 #include "ir.h"
 
 static const char *const binop_names[] = {"add", "sub", "mul", "truediv", "floordiv", "mod",
-                                          "pow", "lshift", "rshift", "and", "or", "xor"};
+                                          "pow", "lshift", "rshift", "and", "or", "xor",
+                                          "matmul"};
 static const char *const unop_names[] = {"neg", "pos", "invert"};
 static const char *const cmp_names[] = {"lt", "le", "eq", "ne", "gt", "ge"};
 

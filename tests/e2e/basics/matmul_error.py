@@ -1,0 +1,4 @@
+# An uncaught TypeError from @ on ints.
+x = 3
+print(x)
+print(x @ 4)

@@ -1,0 +1,2 @@
+# del of a call is a syntax error.
+del print()

@@ -1,0 +1,6 @@
+# := with an attribute target.
+class C:
+    pass
+
+
+print((C.x := 1))

@@ -1,0 +1,2 @@
+# An unparenthesized := at statement level is a syntax error.
+x := 5

@@ -1,6 +1,0 @@
-class M:
-    def __matmul__(self, other):
-        return "product"
-
-
-print(M() @ M())

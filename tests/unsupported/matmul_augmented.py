@@ -1,7 +1,0 @@
-class M:
-    def __imatmul__(self, other):
-        return self
-
-
-m = M()
-m @= M()

@@ -1,3 +1,0 @@
-data = [1, 2, 3]
-if (n := len(data)) > 2:
-    print(n)

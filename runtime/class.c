@@ -13,8 +13,8 @@
 //   * Slots bridge to the special method found along the MRO at call time, so a method
 //     replaced on a class is seen at once; a bridge is installed when some class in the MRO
 //     defines the method when the class is created (or when the class later gets it).
-//   * Builtin bases may be object, BaseException and its subclasses, or type (metaclasses):
-//     those are the builtin layouts whose constructors honour a subclass's basicsize.
+//   * Builtin bases may be object, BaseException and its subclasses, type (metaclasses), or
+//     one of the value and container types of subtype.c (int, str, list, dict, ...).
 #include "krait.h"
 
 #include <stdio.h>
@@ -311,7 +311,7 @@ static kr_val exc_dunder_repr(kr_val self, const kr_val *args, size_t nargs, kr_
 // Static builtin methods: 'unbound' ones bind to an instance of 'owner' like a function.
 #define BUILTIN_FN(cname, pyname, fn, owner, unbound) \
     static kr_cfunction_obj cname = { KR_STATIC_HEADER(&kr_cfunction_type), pyname, fn, 0, \
-                                      owner, unbound }
+                                      owner, unbound, false }
 
 BUILTIN_FN(object_new_fn, "__new__", object_dunder_new, &kr_object_type, false);
 BUILTIN_FN(object_init_fn, "__init__", object_dunder_init, &kr_object_type, true);
@@ -338,6 +338,16 @@ BUILTIN_FN(exc_new_fn, "__new__", exc_dunder_new, &kr_exc_BaseException, false);
 BUILTIN_FN(exc_init_fn, "__init__", exc_dunder_init, &kr_exc_BaseException, true);
 BUILTIN_FN(exc_str_fn, "__str__", exc_dunder_str, &kr_exc_BaseException, true);
 BUILTIN_FN(exc_repr_fn, "__repr__", exc_dunder_repr, &kr_exc_BaseException, true);
+
+#define CONTAINER_INIT(n)                                                                  \
+    static kr_val n##_dunder_init(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {   \
+        return kr_subtype_init(&kr_##n##_type, self, args, nargs, kw);                      \
+    }                                                                                      \
+    BUILTIN_FN(n##_init_fn, "__init__", n##_dunder_init, &kr_##n##_type, true);
+CONTAINER_INIT(list)
+CONTAINER_INIT(dict)
+CONTAINER_INIT(set)
+#undef CONTAINER_INIT
 
 // object.__init_subclass__ is a classmethod.
 static kr_wrapper_obj object_init_subclass_cm = {
@@ -372,6 +382,9 @@ static const struct {
     { &kr_exc_BaseException, "__init__", &exc_init_fn.ob },
     { &kr_exc_BaseException, "__str__", &exc_str_fn.ob },
     { &kr_exc_BaseException, "__repr__", &exc_repr_fn.ob },
+    { &kr_list_type, "__init__", &list_init_fn.ob },
+    { &kr_dict_type, "__init__", &dict_init_fn.ob },
+    { &kr_set_type, "__init__", &set_init_fn.ob },
 };
 
 // What the builtin type 'm' itself (not its bases) defines as 'name': a new reference or 0.
@@ -393,7 +406,7 @@ static kr_val builtin_own_lookup(const kr_type *m, kr_val name) {
             return f;
         }
     }
-    return 0;
+    return kr_slotwrap_lookup(m, s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -633,14 +646,18 @@ kr_val kr_special_method(kr_val obj, const char *name) {
     return r;
 }
 
+static kr_val *inst_slots(kr_val obj);
+static kr_val *dict_word(kr_val obj);
+
 // Whether the instance's __dict__ has 'name' (which then shadows a method of the class).
 static bool dict_shadows(kr_val obj, kr_val name) {
     kr_class_obj *c = KR_CLASS(KR_TYPE(obj));
     intptr_t i = type_attr(&c->tp, name)->slot;
-    if (i >= 0 && kr_instance_slots(obj)[i]) {
+    if (i >= 0 && inst_slots(obj)[i]) {
         return true;
     }
-    kr_val d = c->has_dict ? *(kr_val *)((char *)KR_OBJ(obj) + c->dict_offset) : 0;
+    kr_val *w = dict_word(obj);
+    kr_val d = w ? *w : 0;
     return d && kr_dict_lookup(d, name);
 }
 
@@ -693,6 +710,7 @@ kr_val kr_call_method(kr_val obj, kr_val name, const kr_val *args, size_t nargs,
 // Slot bridges: the type slots of user classes call the special methods
 
 static const kr_type *builtin_base_of(kr_val v) { return KR_CLASS(KR_TYPE(v))->builtin_base; }
+static bool is_value_base(const kr_type *b);
 
 static kr_val default_repr(kr_val obj) {
     const kr_type *t = KR_TYPE(obj);
@@ -743,8 +761,16 @@ static kr_val slot_str(kr_val self) {
 
 static intptr_t slot_hash(kr_val self) {
     kr_val f = kr_class_lookup_user(KR_TYPE(self), dunder(D_hash));
-    if (!f || f == KR_NONE) {
-        return f ? kr_hash_unhashable(self) : kr_hash_pointer((void *)self);
+    if (!f) {
+        for (const kr_type *b = builtin_base_of(self); b; b = b->base) {
+            if (b->hash) {
+                return b->hash(self);
+            }
+        }
+        return kr_hash_pointer((void *)self);
+    }
+    if (f == KR_NONE) {
+        return kr_hash_unhashable(self);
     }
     kr_val r = call_found(f, self, NULL, 0, 0);
     if (!r) {
@@ -766,7 +792,21 @@ static intptr_t slot_hash(kr_val self) {
 
 static const int cmp_dunder[6] = { D_lt, D_le, D_eq, D_ne, D_gt, D_ge };
 
+// The builtin base's comparison of a user class that does not define the operator.
+static kr_val builtin_richcompare(kr_val a, kr_val b, int op) {
+    for (const kr_type *t = builtin_base_of(a); t; t = t->base) {
+        if (t->richcompare) {
+            return t->richcompare(a, b, op);
+        }
+    }
+    return KR_NOTIMPLEMENTED;
+}
+
 static kr_val slot_richcompare(kr_val a, kr_val b, int op) {
+    if (is_value_base(builtin_base_of(a))
+        && !kr_class_lookup_user(KR_TYPE(a), dunder(cmp_dunder[op]))) {
+        return builtin_richcompare(a, b, op);
+    }
     kr_val r = call_user(a, dunder(cmp_dunder[op]), &b, 1);
     if (r != KR_NOTIMPLEMENTED || op != KR_NE) {
         return r;
@@ -866,6 +906,11 @@ static kr_val slot_iter(kr_val self) {
         return kr_err_set(&kr_exc_TypeError, "'%s' object is not iterable", kr_type_name(self));
     }
     if (!f) {
+        for (const kr_type *b = builtin_base_of(self); b; b = b->base) {
+            if (b->iter) {
+                return b->iter(self);
+            }
+        }
         return kr_seq_iter_new(self);
     }
     kr_val r = call_found(f, self, NULL, 0, 0);
@@ -1051,9 +1096,20 @@ static void fixup_slots(kr_class_obj *c) {
 // Instances of user classes are never small ints, so their type is read from the header.
 static kr_class_obj *class_of(kr_val obj) { return KR_CLASS(KR_OBJ(obj)->type); }
 
+// Where the words of 'obj' that dict_offset and slots_offset count from begin.
+static char *layout_base(kr_val obj, const kr_class_obj *c) {
+    return (char *)KR_OBJ(obj) + (c->var_layout ? kr_subtype_var_end(obj) : 0);
+}
+
 static kr_val *dict_word(kr_val obj) {
     kr_class_obj *c = class_of(obj);
-    return c->has_dict ? (kr_val *)((char *)KR_OBJ(obj) + c->dict_offset) : NULL;
+    return c->has_dict ? (kr_val *)(layout_base(obj, c) + c->dict_offset) : NULL;
+}
+
+// kr_instance_slots for any layout.
+static kr_val *inst_slots(kr_val obj) {
+    kr_class_obj *c = class_of(obj);
+    return (kr_val *)(layout_base(obj, c) + c->slots_offset);
 }
 
 static bool slot_is_hint(const kr_class_obj *c, intptr_t i) { return c->slot_hint[i] != 0; }
@@ -1071,7 +1127,7 @@ static int make_dict(kr_val obj, kr_val *d) {
         return -1;
     }
     kr_class_obj *c = class_of(obj);
-    kr_val *slots = kr_instance_slots(obj);
+    kr_val *slots = inst_slots(obj);
     for (;;) {  // the set slots by rank: their insertion order
         intptr_t best = -1;
         for (size_t i = 0; i < c->nslots; i++) {
@@ -1096,7 +1152,7 @@ static int make_dict(kr_val obj, kr_val *d) {
 // makes the __dict__ (which then holds the attributes in their order) and goes there.
 static bool out_of_order(kr_val obj, size_t i) {
     kr_class_obj *c = class_of(obj);
-    kr_val *slots = kr_instance_slots(obj);
+    kr_val *slots = inst_slots(obj);
     if (!slot_is_hint(c, (intptr_t)i) || slots[i]) {
         return false;
     }
@@ -1142,7 +1198,7 @@ int kr_site_store_new(kr_val obj, kr_val name, kr_val value, uint32_t offset) {
     if (out_of_order(obj, i)) {
         return dict_store(obj, dict_word(obj), name, value);
     }
-    kr_instance_slots(obj)[i] = kr_newref(value);
+    inst_slots(obj)[i] = kr_newref(value);
     return 0;
 }
 
@@ -1163,7 +1219,7 @@ static kr_val slot_name(kr_val obj, size_t i) {
 }
 
 kr_val kr_instance_slot_get(kr_val obj, size_t i) {
-    kr_val v = kr_instance_slots(obj)[i];
+    kr_val v = inst_slots(obj)[i];
     if (!v) {
         return kr_err_set(&kr_exc_AttributeError, "'%s' object has no attribute '%s'",
                           kr_type_name(obj), kr_str_data(slot_name(obj, i)));
@@ -1172,7 +1228,7 @@ kr_val kr_instance_slot_get(kr_val obj, size_t i) {
 }
 
 int kr_instance_slot_set(kr_val obj, size_t i, kr_val value) {
-    kr_val *slot = &kr_instance_slots(obj)[i];
+    kr_val *slot = &inst_slots(obj)[i];
     if (!value && !*slot) {
         kr_err_set_value(&kr_exc_AttributeError, slot_name(obj, i));
         return -1;
@@ -1281,6 +1337,10 @@ static kr_val builtin_object_new(const kr_type *type, const kr_val *args, size_t
         kr_val e = kr_exc_new(type, args, nargs);
         return e ? adopt_instance(e) : 0;
     }
+    if (b != &kr_object_type) {
+        kr_val v = kr_subtype_new(type, args, nargs, kwnames);
+        return v ? adopt_instance(v) : 0;
+    }
     if (nargs || has_kw(kwnames)) {
         if (user_defines(type, D_new)) {
             return kr_err_set(&kr_exc_TypeError, "object.__new__() takes exactly one argument "
@@ -1313,6 +1373,8 @@ static int run_init(const kr_type *type, kr_val obj, const kr_val *args, size_t 
                             : kr_none();
     } else if (kr_type_is_subtype(type, &kr_type_type)) {
         r = type_dunder_init(obj, args, nargs, kwnames);
+    } else if (kr_type_is_heap(type) && kr_subtype_has_init(KR_CLASS(type)->builtin_base)) {
+        r = kr_subtype_init(KR_CLASS(type)->builtin_base, obj, args, nargs, kwnames);
     } else {
         r = kr_none();
     }
@@ -1423,12 +1485,12 @@ static kr_val heap_type_new(const kr_type *type, const kr_val *args, size_t narg
 
 static void heap_dealloc(kr_obj *o) {
     kr_class_obj *c = KR_CLASS(o->type);
-    kr_val *slots = (kr_val *)((char *)o + c->slots_offset);
+    kr_val *slots = inst_slots(KR_VAL(o));
     for (size_t i = 0; i < c->nslots; i++) {
         KR_CLEAR(slots[i]);
     }
     if (c->has_dict) {
-        KR_CLEAR(*(kr_val *)((char *)o + c->dict_offset));
+        KR_CLEAR(*dict_word(KR_VAL(o)));
     }
     for (const kr_type *b = c->builtin_base; b; b = b->base) {
         if (b->dealloc) {
@@ -1475,7 +1537,7 @@ static int instance_own_attr(kr_val obj, kr_val name, kr_val *out) {
     const kr_type *t = KR_TYPE(obj);
     intptr_t i = type_attr(t, name)->slot;
     if (i >= 0) {
-        kr_val v = kr_instance_slots(obj)[i];
+        kr_val v = inst_slots(obj)[i];
         if (v) {
             *out = kr_newref(v);
             return 1;
@@ -1612,7 +1674,7 @@ static int generic_setattr(kr_val obj, kr_val name, kr_val value) {
     kr_val *d = dict_word(obj);
     if (i >= 0 && (!d || !*d || !slot_is_hint(class_of(obj), i))
         && !(value && out_of_order(obj, (size_t)i))) {
-        if (!value && !kr_instance_slots(obj)[i] && slot_is_hint(class_of(obj), i)) {
+        if (!value && !inst_slots(obj)[i] && slot_is_hint(class_of(obj), i)) {
             kr_err_set(&kr_exc_AttributeError, "'%s' object has no attribute '%s'",
                        kr_type_name(obj), kr_str_data(name));
             return -1;
@@ -2096,9 +2158,16 @@ static size_t slot_count(const kr_type *t) {
     return kr_type_is_heap(t) ? KR_CLASS(t)->nslots : 0;
 }
 
+static bool is_value_base(const kr_type *b) {
+    return b == &kr_int_type || b == &kr_float_type || b == &kr_complex_type
+           || b == &kr_str_type || b == &kr_bytes_type || b == &kr_tuple_type
+           || b == &kr_frozenset_type || b == &kr_list_type || b == &kr_dict_type
+           || b == &kr_set_type;
+}
+
 static bool builtin_base_supported(const kr_type *b) {
     return b == &kr_object_type || kr_type_is_subtype(b, &kr_exc_BaseException)
-           || b == &kr_type_type;
+           || b == &kr_type_type || is_value_base(b);
 }
 
 // Checks the bases as CPython's best_base and returns the one the class extends. Among
@@ -2274,6 +2343,7 @@ static int setup_layout(kr_class_obj *c, const kr_type *base, kr_val ns) {
         c->slots_offset = p->slots_offset;
         c->nslots = p->nslots;
         c->has_dict = p->has_dict;
+        c->var_layout = p->var_layout;
         c->slot_names = kr_newref(p->slot_names);
         if (p->nslots) {
             if (!grow_slot_kinds(c, p->nslots)) {
@@ -2282,7 +2352,8 @@ static int setup_layout(kr_class_obj *c, const kr_type *base, kr_val ns) {
             memcpy(c->slot_hint, p->slot_hint, p->nslots);
         }
     } else {
-        c->dict_offset = meta ? 0 : (b->basicsize + 7) & ~(size_t)7;
+        c->var_layout = kr_subtype_is_var(b);
+        c->dict_offset = meta || c->var_layout ? 0 : (b->basicsize + 7) & ~(size_t)7;
         c->slots_offset = meta ? sizeof(kr_class_obj) : c->dict_offset + sizeof(kr_val);
         c->has_dict = false;
         if (!(c->slot_names = kr_tuple_new(0))) {
@@ -2303,7 +2374,8 @@ static int setup_layout(kr_class_obj *c, const kr_type *base, kr_val ns) {
     int rc = extend_slots(c, names, true, ns);
     KR_DECREF(names);
     c->strict_slots = c->nslots > before;
-    if (rc == 0 && meta && c->strict_slots) {
+    bool no_slots = meta || b == &kr_int_type || b == &kr_tuple_type || b == &kr_bytes_type;
+    if (rc == 0 && no_slots && c->strict_slots) {
         kr_err_set(&kr_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                    b->name);
         return -1;

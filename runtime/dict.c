@@ -771,6 +771,10 @@ static kr_val m_reversed(kr_val self, const kr_val *args, size_t nargs, kr_val k
     return dict_iter_make(&kr_dict_keyiter_type, self, true);
 }
 
+int kr_dict_update_args(kr_val d, const kr_val *args, size_t nargs, kr_val kwnames) {
+    return update_args(d, "dict", args, nargs, kwnames);
+}
+
 static kr_val dict_type_new(const kr_type *type, const kr_val *args, size_t nargs,
                             kr_val kwnames) {
     kr_obj *o = kr_obj_new(type, sizeof(kr_dict_obj));
@@ -1172,9 +1176,29 @@ static const kr_method_def dict_methods[] = {
     { NULL, NULL, 0 },
 };
 
+// d[key]: a subclass's __missing__(key) answers for a missing key.
+static kr_val dict_subscript(kr_val d, kr_val key) {
+    kr_val v = kr_dict_lookup(d, key);
+    if (v || kr_err_occurred()) {
+        return v ? kr_newref(v) : 0;
+    }
+    if (kr_type_is_heap(KR_TYPE(d))) {
+        kr_val missing = kr_special_method(d, "__missing__");
+        if (missing) {
+            kr_val r = kr_call(missing, &key, 1, 0);
+            KR_DECREF(missing);
+            return r;
+        }
+        if (kr_err_occurred()) {
+            return 0;
+        }
+    }
+    return kr_err_set_value(&kr_exc_KeyError, key);
+}
+
 static const kr_mapping_methods dict_mapping = {
     .len = dict_len,
-    .getitem = kr_dict_getitem,
+    .getitem = dict_subscript,
     .setitem = dict_ass_sub,
     .delitem = dict_delitem,
     .contains = kr_dict_contains,

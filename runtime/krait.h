@@ -366,6 +366,14 @@ KR_MUST_CHECK kr_val kr_slotwrap_lookup(const kr_type *t, const char *name);
 // The special method 'name' of the builtin object 'obj', bound; 0 without an exception when
 // its type provides none.
 KR_MUST_CHECK kr_val kr_slotwrap_bound(kr_val obj, const char *name);
+// genericalias.c: cls[key] for a type 'cls' (list[int] is a types.GenericAlias; a user class
+// calls its __class_getitem__); a | b for types, None and those (a types.UnionType, or
+// NotImplemented); the checks isinstance makes; a union's members (borrowed tuple).
+KR_MUST_CHECK kr_val kr_type_subscript(kr_val cls, kr_val key);
+KR_MUST_CHECK kr_val kr_type_or(kr_val a, kr_val b);
+bool kr_genericalias_check(kr_val v);
+bool kr_union_check(kr_val v);
+kr_val kr_union_args(kr_val u);
 
 // Hash slot of unhashable types (list, dict, set): TypeError "unhashable type: 'list'".
 intptr_t kr_hash_unhashable(kr_val v);

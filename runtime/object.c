@@ -404,6 +404,9 @@ intptr_t kr_len(kr_val v) {
 
 kr_val kr_getitem(kr_val obj, kr_val key) {
     kr_binaryfunc f = FIND_MAPPING_SLOT(KR_TYPE(obj), getitem);
+    if (!f && kr_type_check(obj)) {
+        return kr_type_subscript(obj, key);  // list[int], a class's __class_getitem__
+    }
     if (!f) {
         if (KR_TYPE(obj) == &kr_type_type) {
             return kr_err_set(&kr_exc_TypeError, "type '%s' is not subscriptable",
@@ -820,6 +823,11 @@ static kr_val object_new(const kr_type *t, const kr_val *args, size_t nargs, kr_
     return o ? KR_VAL(o) : 0;
 }
 
+// int | str: a types.UnionType (genericalias.c).
+static const kr_number_methods type_number = {
+    .binop = { [KR_OP_OR] = kr_type_or },
+};
+
 kr_type kr_type_type = {
     .ob = KR_STATIC_HEADER(&kr_type_type),
     .name = "type",
@@ -832,6 +840,7 @@ kr_type kr_type_type = {
     .getattr = type_getattr,
     .setattr = type_setattr,
     .new = type_new,
+    .number = &type_number,
 };
 
 kr_type kr_object_type = {

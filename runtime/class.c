@@ -387,6 +387,25 @@ static const struct {
     { &kr_set_type, "__init__", &set_init_fn.ob },
 };
 
+// A method of a builtin type as its class attribute: an unbound method, or a classmethod or
+// staticmethod wrapping the C function (dict.fromkeys on a subclass receives the subclass).
+static kr_val builtin_method_attr(const kr_type *m, const kr_method_def *d) {
+    kr_val f = kr_cfunction_new(d->name, d->fn, 0);
+    if (!f || (d->flags & KR_METH_STATIC)) {
+        kr_val w = f ? kr_staticmethod_new(f) : 0;
+        KR_XDECREF(f);
+        return w;
+    }
+    ((kr_cfunction_obj *)f)->owner = d->flags & KR_METH_CLASS ? &kr_type_type : m;
+    ((kr_cfunction_obj *)f)->unbound = true;
+    if (d->flags & KR_METH_CLASS) {
+        kr_val w = kr_classmethod_new(f);
+        KR_DECREF(f);
+        return w;
+    }
+    return f;
+}
+
 // What the builtin type 'm' itself (not its bases) defines as 'name': a new reference or 0.
 static kr_val builtin_own_lookup(const kr_type *m, kr_val name) {
     const char *s = kr_str_data(name);
@@ -397,13 +416,8 @@ static kr_val builtin_own_lookup(const kr_type *m, kr_val name) {
         }
     }
     for (const kr_method_def *d = m->methods; d && d->name; d++) {
-        if (strcmp(d->name, s) == 0 && d->flags == 0) {
-            kr_val f = kr_cfunction_new(d->name, d->fn, 0);
-            if (f) {
-                ((kr_cfunction_obj *)f)->owner = m;
-                ((kr_cfunction_obj *)f)->unbound = true;
-            }
-            return f;
+        if (strcmp(d->name, s) == 0) {
+            return builtin_method_attr(m, d);
         }
     }
     return kr_slotwrap_lookup(m, s);

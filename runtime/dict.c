@@ -738,19 +738,21 @@ static kr_val m_items(kr_val self, const kr_val *args, size_t nargs, kr_val kwna
 
 // dict.fromkeys(iterable, value=None) (a classmethod: 'self' is the type).
 static kr_val m_fromkeys(kr_val self, const kr_val *args, size_t nargs, kr_val kwnames) {
-    (void)self;
     if (kr_args_check("fromkeys", nargs, kwnames, 1, 2) < 0) {
         return 0;
     }
+    // A subclass (or any class calling it) gets cls() filled through cls's __setitem__.
+    bool exact = !self || self == KR_VAL(&kr_dict_type);
     kr_val value = nargs > 1 ? args[1] : KR_NONE;
-    kr_val d = kr_dict_new(), it = d ? kr_iter(args[0]) : 0;
+    kr_val d = exact ? kr_dict_new() : kr_call(self, NULL, 0, 0);
+    kr_val it = d ? kr_iter(args[0]) : 0;
     if (!it) {
         KR_XDECREF(d);
         return 0;
     }
     int r = 0;
     for (kr_val k; r == 0 && (k = kr_next(it));) {
-        r = kr_dict_setitem(d, k, value);
+        r = exact ? kr_dict_setitem(d, k, value) : kr_setitem(d, k, value);
         KR_DECREF(k);
     }
     KR_DECREF(it);

@@ -20,16 +20,19 @@ bool kr_subtype_is_var(const kr_type *b) {
 
 static size_t round8(size_t n) { return (n + 7) & ~(size_t)7; }
 
-size_t kr_subtype_var_end(kr_val obj) {
+// The bytes the builtin part of a str, tuple or bytes object occupies.
+static size_t var_size(kr_val obj) {
     const kr_type *t = KR_OBJ(obj)->type;
     if (t->flags & KR_TF_STR_SUB) {
-        return round8(offsetof(kr_str_obj, data) + (size_t)kr_str_nbytes(obj) + 1);
+        return offsetof(kr_str_obj, data) + (size_t)kr_str_nbytes(obj) + 1;
     }
     if (t->flags & KR_TF_TUPLE_SUB) {
-        return round8(offsetof(kr_tuple_obj, items) + (size_t)KR_TUPLE_LEN(obj) * sizeof(kr_val));
+        return offsetof(kr_tuple_obj, items) + (size_t)KR_TUPLE_LEN(obj) * sizeof(kr_val);
     }
-    return round8(offsetof(kr_bytes_obj, inline_data) + (size_t)kr_bytes_len(obj) + 1);
+    return offsetof(kr_bytes_obj, inline_data) + (size_t)kr_bytes_len(obj) + 1;
 }
+
+size_t kr_subtype_var_end(kr_val obj) { return round8(var_size(obj)); }
 
 // The size of an instance of 'type' (a user class) whose builtin part is 'plain'.
 static size_t instance_size(const kr_type *type, kr_val plain) {
@@ -64,7 +67,9 @@ static kr_val copy_value(const kr_type *type, const kr_type *b, kr_val plain) {
         }
         return KR_VAL(o);
     }
-    size_t n = kr_subtype_is_var(b) ? kr_subtype_var_end(plain) : b->basicsize;
+    size_t n = b == &kr_bytes_type        ? offsetof(kr_bytes_obj, inline_data)  // data below
+               : kr_subtype_is_var(b) ? var_size(plain)
+                                      : b->basicsize;
     memcpy((char *)o + sizeof(kr_obj), (char *)KR_OBJ(plain) + sizeof(kr_obj),
            n - sizeof(kr_obj));
     if (b == &kr_tuple_type) {

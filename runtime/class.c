@@ -98,6 +98,8 @@ static kr_val heap_type_new(const kr_type *type, const kr_val *args, size_t narg
 
 static bool has_kw(kr_val kwnames) { return kwnames && KR_TUPLE_LEN(kwnames) > 0; }
 
+static bool user_defines(const kr_type *t, int id);
+
 // object.__new__(cls, *args).
 static kr_val object_dunder_new(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
     (void)self;
@@ -112,6 +114,35 @@ static kr_val object_dunder_new(kr_val self, const kr_val *args, size_t nargs, k
     if (kr_type_is_heap(t) && kr_type_is_subtype(t, &kr_exc_BaseException)) {
         return kr_err_set(&kr_exc_TypeError, "object.__new__(%s) is not safe, use "
                           "BaseException.__new__()", t->name);
+    }
+    if (kr_type_is_heap(t) && KR_CLASS(t)->builtin_base != &kr_object_type
+        && !kr_type_is_subtype(t, &kr_type_type)) {
+        const kr_type *safe = t;  // CPython's staticbase: the first without a __new__ of its own
+        while (kr_type_is_heap(safe) && user_defines(safe, D_new)) {
+            safe = safe->base;
+        }
+        return kr_err_set(&kr_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()",
+                          t->name, safe->name);
+    }
+    return builtin_object_new(t, args + 1, nargs - 1, kw);
+}
+
+// int.__new__(cls, *args), list.__new__(cls), ... for the value and container bases.
+static kr_val value_new(const kr_type *owner, const kr_val *args, size_t nargs, kr_val kw) {
+    if (nargs == 0) {
+        return kr_err_set(&kr_exc_TypeError, "%s.__new__(): not enough arguments", owner->name);
+    }
+    if (!kr_type_check(args[0])) {
+        return kr_err_set(&kr_exc_TypeError, "%s.__new__(X): X is not a type object (%s)",
+                          owner->name, kr_type_name(args[0]));
+    }
+    const kr_type *t = (const kr_type *)args[0];
+    if (!kr_type_is_subtype(t, owner)) {
+        return kr_err_set(&kr_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
+                          owner->name, t->name, t->name, owner->name);
+    }
+    if (!kr_type_is_heap(t)) {
+        return t->new(t, args + 1, nargs - 1, kw);
     }
     return builtin_object_new(t, args + 1, nargs - 1, kw);
 }
@@ -339,6 +370,24 @@ BUILTIN_FN(exc_init_fn, "__init__", exc_dunder_init, &kr_exc_BaseException, true
 BUILTIN_FN(exc_str_fn, "__str__", exc_dunder_str, &kr_exc_BaseException, true);
 BUILTIN_FN(exc_repr_fn, "__repr__", exc_dunder_repr, &kr_exc_BaseException, true);
 
+#define VALUE_NEW(n)                                                                       \
+    static kr_val n##_dunder_new(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {    \
+        (void)self;                                                                        \
+        return value_new(&kr_##n##_type, args, nargs, kw);                                  \
+    }                                                                                      \
+    BUILTIN_FN(n##_new_fn, "__new__", n##_dunder_new, &kr_##n##_type, false);
+VALUE_NEW(int)
+VALUE_NEW(float)
+VALUE_NEW(complex)
+VALUE_NEW(str)
+VALUE_NEW(bytes)
+VALUE_NEW(tuple)
+VALUE_NEW(frozenset)
+VALUE_NEW(list)
+VALUE_NEW(dict)
+VALUE_NEW(set)
+#undef VALUE_NEW
+
 #define CONTAINER_INIT(n)                                                                  \
     static kr_val n##_dunder_init(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {   \
         return kr_subtype_init(&kr_##n##_type, self, args, nargs, kw);                      \
@@ -382,6 +431,16 @@ static const struct {
     { &kr_exc_BaseException, "__init__", &exc_init_fn.ob },
     { &kr_exc_BaseException, "__str__", &exc_str_fn.ob },
     { &kr_exc_BaseException, "__repr__", &exc_repr_fn.ob },
+    { &kr_int_type, "__new__", &int_new_fn.ob },
+    { &kr_float_type, "__new__", &float_new_fn.ob },
+    { &kr_complex_type, "__new__", &complex_new_fn.ob },
+    { &kr_str_type, "__new__", &str_new_fn.ob },
+    { &kr_bytes_type, "__new__", &bytes_new_fn.ob },
+    { &kr_tuple_type, "__new__", &tuple_new_fn.ob },
+    { &kr_frozenset_type, "__new__", &frozenset_new_fn.ob },
+    { &kr_list_type, "__new__", &list_new_fn.ob },
+    { &kr_dict_type, "__new__", &dict_new_fn.ob },
+    { &kr_set_type, "__new__", &set_new_fn.ob },
     { &kr_list_type, "__init__", &list_init_fn.ob },
     { &kr_dict_type, "__init__", &dict_init_fn.ob },
     { &kr_set_type, "__init__", &set_init_fn.ob },

@@ -1075,6 +1075,20 @@ static bool method_is_overloaded(const kr_type *ta, const kr_type *tb, kr_val rn
     return fb && fb != kr_class_lookup_user(ta, rname);
 }
 
+// One side of a binary operator: self.<name>(other) when a user class defines it, else the
+// builtin base's slot (called with the operands 'a', 'b' in their original order), else
+// NotImplemented.
+static kr_val binop_side(kr_binop op, kr_val self, kr_val name, kr_val other, kr_val a,
+                         kr_val b) {
+    const kr_type *t = KR_TYPE(self);
+    if (!kr_type_is_heap(t) || kr_class_lookup_user(t, name)
+        || !is_value_base(KR_CLASS(t)->builtin_base)) {
+        return call_user(self, name, &other, 1);
+    }
+    kr_binaryfunc f = find_binop_slot(KR_CLASS(t)->builtin_base, op);
+    return f ? f(a, b) : KR_NOTIMPLEMENTED;
+}
+
 // CPython's SLOT1BINFULL: the bridge is called with the operands in their original order,
 // from either operand's type, and tries a.__op__(b) and b.__rop__(a) in CPython's order.
 static kr_val slot_binop(kr_binop op, kr_binaryfunc self_fn, kr_val a, kr_val b) {
@@ -1083,18 +1097,18 @@ static kr_val slot_binop(kr_binop op, kr_binaryfunc self_fn, kr_val a, kr_val b)
     bool do_other = ta != tb && find_binop_slot(tb, op) == self_fn;
     if (find_binop_slot(ta, op) == self_fn) {
         if (do_other && kr_type_is_subtype(tb, ta) && method_is_overloaded(ta, tb, rname)) {
-            kr_val r = call_user(b, rname, &a, 1);
+            kr_val r = binop_side(op, b, rname, a, a, b);
             if (r != KR_NOTIMPLEMENTED) {
                 return r;
             }
             do_other = false;
         }
-        kr_val r = call_user(a, name, &b, 1);
+        kr_val r = binop_side(op, a, name, b, a, b);
         if (r != KR_NOTIMPLEMENTED || ta == tb) {
             return r;
         }
     }
-    return do_other ? call_user(b, rname, &a, 1) : KR_NOTIMPLEMENTED;
+    return do_other ? binop_side(op, b, rname, a, a, b) : KR_NOTIMPLEMENTED;
 }
 
 static kr_val slot_inplace(kr_binop op, kr_val a, kr_val b) {

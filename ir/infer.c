@@ -44,6 +44,10 @@ typedef struct Infer {
     const AstNode **site_keys;  // node -> site table (see "Lists")
     Site **site_vals;
     int nsites, sites_cap;
+    // Type aliases (see "Annotations"): module-level names assigned a type expression once.
+    Name *alias_names;
+    const AstNode **alias_values;
+    int naliases, alias_depth;
 } Infer;
 
 static const Ty *expr_type(Infer *inf, InferFunc *f, const AstNode *e);
@@ -278,6 +282,7 @@ static bool match_call(const AstNode *def, const AstNode *call, const AstNode **
 
 typedef struct Scan {
     Infer *inf;
+    int *alias_binds;    // per alias candidate: its bindings anywhere in the module
     int math_binds;      // bindings of the name 'math' other than a top-level `import math`
     bool math_imported;  // a top-level `import math`
     bool math_patched;   // an attribute store that could replace a math function
@@ -322,10 +327,19 @@ static void scan_call(Scan *sc, const AstNode *e, Scope *scope, int depth) {
     scan_list(sc, &e->u.Call.keywords, scope, depth);
 }
 
+static void scan_alias_bind(Scan *sc, Name id) {
+    for (int i = 0; i < sc->inf->naliases; i++) {
+        if (sc->inf->alias_names[i] == id) {
+            sc->alias_binds[i]++;
+        }
+    }
+}
+
 static void scan_bind(Scan *sc, Name id) {
     if (id && id == sc->inf->n_math) {
         sc->math_binds++;
     }
+    scan_alias_bind(sc, id);
 }
 
 static void scan_import(Scan *sc, const AstNode *s, Scope *scope, int depth) {
@@ -394,6 +408,9 @@ static void scan_node(Scan *sc, const AstNode *n, Scope *scope, int depth) {
         if (n->u.Name.id == sc->inf->n_math && n->u.Name.ctx != AST_OP_Load) {
             sc->math_binds++;
         }
+        if (n->u.Name.ctx != AST_OP_Load) {
+            scan_alias_bind(sc, n->u.Name.id);
+        }
         if (strcmp(n->u.Name.id, "setattr") == 0 || strcmp(n->u.Name.id, "delattr") == 0) {
             sc->math_patched = true;
         }
@@ -446,14 +463,51 @@ static void scan_node(Scan *sc, const AstNode *n, Scope *scope, int depth) {
     }
 }
 
+// Type aliases: `Matrix = list[list[float]]` at the top of the module, the name bound nowhere
+// else, makes the annotation `Matrix` mean what `list[list[float]]` does.
+static void find_alias_candidates(Infer *inf) {
+    const AstList *body = &inf->mod->u.Module.body;
+    inf->alias_names = arena_alloc(inf->arena, sizeof(Name) * (size_t)(body->count + 1));
+    inf->alias_values = arena_alloc(inf->arena, sizeof(AstNode *) * (size_t)(body->count + 1));
+    for (int i = 0; i < body->count; i++) {
+        const AstNode *st = body->items[i];
+        if (st->kind != AST_Assign || st->u.Assign.targets.count != 1
+            || st->u.Assign.targets.items[0]->kind != AST_Name) {
+            continue;
+        }
+        const AstNode *v = st->u.Assign.value;
+        bool type_expr = v->kind == AST_Subscript
+                         || (v->kind == AST_BinOp && v->u.BinOp.op == AST_OP_BitOr);
+        if (type_expr) {
+            inf->alias_names[inf->naliases] = st->u.Assign.targets.items[0]->u.Name.id;
+            inf->alias_values[inf->naliases++] = v;
+        }
+    }
+}
+
+static void keep_aliases_bound_once(Infer *inf, const int *binds) {
+    int n = 0;
+    for (int i = 0; i < inf->naliases; i++) {
+        if (binds[i] == 1) {
+            inf->alias_names[n] = inf->alias_names[i];
+            inf->alias_values[n++] = inf->alias_values[i];
+        }
+    }
+    inf->naliases = n;
+}
+
 // Sets 'closed' on module-level functions, and the module's 'opaque' and 'math_pure'.
 static void scan_module(Infer *inf) {
     for (int i = 0; i < inf->nfuncs; i++) {
         InferFunc *f = inf->funcs[i];
         f->closed = f->direct && !f->scope->coroutine;
     }
-    Scan sc = {.inf = inf};
+    find_alias_candidates(inf);
+    Scan sc = {.inf = inf, .alias_binds = arena_alloc(inf->arena, sizeof(int) *
+                                                                   (size_t)(inf->naliases + 1))};
+    memset(sc.alias_binds, 0, sizeof(int) * (size_t)(inf->naliases + 1));
     scan_list(&sc, &inf->mod->u.Module.body, inf->top, 0);
+    keep_aliases_bound_once(inf, sc.alias_binds);
     for (int i = 0; (inf->opaque || inf->importable) && i < inf->nfuncs; i++) {
         inf->funcs[i]->closed = false;  // some caller is out of sight
     }
@@ -536,6 +590,19 @@ static const Ty *optional_annotation(Infer *inf, const AstNode *base, const AstN
     return NULL;
 }
 
+// The type a type alias (find_alias_candidates) stands for, or NULL.
+static const Ty *alias_annotation(Infer *inf, Name id) {
+    for (int i = 0; i < inf->naliases && inf->alias_depth < 8; i++) {
+        if (inf->alias_names[i] == id) {
+            inf->alias_depth++;  // `X = list[X]` ends
+            const Ty *t = infer_annotation(inf, inf->alias_values[i]);
+            inf->alias_depth--;
+            return t;
+        }
+    }
+    return NULL;
+}
+
 const Ty *infer_annotation(Infer *inf, const AstNode *ann) {
     if (is_none_const(ann)) {
         return ty_prim(TY_NONE);
@@ -550,7 +617,7 @@ const Ty *infer_annotation(Infer *inf, const AstNode *ann) {
                : id == inf->n_float ? ty_prim(TY_NUM)
                : id == inf->n_bool  ? ty_prim(TY_BOOL)
                : id == inf->n_str   ? ty_prim(TY_STR)
-                                    : NULL;
+                                    : alias_annotation(inf, id);
     }
     if (ann->kind == AST_Subscript) {
         const AstNode *base = ann->u.Subscript.value, *args = ann->u.Subscript.slice;

@@ -8,6 +8,7 @@
 // (kr_class_layout_hint); attribute sites use the runtime's inline caches (kr_attr_site).
 #include "lower_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const Ty *dyn(void) { return ty_prim(TY_DYN); }
@@ -49,6 +50,27 @@ static int build(Lower *l, IrBuild kind, const int *regs, int n, const AstNode *
     return dst;
 }
 
+// Builtin classes CPython lets a class derive from whose layouts the runtime cannot extend
+// (the runtime's builtin bases are object, type, the exceptions and the value and container
+// types of runtime/subtype.c).
+static const char *const unsupported_bases[] = {
+    "bytearray", "property", "classmethod", "staticmethod", "super", "enumerate", "zip", "map",
+    "filter", "reversed",
+};
+
+static void check_base(Lower *l, const AstNode *base) {
+    if (base->kind != AST_Name || !lower_is_builtin(l, base->u.Name.id)) {
+        return;
+    }
+    for (size_t i = 0; i < sizeof unsupported_bases / sizeof unsupported_bases[0]; i++) {
+        if (strcmp(base->u.Name.id, unsupported_bases[i]) == 0) {
+            char what[64];
+            snprintf(what, sizeof what, "a class derived from '%s'", unsupported_bases[i]);
+            lower_unsupported(l, base, what);
+        }
+    }
+}
+
 // The bases tuple, the metaclass (ops[2]) and the other keywords (a dict, ops[3]); returns
 // CLASS_PREPARE's aux.
 static int class_args(Lower *l, const AstNode *s, int *ops) {
@@ -58,6 +80,7 @@ static int class_args(Lower *l, const AstNode *s, int *ops) {
         if (bases->items[i]->kind == AST_Starred) {
             lower_unsupported(l, bases->items[i], "'*' in a class's bases");
         }
+        check_base(l, bases->items[i]);
         regs[i] = lower_box(l, lower_expr(l, bases->items[i]), bases->items[i]);
     }
     ops[1] = build(l, BUILD_TUPLE, regs, bases->count, s);

@@ -91,6 +91,14 @@ static int check_class_or_tuple(kr_val x, kr_val cls, const char *fname,
         }
         return 0;
     }
+    if (kr_union_check(cls)) {
+        return check_class_or_tuple(x, kr_union_args(cls), fname, test);
+    }
+    if (kr_genericalias_check(cls)) {
+        kr_err_set(&kr_exc_TypeError, "%s() argument 2 cannot be a parameterized generic",
+                   fname);
+        return -1;
+    }
     if (!is_type(cls)) {
         bool sub = strcmp(fname, "issubclass") == 0;
         kr_err_set(&kr_exc_TypeError, "%s() arg 2 must be a %s, a tuple of %s, or a union", fname,

@@ -13,8 +13,8 @@
 //   * Slots bridge to the special method found along the MRO at call time, so a method
 //     replaced on a class is seen at once; a bridge is installed when some class in the MRO
 //     defines the method when the class is created (or when the class later gets it).
-//   * Builtin bases may be object, BaseException and its subclasses, or type (metaclasses):
-//     those are the builtin layouts whose constructors honour a subclass's basicsize.
+//   * Builtin bases may be object, BaseException and its subclasses, type (metaclasses), or
+//     one of the value and container types of subtype.c (int, str, list, dict, ...).
 #include "krait.h"
 
 #include <stdio.h>
@@ -98,6 +98,8 @@ static kr_val heap_type_new(const kr_type *type, const kr_val *args, size_t narg
 
 static bool has_kw(kr_val kwnames) { return kwnames && KR_TUPLE_LEN(kwnames) > 0; }
 
+static bool user_defines(const kr_type *t, int id);
+
 // object.__new__(cls, *args).
 static kr_val object_dunder_new(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {
     (void)self;
@@ -112,6 +114,35 @@ static kr_val object_dunder_new(kr_val self, const kr_val *args, size_t nargs, k
     if (kr_type_is_heap(t) && kr_type_is_subtype(t, &kr_exc_BaseException)) {
         return kr_err_set(&kr_exc_TypeError, "object.__new__(%s) is not safe, use "
                           "BaseException.__new__()", t->name);
+    }
+    if (kr_type_is_heap(t) && KR_CLASS(t)->builtin_base != &kr_object_type
+        && !kr_type_is_subtype(t, &kr_type_type)) {
+        const kr_type *safe = t;  // CPython's staticbase: the first without a __new__ of its own
+        while (kr_type_is_heap(safe) && user_defines(safe, D_new)) {
+            safe = safe->base;
+        }
+        return kr_err_set(&kr_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()",
+                          t->name, safe->name);
+    }
+    return builtin_object_new(t, args + 1, nargs - 1, kw);
+}
+
+// int.__new__(cls, *args), list.__new__(cls), ... for the value and container bases.
+static kr_val value_new(const kr_type *owner, const kr_val *args, size_t nargs, kr_val kw) {
+    if (nargs == 0) {
+        return kr_err_set(&kr_exc_TypeError, "%s.__new__(): not enough arguments", owner->name);
+    }
+    if (!kr_type_check(args[0])) {
+        return kr_err_set(&kr_exc_TypeError, "%s.__new__(X): X is not a type object (%s)",
+                          owner->name, kr_type_name(args[0]));
+    }
+    const kr_type *t = (const kr_type *)args[0];
+    if (!kr_type_is_subtype(t, owner)) {
+        return kr_err_set(&kr_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
+                          owner->name, t->name, t->name, owner->name);
+    }
+    if (!kr_type_is_heap(t)) {
+        return t->new(t, args + 1, nargs - 1, kw);
     }
     return builtin_object_new(t, args + 1, nargs - 1, kw);
 }
@@ -311,7 +342,7 @@ static kr_val exc_dunder_repr(kr_val self, const kr_val *args, size_t nargs, kr_
 // Static builtin methods: 'unbound' ones bind to an instance of 'owner' like a function.
 #define BUILTIN_FN(cname, pyname, fn, owner, unbound) \
     static kr_cfunction_obj cname = { KR_STATIC_HEADER(&kr_cfunction_type), pyname, fn, 0, \
-                                      owner, unbound }
+                                      owner, unbound, false }
 
 BUILTIN_FN(object_new_fn, "__new__", object_dunder_new, &kr_object_type, false);
 BUILTIN_FN(object_init_fn, "__init__", object_dunder_init, &kr_object_type, true);
@@ -338,6 +369,34 @@ BUILTIN_FN(exc_new_fn, "__new__", exc_dunder_new, &kr_exc_BaseException, false);
 BUILTIN_FN(exc_init_fn, "__init__", exc_dunder_init, &kr_exc_BaseException, true);
 BUILTIN_FN(exc_str_fn, "__str__", exc_dunder_str, &kr_exc_BaseException, true);
 BUILTIN_FN(exc_repr_fn, "__repr__", exc_dunder_repr, &kr_exc_BaseException, true);
+
+#define VALUE_NEW(n)                                                                       \
+    static kr_val n##_dunder_new(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {    \
+        (void)self;                                                                        \
+        return value_new(&kr_##n##_type, args, nargs, kw);                                  \
+    }                                                                                      \
+    BUILTIN_FN(n##_new_fn, "__new__", n##_dunder_new, &kr_##n##_type, false);
+VALUE_NEW(int)
+VALUE_NEW(float)
+VALUE_NEW(complex)
+VALUE_NEW(str)
+VALUE_NEW(bytes)
+VALUE_NEW(tuple)
+VALUE_NEW(frozenset)
+VALUE_NEW(list)
+VALUE_NEW(dict)
+VALUE_NEW(set)
+#undef VALUE_NEW
+
+#define CONTAINER_INIT(n)                                                                  \
+    static kr_val n##_dunder_init(kr_val self, const kr_val *args, size_t nargs, kr_val kw) {   \
+        return kr_subtype_init(&kr_##n##_type, self, args, nargs, kw);                      \
+    }                                                                                      \
+    BUILTIN_FN(n##_init_fn, "__init__", n##_dunder_init, &kr_##n##_type, true);
+CONTAINER_INIT(list)
+CONTAINER_INIT(dict)
+CONTAINER_INIT(set)
+#undef CONTAINER_INIT
 
 // object.__init_subclass__ is a classmethod.
 static kr_wrapper_obj object_init_subclass_cm = {
@@ -372,7 +431,39 @@ static const struct {
     { &kr_exc_BaseException, "__init__", &exc_init_fn.ob },
     { &kr_exc_BaseException, "__str__", &exc_str_fn.ob },
     { &kr_exc_BaseException, "__repr__", &exc_repr_fn.ob },
+    { &kr_int_type, "__new__", &int_new_fn.ob },
+    { &kr_float_type, "__new__", &float_new_fn.ob },
+    { &kr_complex_type, "__new__", &complex_new_fn.ob },
+    { &kr_str_type, "__new__", &str_new_fn.ob },
+    { &kr_bytes_type, "__new__", &bytes_new_fn.ob },
+    { &kr_tuple_type, "__new__", &tuple_new_fn.ob },
+    { &kr_frozenset_type, "__new__", &frozenset_new_fn.ob },
+    { &kr_list_type, "__new__", &list_new_fn.ob },
+    { &kr_dict_type, "__new__", &dict_new_fn.ob },
+    { &kr_set_type, "__new__", &set_new_fn.ob },
+    { &kr_list_type, "__init__", &list_init_fn.ob },
+    { &kr_dict_type, "__init__", &dict_init_fn.ob },
+    { &kr_set_type, "__init__", &set_init_fn.ob },
 };
+
+// A method of a builtin type as its class attribute: an unbound method, or a classmethod or
+// staticmethod wrapping the C function (dict.fromkeys on a subclass receives the subclass).
+static kr_val builtin_method_attr(const kr_type *m, const kr_method_def *d) {
+    kr_val f = kr_cfunction_new(d->name, d->fn, 0);
+    if (!f || (d->flags & KR_METH_STATIC)) {
+        kr_val w = f ? kr_staticmethod_new(f) : 0;
+        KR_XDECREF(f);
+        return w;
+    }
+    ((kr_cfunction_obj *)f)->owner = d->flags & KR_METH_CLASS ? &kr_type_type : m;
+    ((kr_cfunction_obj *)f)->unbound = true;
+    if (d->flags & KR_METH_CLASS) {
+        kr_val w = kr_classmethod_new(f);
+        KR_DECREF(f);
+        return w;
+    }
+    return f;
+}
 
 // What the builtin type 'm' itself (not its bases) defines as 'name': a new reference or 0.
 static kr_val builtin_own_lookup(const kr_type *m, kr_val name) {
@@ -384,16 +475,11 @@ static kr_val builtin_own_lookup(const kr_type *m, kr_val name) {
         }
     }
     for (const kr_method_def *d = m->methods; d && d->name; d++) {
-        if (strcmp(d->name, s) == 0 && d->flags == 0) {
-            kr_val f = kr_cfunction_new(d->name, d->fn, 0);
-            if (f) {
-                ((kr_cfunction_obj *)f)->owner = m;
-                ((kr_cfunction_obj *)f)->unbound = true;
-            }
-            return f;
+        if (strcmp(d->name, s) == 0) {
+            return builtin_method_attr(m, d);
         }
     }
-    return 0;
+    return kr_slotwrap_lookup(m, s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -633,14 +719,18 @@ kr_val kr_special_method(kr_val obj, const char *name) {
     return r;
 }
 
+static kr_val *inst_slots(kr_val obj);
+static kr_val *dict_word(kr_val obj);
+
 // Whether the instance's __dict__ has 'name' (which then shadows a method of the class).
 static bool dict_shadows(kr_val obj, kr_val name) {
     kr_class_obj *c = KR_CLASS(KR_TYPE(obj));
     intptr_t i = type_attr(&c->tp, name)->slot;
-    if (i >= 0 && kr_instance_slots(obj)[i]) {
+    if (i >= 0 && inst_slots(obj)[i]) {
         return true;
     }
-    kr_val d = c->has_dict ? *(kr_val *)((char *)KR_OBJ(obj) + c->dict_offset) : 0;
+    kr_val *w = dict_word(obj);
+    kr_val d = w ? *w : 0;
     return d && kr_dict_lookup(d, name);
 }
 
@@ -693,6 +783,7 @@ kr_val kr_call_method(kr_val obj, kr_val name, const kr_val *args, size_t nargs,
 // Slot bridges: the type slots of user classes call the special methods
 
 static const kr_type *builtin_base_of(kr_val v) { return KR_CLASS(KR_TYPE(v))->builtin_base; }
+static bool is_value_base(const kr_type *b);
 
 static kr_val default_repr(kr_val obj) {
     const kr_type *t = KR_TYPE(obj);
@@ -743,8 +834,16 @@ static kr_val slot_str(kr_val self) {
 
 static intptr_t slot_hash(kr_val self) {
     kr_val f = kr_class_lookup_user(KR_TYPE(self), dunder(D_hash));
-    if (!f || f == KR_NONE) {
-        return f ? kr_hash_unhashable(self) : kr_hash_pointer((void *)self);
+    if (!f) {
+        for (const kr_type *b = builtin_base_of(self); b; b = b->base) {
+            if (b->hash) {
+                return b->hash(self);
+            }
+        }
+        return kr_hash_pointer((void *)self);
+    }
+    if (f == KR_NONE) {
+        return kr_hash_unhashable(self);
     }
     kr_val r = call_found(f, self, NULL, 0, 0);
     if (!r) {
@@ -766,7 +865,21 @@ static intptr_t slot_hash(kr_val self) {
 
 static const int cmp_dunder[6] = { D_lt, D_le, D_eq, D_ne, D_gt, D_ge };
 
+// The builtin base's comparison of a user class that does not define the operator.
+static kr_val builtin_richcompare(kr_val a, kr_val b, int op) {
+    for (const kr_type *t = builtin_base_of(a); t; t = t->base) {
+        if (t->richcompare) {
+            return t->richcompare(a, b, op);
+        }
+    }
+    return KR_NOTIMPLEMENTED;
+}
+
 static kr_val slot_richcompare(kr_val a, kr_val b, int op) {
+    if (is_value_base(builtin_base_of(a))
+        && !kr_class_lookup_user(KR_TYPE(a), dunder(cmp_dunder[op]))) {
+        return builtin_richcompare(a, b, op);
+    }
     kr_val r = call_user(a, dunder(cmp_dunder[op]), &b, 1);
     if (r != KR_NOTIMPLEMENTED || op != KR_NE) {
         return r;
@@ -866,6 +979,11 @@ static kr_val slot_iter(kr_val self) {
         return kr_err_set(&kr_exc_TypeError, "'%s' object is not iterable", kr_type_name(self));
     }
     if (!f) {
+        for (const kr_type *b = builtin_base_of(self); b; b = b->base) {
+            if (b->iter) {
+                return b->iter(self);
+            }
+        }
         return kr_seq_iter_new(self);
     }
     kr_val r = call_found(f, self, NULL, 0, 0);
@@ -957,6 +1075,20 @@ static bool method_is_overloaded(const kr_type *ta, const kr_type *tb, kr_val rn
     return fb && fb != kr_class_lookup_user(ta, rname);
 }
 
+// One side of a binary operator: self.<name>(other) when a user class defines it, else the
+// builtin base's slot (called with the operands 'a', 'b' in their original order), else
+// NotImplemented.
+static kr_val binop_side(kr_binop op, kr_val self, kr_val name, kr_val other, kr_val a,
+                         kr_val b) {
+    const kr_type *t = KR_TYPE(self);
+    if (!kr_type_is_heap(t) || kr_class_lookup_user(t, name)
+        || !is_value_base(KR_CLASS(t)->builtin_base)) {
+        return call_user(self, name, &other, 1);
+    }
+    kr_binaryfunc f = find_binop_slot(KR_CLASS(t)->builtin_base, op);
+    return f ? f(a, b) : KR_NOTIMPLEMENTED;
+}
+
 // CPython's SLOT1BINFULL: the bridge is called with the operands in their original order,
 // from either operand's type, and tries a.__op__(b) and b.__rop__(a) in CPython's order.
 static kr_val slot_binop(kr_binop op, kr_binaryfunc self_fn, kr_val a, kr_val b) {
@@ -965,18 +1097,18 @@ static kr_val slot_binop(kr_binop op, kr_binaryfunc self_fn, kr_val a, kr_val b)
     bool do_other = ta != tb && find_binop_slot(tb, op) == self_fn;
     if (find_binop_slot(ta, op) == self_fn) {
         if (do_other && kr_type_is_subtype(tb, ta) && method_is_overloaded(ta, tb, rname)) {
-            kr_val r = call_user(b, rname, &a, 1);
+            kr_val r = binop_side(op, b, rname, a, a, b);
             if (r != KR_NOTIMPLEMENTED) {
                 return r;
             }
             do_other = false;
         }
-        kr_val r = call_user(a, name, &b, 1);
+        kr_val r = binop_side(op, a, name, b, a, b);
         if (r != KR_NOTIMPLEMENTED || ta == tb) {
             return r;
         }
     }
-    return do_other ? call_user(b, rname, &a, 1) : KR_NOTIMPLEMENTED;
+    return do_other ? binop_side(op, b, rname, a, a, b) : KR_NOTIMPLEMENTED;
 }
 
 static kr_val slot_inplace(kr_binop op, kr_val a, kr_val b) {
@@ -1051,9 +1183,20 @@ static void fixup_slots(kr_class_obj *c) {
 // Instances of user classes are never small ints, so their type is read from the header.
 static kr_class_obj *class_of(kr_val obj) { return KR_CLASS(KR_OBJ(obj)->type); }
 
+// Where the words of 'obj' that dict_offset and slots_offset count from begin.
+static char *layout_base(kr_val obj, const kr_class_obj *c) {
+    return (char *)KR_OBJ(obj) + (c->var_layout ? kr_subtype_var_end(obj) : 0);
+}
+
 static kr_val *dict_word(kr_val obj) {
     kr_class_obj *c = class_of(obj);
-    return c->has_dict ? (kr_val *)((char *)KR_OBJ(obj) + c->dict_offset) : NULL;
+    return c->has_dict ? (kr_val *)(layout_base(obj, c) + c->dict_offset) : NULL;
+}
+
+// kr_instance_slots for any layout.
+static kr_val *inst_slots(kr_val obj) {
+    kr_class_obj *c = class_of(obj);
+    return (kr_val *)(layout_base(obj, c) + c->slots_offset);
 }
 
 static bool slot_is_hint(const kr_class_obj *c, intptr_t i) { return c->slot_hint[i] != 0; }
@@ -1071,7 +1214,7 @@ static int make_dict(kr_val obj, kr_val *d) {
         return -1;
     }
     kr_class_obj *c = class_of(obj);
-    kr_val *slots = kr_instance_slots(obj);
+    kr_val *slots = inst_slots(obj);
     for (;;) {  // the set slots by rank: their insertion order
         intptr_t best = -1;
         for (size_t i = 0; i < c->nslots; i++) {
@@ -1096,7 +1239,7 @@ static int make_dict(kr_val obj, kr_val *d) {
 // makes the __dict__ (which then holds the attributes in their order) and goes there.
 static bool out_of_order(kr_val obj, size_t i) {
     kr_class_obj *c = class_of(obj);
-    kr_val *slots = kr_instance_slots(obj);
+    kr_val *slots = inst_slots(obj);
     if (!slot_is_hint(c, (intptr_t)i) || slots[i]) {
         return false;
     }
@@ -1142,7 +1285,7 @@ int kr_site_store_new(kr_val obj, kr_val name, kr_val value, uint32_t offset) {
     if (out_of_order(obj, i)) {
         return dict_store(obj, dict_word(obj), name, value);
     }
-    kr_instance_slots(obj)[i] = kr_newref(value);
+    inst_slots(obj)[i] = kr_newref(value);
     return 0;
 }
 
@@ -1163,7 +1306,7 @@ static kr_val slot_name(kr_val obj, size_t i) {
 }
 
 kr_val kr_instance_slot_get(kr_val obj, size_t i) {
-    kr_val v = kr_instance_slots(obj)[i];
+    kr_val v = inst_slots(obj)[i];
     if (!v) {
         return kr_err_set(&kr_exc_AttributeError, "'%s' object has no attribute '%s'",
                           kr_type_name(obj), kr_str_data(slot_name(obj, i)));
@@ -1172,7 +1315,7 @@ kr_val kr_instance_slot_get(kr_val obj, size_t i) {
 }
 
 int kr_instance_slot_set(kr_val obj, size_t i, kr_val value) {
-    kr_val *slot = &kr_instance_slots(obj)[i];
+    kr_val *slot = &inst_slots(obj)[i];
     if (!value && !*slot) {
         kr_err_set_value(&kr_exc_AttributeError, slot_name(obj, i));
         return -1;
@@ -1281,6 +1424,10 @@ static kr_val builtin_object_new(const kr_type *type, const kr_val *args, size_t
         kr_val e = kr_exc_new(type, args, nargs);
         return e ? adopt_instance(e) : 0;
     }
+    if (b != &kr_object_type) {
+        kr_val v = kr_subtype_new(type, args, nargs, kwnames);
+        return v ? adopt_instance(v) : 0;
+    }
     if (nargs || has_kw(kwnames)) {
         if (user_defines(type, D_new)) {
             return kr_err_set(&kr_exc_TypeError, "object.__new__() takes exactly one argument "
@@ -1313,6 +1460,8 @@ static int run_init(const kr_type *type, kr_val obj, const kr_val *args, size_t 
                             : kr_none();
     } else if (kr_type_is_subtype(type, &kr_type_type)) {
         r = type_dunder_init(obj, args, nargs, kwnames);
+    } else if (kr_type_is_heap(type) && kr_subtype_has_init(KR_CLASS(type)->builtin_base)) {
+        r = kr_subtype_init(KR_CLASS(type)->builtin_base, obj, args, nargs, kwnames);
     } else {
         r = kr_none();
     }
@@ -1423,12 +1572,12 @@ static kr_val heap_type_new(const kr_type *type, const kr_val *args, size_t narg
 
 static void heap_dealloc(kr_obj *o) {
     kr_class_obj *c = KR_CLASS(o->type);
-    kr_val *slots = (kr_val *)((char *)o + c->slots_offset);
+    kr_val *slots = inst_slots(KR_VAL(o));
     for (size_t i = 0; i < c->nslots; i++) {
         KR_CLEAR(slots[i]);
     }
     if (c->has_dict) {
-        KR_CLEAR(*(kr_val *)((char *)o + c->dict_offset));
+        KR_CLEAR(*dict_word(KR_VAL(o)));
     }
     for (const kr_type *b = c->builtin_base; b; b = b->base) {
         if (b->dealloc) {
@@ -1475,7 +1624,7 @@ static int instance_own_attr(kr_val obj, kr_val name, kr_val *out) {
     const kr_type *t = KR_TYPE(obj);
     intptr_t i = type_attr(t, name)->slot;
     if (i >= 0) {
-        kr_val v = kr_instance_slots(obj)[i];
+        kr_val v = inst_slots(obj)[i];
         if (v) {
             *out = kr_newref(v);
             return 1;
@@ -1612,7 +1761,7 @@ static int generic_setattr(kr_val obj, kr_val name, kr_val value) {
     kr_val *d = dict_word(obj);
     if (i >= 0 && (!d || !*d || !slot_is_hint(class_of(obj), i))
         && !(value && out_of_order(obj, (size_t)i))) {
-        if (!value && !kr_instance_slots(obj)[i] && slot_is_hint(class_of(obj), i)) {
+        if (!value && !inst_slots(obj)[i] && slot_is_hint(class_of(obj), i)) {
             kr_err_set(&kr_exc_AttributeError, "'%s' object has no attribute '%s'",
                        kr_type_name(obj), kr_str_data(name));
             return -1;
@@ -2096,9 +2245,16 @@ static size_t slot_count(const kr_type *t) {
     return kr_type_is_heap(t) ? KR_CLASS(t)->nslots : 0;
 }
 
+static bool is_value_base(const kr_type *b) {
+    return b == &kr_int_type || b == &kr_float_type || b == &kr_complex_type
+           || b == &kr_str_type || b == &kr_bytes_type || b == &kr_tuple_type
+           || b == &kr_frozenset_type || b == &kr_list_type || b == &kr_dict_type
+           || b == &kr_set_type;
+}
+
 static bool builtin_base_supported(const kr_type *b) {
     return b == &kr_object_type || kr_type_is_subtype(b, &kr_exc_BaseException)
-           || b == &kr_type_type;
+           || b == &kr_type_type || is_value_base(b);
 }
 
 // Checks the bases as CPython's best_base and returns the one the class extends. Among
@@ -2274,6 +2430,7 @@ static int setup_layout(kr_class_obj *c, const kr_type *base, kr_val ns) {
         c->slots_offset = p->slots_offset;
         c->nslots = p->nslots;
         c->has_dict = p->has_dict;
+        c->var_layout = p->var_layout;
         c->slot_names = kr_newref(p->slot_names);
         if (p->nslots) {
             if (!grow_slot_kinds(c, p->nslots)) {
@@ -2282,7 +2439,8 @@ static int setup_layout(kr_class_obj *c, const kr_type *base, kr_val ns) {
             memcpy(c->slot_hint, p->slot_hint, p->nslots);
         }
     } else {
-        c->dict_offset = meta ? 0 : (b->basicsize + 7) & ~(size_t)7;
+        c->var_layout = kr_subtype_is_var(b);
+        c->dict_offset = meta || c->var_layout ? 0 : (b->basicsize + 7) & ~(size_t)7;
         c->slots_offset = meta ? sizeof(kr_class_obj) : c->dict_offset + sizeof(kr_val);
         c->has_dict = false;
         if (!(c->slot_names = kr_tuple_new(0))) {
@@ -2303,7 +2461,8 @@ static int setup_layout(kr_class_obj *c, const kr_type *base, kr_val ns) {
     int rc = extend_slots(c, names, true, ns);
     KR_DECREF(names);
     c->strict_slots = c->nslots > before;
-    if (rc == 0 && meta && c->strict_slots) {
+    bool no_slots = meta || b == &kr_int_type || b == &kr_tuple_type || b == &kr_bytes_type;
+    if (rc == 0 && no_slots && c->strict_slots) {
         kr_err_set(&kr_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                    b->name);
         return -1;

@@ -738,19 +738,21 @@ static kr_val m_items(kr_val self, const kr_val *args, size_t nargs, kr_val kwna
 
 // dict.fromkeys(iterable, value=None) (a classmethod: 'self' is the type).
 static kr_val m_fromkeys(kr_val self, const kr_val *args, size_t nargs, kr_val kwnames) {
-    (void)self;
     if (kr_args_check("fromkeys", nargs, kwnames, 1, 2) < 0) {
         return 0;
     }
+    // A subclass (or any class calling it) gets cls() filled through cls's __setitem__.
+    bool exact = !self || self == KR_VAL(&kr_dict_type);
     kr_val value = nargs > 1 ? args[1] : KR_NONE;
-    kr_val d = kr_dict_new(), it = d ? kr_iter(args[0]) : 0;
+    kr_val d = exact ? kr_dict_new() : kr_call(self, NULL, 0, 0);
+    kr_val it = d ? kr_iter(args[0]) : 0;
     if (!it) {
         KR_XDECREF(d);
         return 0;
     }
     int r = 0;
     for (kr_val k; r == 0 && (k = kr_next(it));) {
-        r = kr_dict_setitem(d, k, value);
+        r = exact ? kr_dict_setitem(d, k, value) : kr_setitem(d, k, value);
         KR_DECREF(k);
     }
     KR_DECREF(it);
@@ -769,6 +771,10 @@ static kr_val m_reversed(kr_val self, const kr_val *args, size_t nargs, kr_val k
         return 0;
     }
     return dict_iter_make(&kr_dict_keyiter_type, self, true);
+}
+
+int kr_dict_update_args(kr_val d, const kr_val *args, size_t nargs, kr_val kwnames) {
+    return update_args(d, "dict", args, nargs, kwnames);
 }
 
 static kr_val dict_type_new(const kr_type *type, const kr_val *args, size_t nargs,
@@ -1172,9 +1178,29 @@ static const kr_method_def dict_methods[] = {
     { NULL, NULL, 0 },
 };
 
+// d[key]: a subclass's __missing__(key) answers for a missing key.
+static kr_val dict_subscript(kr_val d, kr_val key) {
+    kr_val v = kr_dict_lookup(d, key);
+    if (v || kr_err_occurred()) {
+        return v ? kr_newref(v) : 0;
+    }
+    if (kr_type_is_heap(KR_TYPE(d))) {
+        kr_val missing = kr_special_method(d, "__missing__");
+        if (missing) {
+            kr_val r = kr_call(missing, &key, 1, 0);
+            KR_DECREF(missing);
+            return r;
+        }
+        if (kr_err_occurred()) {
+            return 0;
+        }
+    }
+    return kr_err_set_value(&kr_exc_KeyError, key);
+}
+
 static const kr_mapping_methods dict_mapping = {
     .len = dict_len,
-    .getitem = kr_dict_getitem,
+    .getitem = dict_subscript,
     .setitem = dict_ass_sub,
     .delitem = dict_delitem,
     .contains = kr_dict_contains,

@@ -33,8 +33,10 @@ static intptr_t max_str_digits = DEFAULT_MAX_STR_DIGITS;
 // ---------------------------------------------------------------------------------------------
 // Representation helpers
 
+// The value of a bool or of an instance of a user subclass of int (subtype.c), which hold it
+// in the same word, or 'v' itself.
 static inline kr_val unbool(kr_val v) {
-    if (KR_IS_PTR(v) && KR_OBJ(v)->type == &kr_bool_type) {
+    if (KR_IS_PTR(v) && KR_OBJ(v)->type != &kr_int_type) {
         return ((kr_bool_obj *)v)->ival;
     }
     return v;
@@ -79,6 +81,8 @@ static kr_val big_finish(kr_bigint *b) {
 static void int_dealloc(kr_obj *o) {
     if (o->type == &kr_int_type) {
         mpz_clear(((kr_bigint *)o)->z);
+    } else {  // a subclass instance (bools are immortal)
+        KR_DECREF(((kr_bool_obj *)o)->ival);
     }
 }
 

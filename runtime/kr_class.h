@@ -194,6 +194,10 @@ typedef struct kr_class_obj {
     bool has_dict;      // instances may have a __dict__ (no __slots__ without '__dict__')
     bool strict_slots;  // the class declares __slots__ (its slots are a fixed layout)
     bool sealed;        // an instance exists: the layout can no longer change
+    // The builtin base is variable-sized (str, bytes, tuple): the __dict__ word and the slots
+    // follow each instance's own data, at kr_subtype_var_end (dict_offset and slots_offset
+    // are relative to it), so kr_instance_slots does not apply.
+    bool var_layout;
     // Per slot: 1 for a name the compiler found (kr_class_set_layout), 0 for a __slots__
     // name. Compiler-found slots hold attributes only while the instance has no __dict__:
     // when one is made, their values move into it (so __dict__ shows every attribute).
@@ -393,6 +397,20 @@ KR_MUST_CHECK kr_val kr_class_call(kr_val cls, const kr_val *args, size_t nargs,
                                    kr_val kwnames);
 bool kr_class_is_subtype(const kr_type *t, const kr_type *base);
 void kr_class_dealloc(kr_obj *o);
+
+// subtype.c: instances of user classes with a builtin base other than object, type and the
+// exceptions. Whether instances of builtin 'b' are variable-sized (str, bytes, tuple):
+bool kr_subtype_is_var(const kr_type *b);
+// Where the builtin part of such an instance ends (rounded up to a word).
+size_t kr_subtype_var_end(kr_val obj);
+// b.__new__(type, *args) for the class 'type' whose builtin base is 'b': the builtin value
+// made from the arguments (int, str, tuple, ...) or an empty list, dict or set.
+KR_MUST_CHECK kr_val kr_subtype_new(const kr_type *type, const kr_val *args, size_t nargs,
+                                    kr_val kwnames);
+// Whether 'b' (list, dict, set) has an __init__ of its own, and that __init__ on 'self'.
+bool kr_subtype_has_init(const kr_type *b);
+KR_MUST_CHECK kr_val kr_subtype_init(const kr_type *b, kr_val self, const kr_val *args,
+                                     size_t nargs, kr_val kwnames);
 KR_MUST_CHECK kr_val kr_class_type_getattr(kr_val cls, kr_val name);
 KR_MUST_CHECK int kr_class_type_setattr(kr_val cls, kr_val name, kr_val value);
 KR_MUST_CHECK kr_val kr_class_repr(kr_val cls);

@@ -308,6 +308,9 @@ void kr_dict_clear(kr_val d);
 KR_MUST_CHECK kr_val kr_dict_copy(kr_val d);
 // d.update(other): a mapping (dict or anything with keys()) or an iterable of pairs.
 KR_MUST_CHECK int kr_dict_update(kr_val d, kr_val other);
+// dict.update(*args, **kwargs) as dict() and dict.__init__ take them.
+KR_MUST_CHECK int kr_dict_update_args(kr_val d, const kr_val *args, size_t nargs,
+                                      kr_val kwnames);
 // Iteration: '*pos' starts at 0; yields borrowed key/value (either pointer may be NULL).
 bool kr_dict_next(kr_val d, intptr_t *pos, kr_val *key, kr_val *value);
 KR_MUST_CHECK kr_val kr_dict_keys(kr_val d);    // view objects

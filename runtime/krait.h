@@ -351,13 +351,29 @@ typedef struct kr_cfunction_obj {
     kr_val self;  // bound object (owned), or 0
     const kr_type *owner;
     bool unbound;
+    bool slot_wrapper;  // a special method calling a type slot (slotwrap.c)
 } kr_cfunction_obj;
 
 #define KR_CFUNCTION_STATIC(cname, pyname, fn) \
     kr_cfunction_obj cname = {                 \
-        KR_STATIC_HEADER(&kr_cfunction_type), (pyname), (fn), 0, NULL, false \
+        KR_STATIC_HEADER(&kr_cfunction_type), (pyname), (fn), 0, NULL, false, false \
     }
 KR_MUST_CHECK kr_val kr_cfunction_new(const char *name, kr_cfunc fn, kr_val self);
+// slotwrap.c: the special method 'name' ("__add__") that the builtin type 't' itself provides
+// through its slots, as an unbound builtin method (None for the __hash__ of an unhashable
+// type); 0 without an exception when 't' provides none.
+KR_MUST_CHECK kr_val kr_slotwrap_lookup(const kr_type *t, const char *name);
+// The special method 'name' of the builtin object 'obj', bound; 0 without an exception when
+// its type provides none.
+KR_MUST_CHECK kr_val kr_slotwrap_bound(kr_val obj, const char *name);
+// genericalias.c: cls[key] for a type 'cls' (list[int] is a types.GenericAlias; a user class
+// calls its __class_getitem__); a | b for types, None and those (a types.UnionType, or
+// NotImplemented); the checks isinstance makes; a union's members (borrowed tuple).
+KR_MUST_CHECK kr_val kr_type_subscript(kr_val cls, kr_val key);
+KR_MUST_CHECK kr_val kr_type_or(kr_val a, kr_val b);
+bool kr_genericalias_check(kr_val v);
+bool kr_union_check(kr_val v);
+kr_val kr_union_args(kr_val u);
 
 // Hash slot of unhashable types (list, dict, set): TypeError "unhashable type: 'list'".
 intptr_t kr_hash_unhashable(kr_val v);

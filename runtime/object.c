@@ -404,6 +404,9 @@ intptr_t kr_len(kr_val v) {
 
 kr_val kr_getitem(kr_val obj, kr_val key) {
     kr_binaryfunc f = FIND_MAPPING_SLOT(KR_TYPE(obj), getitem);
+    if (!f && kr_type_check(obj)) {
+        return kr_type_subscript(obj, key);  // list[int], a class's __class_getitem__
+    }
     if (!f) {
         if (KR_TYPE(obj) == &kr_type_type) {
             return kr_err_set(&kr_exc_TypeError, "type '%s' is not subscriptable",
@@ -523,6 +526,10 @@ kr_val kr_generic_getattr(kr_val obj, kr_val name) {
     }
     if (strcmp(s, "__class__") == 0) {
         return kr_newref(KR_VAL(t));
+    }
+    kr_val w = kr_slotwrap_bound(obj, s);
+    if (w || kr_err_occurred()) {
+        return w;
     }
     return no_attribute(obj, name);
 }
@@ -816,6 +823,11 @@ static kr_val object_new(const kr_type *t, const kr_val *args, size_t nargs, kr_
     return o ? KR_VAL(o) : 0;
 }
 
+// int | str: a types.UnionType (genericalias.c).
+static const kr_number_methods type_number = {
+    .binop = { [KR_OP_OR] = kr_type_or },
+};
+
 kr_type kr_type_type = {
     .ob = KR_STATIC_HEADER(&kr_type_type),
     .name = "type",
@@ -828,6 +840,7 @@ kr_type kr_type_type = {
     .getattr = type_getattr,
     .setattr = type_setattr,
     .new = type_new,
+    .number = &type_number,
 };
 
 kr_type kr_object_type = {
@@ -947,6 +960,11 @@ static kr_val cfunction_call(kr_val fv, const kr_val *args, size_t nargs, kr_val
         return kr_err_set(&kr_exc_TypeError, "unbound method %s.%s() needs an argument",
                           f->owner->name, f->name);
     }
+    if (!kr_isinstance_type(args[0], f->owner) && f->slot_wrapper) {
+        return kr_err_set(&kr_exc_TypeError,
+                          "descriptor '%s' requires a '%s' object but received a '%s'",
+                          f->name, f->owner->name, kr_type_name(args[0]));
+    }
     if (!kr_isinstance_type(args[0], f->owner)) {
         return kr_err_set(&kr_exc_TypeError,
                           "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
@@ -959,7 +977,11 @@ static kr_val cfunction_repr(kr_val fv) {
     kr_cfunction_obj *f = (kr_cfunction_obj *)fv;
     char buf[256];
     if (f->unbound) {
-        snprintf(buf, sizeof buf, "<method '%s' of '%s' objects>", f->name, f->owner->name);
+        snprintf(buf, sizeof buf, "<%s '%s' of '%s' objects>",
+                 f->slot_wrapper ? "slot wrapper" : "method", f->name, f->owner->name);
+    } else if (f->slot_wrapper && f->self) {
+        snprintf(buf, sizeof buf, "<method-wrapper '%s' of %s object at %p>", f->name,
+                 kr_type_name(f->self), (void *)f->self);
     } else if (!f->self) {
         snprintf(buf, sizeof buf, "<built-in function %s>", f->name);
     } else {

@@ -1591,10 +1591,12 @@ static kr_val join_items(kr_val sep, const kr_val *items, intptr_t n) {
 }
 
 kr_val kr_str_join(kr_val sep, kr_val iterable) {
-    if (kr_tuple_check(iterable)) {
+    // Exact types only: a subclass's __iter__ decides what it yields.
+    const kr_type *t = KR_TYPE(iterable);
+    if (t == &kr_tuple_type) {
         return join_items(sep, KR_TUPLE_ITEMS(iterable), KR_TUPLE_LEN(iterable));
     }
-    if (kr_list_check(iterable)) {
+    if (t == &kr_list_type) {
         // join_items runs no Python code, so the list cannot change under it.
         kr_val *items = kr_list_vals(iterable);
         return items ? join_items(sep, items, KR_LIST_LEN(iterable)) : 0;

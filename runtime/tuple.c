@@ -55,7 +55,7 @@ kr_val kr_tuple_from_iterable(kr_val v) {
     if (KR_IS_PTR(v) && KR_OBJ(v)->type == &kr_tuple_type) {
         return kr_newref(v);
     }
-    if (kr_list_check(v)) {
+    if (KR_IS_PTR(v) && KR_OBJ(v)->type == &kr_list_type) {  // a subclass may iterate otherwise
         return kr_list_as_tuple(v);
     }
     kr_val list = kr_list_from_iterable(v);

@@ -398,9 +398,13 @@ static void test_mro(void) {
                  "multiple bases have instance lay-out conflict");
     kr_val list_base = bases1(KR_VAL(&kr_list_type));
     kr_val X = make_class("X", list_base, kr_dict_new());
-    CU_ASSERT(X == 0);
-    kr_err_clear();
+    CU_ASSERT(X != 0 && KR_CLASS(X)->builtin_base == &kr_list_type);
+    KR_XDECREF(X);
     KR_DECREF(list_base);
+    kr_val bytearray_base = bases1(KR_VAL(&kr_bytearray_type));
+    expect_error(make_class("X", bytearray_base, kr_dict_new()), &kr_exc_TypeError,
+                 "krait does not support subclassing 'bytearray'");
+    KR_DECREF(bytearray_base);
     KR_DECREF(bS);
     KR_DECREF(S1);
     KR_DECREF(S2);

@@ -351,11 +351,12 @@ typedef struct kr_cfunction_obj {
     kr_val self;  // bound object (owned), or 0
     const kr_type *owner;
     bool unbound;
+    kr_val module;  // __module__ of a module's function (str, owned), or 0: see object.c
 } kr_cfunction_obj;
 
 #define KR_CFUNCTION_STATIC(cname, pyname, fn) \
     kr_cfunction_obj cname = {                 \
-        KR_STATIC_HEADER(&kr_cfunction_type), (pyname), (fn), 0, NULL, false \
+        KR_STATIC_HEADER(&kr_cfunction_type), (pyname), (fn), 0, NULL, false, 0 \
     }
 KR_MUST_CHECK kr_val kr_cfunction_new(const char *name, kr_cfunc fn, kr_val self);
 

@@ -969,7 +969,71 @@ static kr_val cfunction_repr(kr_val fv) {
     return kr_str_from_cstr(buf);
 }
 
-static void cfunction_dealloc(kr_obj *o) { KR_XDECREF(((kr_cfunction_obj *)o)->self); }
+static void cfunction_dealloc(kr_obj *o) {
+    KR_XDECREF(((kr_cfunction_obj *)o)->self);
+    KR_XDECREF(((kr_cfunction_obj *)o)->module);
+}
+
+static kr_val cfunction_get_name(kr_val fv) {
+    return kr_str_from_cstr(((kr_cfunction_obj *)fv)->name);
+}
+
+// The name of the type a method belongs to: its owner, else the class a class method is bound
+// to, else the type of the object it is bound to.
+static const char *cfunction_type_name(const kr_cfunction_obj *f) {
+    if (f->owner) {
+        return f->owner->name;
+    }
+    if (!f->self) {
+        return NULL;
+    }
+    if (KR_IS_PTR(f->self) && kr_isinstance_type(f->self, &kr_type_type)) {
+        return ((const kr_type *)f->self)->name;
+    }
+    return kr_type_name(f->self);
+}
+
+static kr_val cfunction_get_qualname(kr_val fv) {
+    const kr_cfunction_obj *f = (kr_cfunction_obj *)fv;
+    const char *t = cfunction_type_name(f);
+    if (!t) {
+        return kr_str_from_cstr(f->name);
+    }
+    const char *dot = strrchr(t, '.');  // a type's __qualname__ has no module
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s.%s", dot ? dot + 1 : t, f->name);
+    return kr_str_from_cstr(buf);
+}
+
+// CPython: 'builtins' for the builtins, the module's name for a module's functions, None for
+// bound methods; unbound methods (method descriptors there) have none.
+static kr_val cfunction_get_module(kr_val fv) {
+    const kr_cfunction_obj *f = (kr_cfunction_obj *)fv;
+    if (f->module) {
+        return kr_newref(f->module);
+    }
+    if (f->unbound) {
+        return kr_err_set(&kr_exc_AttributeError,
+                          "'method_descriptor' object has no attribute '__module__'");
+    }
+    if (!f->self && !f->unbound && !f->owner) {
+        return kr_str_from_cstr("builtins");
+    }
+    return KR_NONE;
+}
+
+static kr_val cfunction_get_self(kr_val fv) {
+    const kr_cfunction_obj *f = (kr_cfunction_obj *)fv;
+    return f->self ? kr_newref(f->self) : KR_NONE;
+}
+
+static const kr_getset_def cfunction_getset[] = {
+    { "__name__", cfunction_get_name, NULL },
+    { "__qualname__", cfunction_get_qualname, NULL },
+    { "__module__", cfunction_get_module, NULL },
+    { "__self__", cfunction_get_self, NULL },
+    { NULL, NULL, NULL },
+};
 
 kr_type kr_cfunction_type = {
     .ob = KR_STATIC_HEADER(&kr_type_type),
@@ -979,6 +1043,7 @@ kr_type kr_cfunction_type = {
     .dealloc = cfunction_dealloc,
     .repr = cfunction_repr,
     .call = cfunction_call,
+    .getset = cfunction_getset,
 };
 
 // ---------------------------------------------------------------------------------------------

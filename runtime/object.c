@@ -519,7 +519,11 @@ kr_val kr_generic_getattr(kr_val obj, kr_val name) {
     const kr_method_def *m = kr_type_find_method(t, s);
     if (m) {
         kr_val self = m->flags & KR_METH_CLASS ? KR_VAL(t) : m->flags & KR_METH_STATIC ? 0 : obj;
-        return kr_cfunction_new(m->name, m->fn, self);
+        kr_val f = kr_cfunction_new(m->name, m->fn, self);
+        if (f && (m->flags & KR_METH_STATIC)) {
+            ((kr_cfunction_obj *)f)->owner = t;  // for its __qualname__, __self__ and repr
+        }
+        return f;
     }
     if (strcmp(s, "__class__") == 0) {
         return kr_newref(KR_VAL(t));
@@ -767,7 +771,11 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
     }
     const kr_method_def *m = kr_type_find_method(t, s);
     if (m && (m->flags & (KR_METH_CLASS | KR_METH_STATIC))) {
-        return kr_cfunction_new(m->name, m->fn, m->flags & KR_METH_CLASS ? obj : 0);
+        kr_val f = kr_cfunction_new(m->name, m->fn, m->flags & KR_METH_CLASS ? obj : 0);
+        if (f && (m->flags & KR_METH_STATIC)) {
+            ((kr_cfunction_obj *)f)->owner = t;  // for its __qualname__, __self__ and repr
+        }
+        return f;
     }
     if (m) {
         kr_val f = kr_cfunction_new(m->name, m->fn, 0);
@@ -960,6 +968,9 @@ static kr_val cfunction_repr(kr_val fv) {
     char buf[256];
     if (f->unbound) {
         snprintf(buf, sizeof buf, "<method '%s' of '%s' objects>", f->name, f->owner->name);
+    } else if (!f->self && f->owner) {  // a static method (CPython binds it to the type)
+        snprintf(buf, sizeof buf, "<built-in method %s of type object at %p>", f->name,
+                 (const void *)f->owner);
     } else if (!f->self) {
         snprintf(buf, sizeof buf, "<built-in function %s>", f->name);
     } else {

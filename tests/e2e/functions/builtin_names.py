@@ -34,3 +34,7 @@ print(type(len).__name__, type(items.append).__name__)
 names = [f.__name__ for f in (min, max, sum, sorted, math.floor)]
 print(names)
 print(sorted([len, abs, max, all], key=lambda f: f.__name__))
+for f in (str.maketrans, "".maketrans, {}.fromkeys, int.from_bytes, object.__new__, (1.5).hex,
+          float.fromhex, bytes.maketrans):
+    show(f)
+print(str.maketrans.__self__, dict.fromkeys.__self__ is dict, (2).bit_length.__self__)

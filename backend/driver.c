@@ -296,11 +296,15 @@ static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **ar
 }
 
 // Appends what links a program with the runtime to 'argv' at 'n' (after the inputs), and the
-// terminating NULL; returns the new count.
-static int link_flags(const Options *o, RuntimePaths rt, const char **argv, int n) {
+// terminating NULL; returns the new count. 'unames': the program's C mentions "namereplace", so
+// the runtime's Unicode name table (runtime/unames.c, weakly referenced) is linked in.
+static int link_flags(const Options *o, RuntimePaths rt, bool unames, const char **argv, int n) {
     // A position-dependent executable: the dynamic loader has no relocations to apply to it,
     // which makes start-up shorter and the file smaller.
     argv[n++] = "-no-pie";
+    if (unames) {
+        argv[n++] = "-Wl,-u,kr_unicode_char_name";
+    }
     argv[n++] = rt.lib;
     if (!o->debug) {
         // Unused runtime code and the runtime's debug information stay out of the executable.
@@ -374,7 +378,7 @@ static bool compile_objects(Arena *a, const Options *o, const char *const *cfile
 // by one cc process; several are compiled to object files beside them by up to cc_jobs() cc
 // processes at once, then linked; the object files are removed.
 static bool compile_and_link(Arena *a, const Options *o, const char *const *cfiles, int n,
-                             const char *output) {
+                             bool unames, const char *output) {
     RuntimePaths rt = runtime_paths(a);
     const char **argv = arena_alloc(a, sizeof(char *) * (size_t)(n + 32));
     int k = cc_flags(a, o, rt, argv, 0);
@@ -382,7 +386,7 @@ static bool compile_and_link(Arena *a, const Options *o, const char *const *cfil
         argv[k++] = cfiles[0];
         argv[k++] = "-o";
         argv[k++] = output;
-        link_flags(o, rt, argv, k);
+        link_flags(o, rt, unames, argv, k);
         if (spawn_wait((char **)argv) != 0) {
             cc_failed(o);
             return false;
@@ -409,7 +413,7 @@ static bool compile_and_link(Arena *a, const Options *o, const char *const *cfil
         if (runtime_cflags(rt)) {
             argv[k++] = runtime_cflags(rt);
         }
-        link_flags(o, rt, argv, k);
+        link_flags(o, rt, unames, argv, k);
         ok = spawn_wait((char **)argv) == 0;
     }
     for (int i = 0; i < n; i++) {
@@ -479,17 +483,18 @@ static bool build_to(Arena *a, const Options *o, const char *output) {
         nfiles += files[i].n;
     }
     const char **cfiles = arena_alloc(a, sizeof(char *) * (size_t)nfiles);
-    bool ok = true;
+    bool ok = true, unames = false;
     int k = 0;
     for (int i = 0; i < p->nunits; i++) {
         for (int j = 0; j < files[i].n; j++, k++) {
             const StrBuf *t = &files[i].text[j];
+            unames = unames || memmem(t->data, t->len, "namereplace", 11);
             cfiles[k] = files[i].names[j];
             ok = ok && write_file(cfiles[k], t->data, t->len)
                  && (!o->check_c || check_c(a, o, cfiles[k], t->data, t->len));
         }
     }
-    ok = ok && compile_and_link(a, o, cfiles, nfiles, output);
+    ok = ok && compile_and_link(a, o, cfiles, nfiles, unames, output);
     if (!o->keep_c) {
         for (int i = 0; i < nfiles; i++) {
             unlink(cfiles[i]);

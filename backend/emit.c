@@ -1078,6 +1078,11 @@ static void emit_object_op(Emitter *e, const IrInstr *in) {
             reg_text(e, in->args[2]));
         break;
     case IR_INPLACE:
+        if (in->aux <= 2) {  // += -= *= of two small ints: the int operation, inline
+            const char *b = reg_text(e, in->args[1]);
+            static const char *const fns[] = {"kr_int_add", "kr_int_sub", "kr_int_mul"};
+            put(e, "(%s & %s & 1) ? %s(%s, %s) : ", a, b, fns[in->aux], a, b);
+        }
         put(e, "kr_inplace_op(KR_OP_%s, %s, %s);\n", inplace[in->aux], a,
             reg_text(e, in->args[1]));
         break;
@@ -1241,10 +1246,14 @@ static void block_live(const IrFunc *fn, const IrBlock *b, bool *live, bool *con
     for (int k = b->count - 1; k >= 0; k--) {
         const IrInstr *in = b->instrs[k];
         bool suspends = in->op == IR_YIELD || in->op == IR_YIELD_FROM;
-        live_step(fn, in, live, live_in);
         for (int r = 0; suspends && in_frame && r < fn->nregs; r++) {
-            in_frame[r] |= live[r] && r != in->dst;
+            bool on_err = in->err && live_in[in->err->id][r];
+            in_frame[r] |= (live[r] || on_err) && r != in->dst;
         }
+        if (suspends && in_frame && in->op == IR_YIELD_FROM) {
+            in_frame[in->args[0]] = true;  // the iterator it resumes
+        }
+        live_step(fn, in, live, live_in);
     }
 }
 
@@ -1301,11 +1310,14 @@ static void emit_yield(Emitter *e, const IrInstr *in) {
     int n = ++e->nyield;
     const char *a = reg_text(e, in->args[0]);
     if (in->op == IR_YIELD) {
-        put(e, "    g->label = %d;\n    return kr_newref(%s);\nkgy%d:\n", n, a, n);
+        // The yielded value is stolen (pass_refcount); a sent value nothing uses has no dst.
+        put(e, "    g->label = %d;\n    return %s;\nkgy%d:\n", n, a, n);
         put(e, "    if (KR_UNLIKELY(mode != KR_GEN_SEND))");
         put_error_branch(e, in);
-        put_assign(e, in);
-        put(e, "kr_newref(sent);\n");
+        if (in->dst >= 0) {
+            put_assign(e, in);
+            put(e, "kr_newref(sent);\n");
+        }
         return;
     }
     put(e, "    kgs = kr_gen_yield_from(g, %s, KR_NONE, KR_GEN_SEND, &kgv);\n    goto kgyf%d;\n"
@@ -1333,7 +1345,8 @@ static int count_yields(const IrFunc *fn) {
 static void put_resume_head(Emitter *e) {
     const IrFunc *fn = e->fn;
     put(e, "    %s_frame *f = g->frame;\n    int kgs = 0;\n    kr_val kgv = 0;\n"
-           "    (void)kgs;\n    (void)kgv;\n    (void)sent;\n    switch (g->label) {\n",
+           "    (void)f;\n    (void)kgs;\n    (void)kgv;\n    (void)sent;\n"
+           "    switch (g->label) {\n",
         resume_name(fn));
     for (int i = 1; i <= count_yields(fn); i++) {
         put(e, "    case %d:\n        goto kgy%d;\n", i, i);
@@ -1354,6 +1367,13 @@ static void emit_gen_frame(Emitter *e, const IrFunc *fn, int nargs) {
         put(e, "    %s a%d;\n", rep_ctype(fn->regs[i].rep), i);
     }
     bool *in_frame = frame_regs(e, fn);
+    bool empty = nargs == 0;
+    for (int r = 0; r < fn->nregs; r++) {
+        empty = empty && !in_frame[r];
+    }
+    if (empty) {
+        put(e, "    char unused_;  // C has no empty structs\n");
+    }
     for (int r = 0; r < fn->nregs; r++) {
         if (!in_frame[r]) {
             continue;

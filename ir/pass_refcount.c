@@ -2,7 +2,7 @@
 //
 // Model: a "tracked" register (kr_val representation) owns one reference whenever it holds a
 // value: every instruction returns a new reference, and operands are borrowed except by the
-// stealing uses (RETURN, STORE_GLOBAL, MOVE, EXC_LEAVE), which take over the reference — after
+// stealing uses (RETURN, STORE_GLOBAL, MOVE, EXC_LEAVE, YIELD), which take over the reference — after
 // an INCREF when the register stays live. A tracked register is released (DECREF) right after
 // its last use, or right after its definition when nothing uses it; where it dies on a branch
 // edge the edge gets a block that releases it; where an instruction fails, its error edge gets a
@@ -60,7 +60,7 @@ static bool bits_empty(Rc *rc, Bits a) {
 
 static bool steals(const IrInstr *in) {
     return in->op == IR_RETURN || in->op == IR_STORE_GLOBAL || in->op == IR_MOVE
-           || in->op == IR_EXC_LEAVE;
+           || in->op == IR_EXC_LEAVE || in->op == IR_YIELD;
 }
 
 // The handler an instruction's error edge leads to, or NULL when it unwinds (or cannot fail).
@@ -226,9 +226,22 @@ static void rewrite_instr(Rc *rc, IrBlock *out, IrInstr *in, Bits after, Bits be
     bool steal = steals(in) && (in->op != IR_MOVE || rc->tracked[in->dst]);
     if (steal) {
         int a = in->args[0];
-        if (rc->borrowed[a] || (rc->tracked[a] && bit(after, a))) {
+        // A YIELD that fails (throw(), close()) has given its operand away too, so the handler
+        // it fails into must get a reference of its own.
+        const IrBlock *h = in->op == IR_YIELD ? handler_of(fn, in) : NULL;
+        bool handler_needs = h && rc->tracked[a] && bit(rc->live_in[h->id], a);
+        if (rc->borrowed[a] || (rc->tracked[a] && (bit(after, a) || handler_needs))) {
             ir_append(fn, out, rc_op(rc, IR_INCREF, a, in->line));
+        } else if (in->op == IR_YIELD && rc->tracked[a] && in->err) {
+            Bits given = bits_new(rc);  // the error edge does not own the yielded value
+            bits_copy(rc, given, before);
+            bit_clear(given, a);
+            before = given;
         }
+    }
+    // The value a YIELD statement is sent (nothing uses it) is never taken.
+    if (in->op == IR_YIELD && in->dst >= 0 && rc->tracked[in->dst] && !bit(after, in->dst)) {
+        in->dst = -1;
     }
     if (in->err) {
         in->err = cleanup_block(rc, before, in->err, in->line);

@@ -342,7 +342,7 @@ static kr_val exc_dunder_repr(kr_val self, const kr_val *args, size_t nargs, kr_
 // Static builtin methods: 'unbound' ones bind to an instance of 'owner' like a function.
 #define BUILTIN_FN(cname, pyname, fn, owner, unbound) \
     static kr_cfunction_obj cname = { KR_STATIC_HEADER(&kr_cfunction_type), pyname, fn, 0, \
-                                      owner, unbound, false }
+                                      owner, unbound, false, 0 }
 
 BUILTIN_FN(object_new_fn, "__new__", object_dunder_new, &kr_object_type, false);
 BUILTIN_FN(object_init_fn, "__init__", object_dunder_init, &kr_object_type, true);

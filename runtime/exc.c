@@ -254,10 +254,125 @@ kr_val kr_exc_new(const kr_type *type, const kr_val *args, size_t nargs) {
     return KR_VAL(e);
 }
 
+// ---------------------------------------------------------------------------------------------
+// UnicodeDecodeError and UnicodeEncodeError: args is (encoding, object, start, end, reason), as
+// CPython's, and the attributes of those names read it.
+
+static bool is_unicode_codec_error(const kr_type *t) {
+    return kr_type_is_subtype(t, &kr_exc_UnicodeDecodeError)
+           || kr_type_is_subtype(t, &kr_exc_UnicodeEncodeError);
+}
+
+// CPython's PyArg_ParseTuple of UnicodeDecodeError(str, bytes, int, int, str) and
+// UnicodeEncodeError(str, str, int, int, str).
+static int unicode_error_check_args(const kr_type *t, const kr_val *args, size_t nargs) {
+    if (nargs != 5) {
+        kr_err_set(&kr_exc_TypeError, "function takes exactly 5 arguments (%zu given)", nargs);
+        return -1;
+    }
+    bool decode = kr_type_is_subtype(t, &kr_exc_UnicodeDecodeError);
+    for (int i = 0; i < 5; i++) {
+        bool ok = i == 2 || i == 3 ? kr_int_check(args[i])
+                  : i == 1 && decode ? kr_bytes_like_check(args[i]) : kr_str_check(args[i]);
+        if (!ok) {
+            if (i == 1 && decode) {
+                kr_err_set(&kr_exc_TypeError, "a bytes-like object is required, not '%s'",
+                           kr_type_name(args[i]));
+            } else if (i == 2 || i == 3) {
+                kr_err_set(&kr_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                           kr_type_name(args[i]));
+            } else {
+                kr_err_set(&kr_exc_TypeError, "argument %d must be str, not %s", i + 1,
+                           kr_type_name(args[i]));
+            }
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// Raises 'type' (UnicodeDecodeError or UnicodeEncodeError) with those five arguments (the
+// object borrowed). Returns 0.
+static kr_val raise_unicode_error(const kr_type *type, const char *encoding, kr_val object,
+                                  intptr_t start, intptr_t end, const char *reason) {
+    kr_val enc = kr_str_from_cstr(encoding), why = kr_str_from_cstr(reason);
+    kr_val e = enc && why ? kr_exc_new(type, (kr_val[]){ enc, object, KR_FROM_SMALL(start),
+                                                          KR_FROM_SMALL(end), why }, 5)
+                          : 0;
+    KR_XDECREF(enc);
+    KR_XDECREF(why);
+    if (e) {
+        kr_err_restore(e);
+    }
+    return 0;
+}
+
+kr_val kr_unicode_decode_error(const char *encoding, const char *data, size_t n, intptr_t start,
+                               intptr_t end, const char *reason) {
+    kr_val object = kr_bytes_from_data(data, n);
+    if (!object) {
+        return 0;
+    }
+    raise_unicode_error(&kr_exc_UnicodeDecodeError, encoding, object, start, end, reason);
+    KR_DECREF(object);
+    return 0;
+}
+
+kr_val kr_unicode_encode_error(const char *encoding, kr_val str, intptr_t start, intptr_t end,
+                               const char *reason) {
+    return raise_unicode_error(&kr_exc_UnicodeEncodeError, encoding, str, start, end, reason);
+}
+
+// CPython's UnicodeDecodeError_str and UnicodeEncodeError_str.
+static kr_val unicode_error_str(kr_val e) {
+    kr_val enc = kr_str(exc_arg(e, 0)), why = enc ? kr_str(exc_arg(e, 4)) : 0;
+    kr_val object = exc_arg(e, 1), r = 0;
+    int64_t start, end;
+    if (!why || kr_int_as_i64(exc_arg(e, 2), &start) < 0
+        || kr_int_as_i64(exc_arg(e, 3), &end) < 0) {
+        goto done;
+    }
+    const char *en = kr_str_data(enc), *wn = kr_str_data(why);
+    if (kr_type_is_subtype(KR_TYPE(e), &kr_exc_UnicodeDecodeError)) {
+        if (start >= 0 && start < kr_bytes_len(object) && end == start + 1) {
+            unsigned char c = (unsigned char)kr_bytes_data(object)[start];
+            r = kr_str_from_format("'%s' codec can't decode byte 0x%02x in position %lld: %s",
+                                   en, c, (long long)start, wn);
+        } else {
+            r = kr_str_from_format("'%s' codec can't decode bytes in position %lld-%lld: %s",
+                                   en, (long long)start, (long long)(end - 1), wn);
+        }
+    } else if (start >= 0 && start < kr_str_len(object) && end == start + 1) {
+        kr_val ch = kr_str_index(object, (intptr_t)start);
+        if (ch) {
+            int k;
+            uint32_t c = kr_utf8_decode(kr_str_data(ch), &k);
+            KR_DECREF(ch);
+            r = kr_str_from_format(c <= 0xff ? "'%s' codec can't encode character '\\x%02x' in "
+                                               "position %lld: %s"
+                                   : c <= 0xffff ? "'%s' codec can't encode character '\\u%04x' "
+                                                   "in position %lld: %s"
+                                                 : "'%s' codec can't encode character "
+                                                   "'\\U%08x' in position %lld: %s",
+                                   en, c, (long long)start, wn);
+        }
+    } else {
+        r = kr_str_from_format("'%s' codec can't encode characters in position %lld-%lld: %s",
+                               en, (long long)start, (long long)(end - 1), wn);
+    }
+done:
+    KR_XDECREF(enc);
+    KR_XDECREF(why);
+    return r;
+}
+
 static kr_val exc_type_new(const kr_type *type, const kr_val *args, size_t nargs,
                            kr_val kwnames) {
     if (kwnames && KR_TUPLE_LEN(kwnames) > 0) {
         return kr_err_set(&kr_exc_TypeError, "%s() takes no keyword arguments", type->name);
+    }
+    if (is_unicode_codec_error(type) && unicode_error_check_args(type, args, nargs) < 0) {
+        return 0;
     }
     return kr_exc_new(type, args, nargs);
 }
@@ -318,6 +433,9 @@ static kr_val exc_str(kr_val e) {
     }
     if (kr_type_is_subtype(t, &kr_exc_OSError) && EXC(e)->extra[1]) {
         return oserror_str(e);
+    }
+    if (is_unicode_codec_error(t) && n == 5) {
+        return unicode_error_str(e);
     }
     if (n == 0) {
         return kr_str_from_cstr("");
@@ -558,6 +676,12 @@ static kr_val exc_getattr(kr_val e, kr_val name) {
     for (size_t i = 0; i < sizeof extra_attrs / sizeof extra_attrs[0]; i++) {
         if (strcmp(s, extra_attrs[i].name) == 0 && kr_isinstance_type(e, extra_attrs[i].owner)) {
             return or_none(x->extra[extra_attrs[i].index]);
+        }
+    }
+    static const char *const unicode_attrs[] = { "encoding", "object", "start", "end", "reason" };
+    for (int i = 0; i < 5 && is_unicode_codec_error(KR_TYPE(e)) && exc_nargs(e) == 5; i++) {
+        if (strcmp(s, unicode_attrs[i]) == 0) {
+            return kr_newref(exc_arg(e, i));
         }
     }
     if (kr_exc_is_group(e) && (strcmp(s, "message") == 0 || strcmp(s, "exceptions") == 0)) {

@@ -100,6 +100,13 @@ KR_MUST_CHECK kr_val kr_str_decode(const char *s, size_t n, const char *encoding
                                    const char *errors);
 // str.encode: a bytes object.
 KR_MUST_CHECK kr_val kr_str_encode(kr_val s, const char *encoding, const char *errors);
+// Raise UnicodeDecodeError(encoding, bytes of 'data', start, end, reason) /
+// UnicodeEncodeError(encoding, str, start, end, reason) (exc.c); positions are byte / code point
+// indexes. Return 0.
+kr_val kr_unicode_decode_error(const char *encoding, const char *data, size_t n, intptr_t start,
+                               intptr_t end, const char *reason);
+kr_val kr_unicode_encode_error(const char *encoding, kr_val str, intptr_t start, intptr_t end,
+                               const char *reason);
 
 // Argument unpacking for builtin methods. 'names' gives the parameter names (NULL: the method
 // takes no keyword arguments, and messages use the "expected at most" form of such methods).

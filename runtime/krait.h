@@ -352,11 +352,12 @@ typedef struct kr_cfunction_obj {
     const kr_type *owner;
     bool unbound;
     bool slot_wrapper;  // a special method calling a type slot (slotwrap.c)
+    kr_val module;  // __module__ of a module's function (str, owned), or 0: see object.c
 } kr_cfunction_obj;
 
 #define KR_CFUNCTION_STATIC(cname, pyname, fn) \
     kr_cfunction_obj cname = {                 \
-        KR_STATIC_HEADER(&kr_cfunction_type), (pyname), (fn), 0, NULL, false, false \
+        KR_STATIC_HEADER(&kr_cfunction_type), (pyname), (fn), 0, NULL, false, false, 0 \
     }
 KR_MUST_CHECK kr_val kr_cfunction_new(const char *name, kr_cfunc fn, kr_val self);
 // slotwrap.c: the special method 'name' ("__add__") that the builtin type 't' itself provides

@@ -56,7 +56,11 @@ int kr_module_add_steal(kr_val mod, const char *name, kr_val value) {
 }
 
 int kr_module_add_cfunc(kr_val mod, const char *name, kr_cfunc fn) {
-    return kr_module_add_steal(mod, name, kr_cfunction_new(name, fn, 0));
+    kr_val f = kr_cfunction_new(name, fn, 0);
+    if (f) {
+        ((kr_cfunction_obj *)f)->module = kr_newref(((kr_module_obj *)mod)->name);
+    }
+    return kr_module_add_steal(mod, name, f);
 }
 
 int kr_module_add_int(kr_val mod, const char *name, int64_t value) {

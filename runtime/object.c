@@ -522,7 +522,11 @@ kr_val kr_generic_getattr(kr_val obj, kr_val name) {
     const kr_method_def *m = kr_type_find_method(t, s);
     if (m) {
         kr_val self = m->flags & KR_METH_CLASS ? KR_VAL(t) : m->flags & KR_METH_STATIC ? 0 : obj;
-        return kr_cfunction_new(m->name, m->fn, self);
+        kr_val f = kr_cfunction_new(m->name, m->fn, self);
+        if (f && (m->flags & KR_METH_STATIC)) {
+            ((kr_cfunction_obj *)f)->owner = t;  // for its __qualname__, __self__ and repr
+        }
+        return f;
     }
     if (strcmp(s, "__class__") == 0) {
         return kr_newref(KR_VAL(t));
@@ -774,7 +778,11 @@ static kr_val type_getattr(kr_val obj, kr_val name) {
     }
     const kr_method_def *m = kr_type_find_method(t, s);
     if (m && (m->flags & (KR_METH_CLASS | KR_METH_STATIC))) {
-        return kr_cfunction_new(m->name, m->fn, m->flags & KR_METH_CLASS ? obj : 0);
+        kr_val f = kr_cfunction_new(m->name, m->fn, m->flags & KR_METH_CLASS ? obj : 0);
+        if (f && (m->flags & KR_METH_STATIC)) {
+            ((kr_cfunction_obj *)f)->owner = t;  // for its __qualname__, __self__ and repr
+        }
+        return f;
     }
     if (m) {
         kr_val f = kr_cfunction_new(m->name, m->fn, 0);
@@ -982,6 +990,9 @@ static kr_val cfunction_repr(kr_val fv) {
     } else if (f->slot_wrapper && f->self) {
         snprintf(buf, sizeof buf, "<method-wrapper '%s' of %s object at %p>", f->name,
                  kr_type_name(f->self), (void *)f->self);
+    } else if (!f->self && f->owner) {  // a static method (CPython binds it to the type)
+        snprintf(buf, sizeof buf, "<built-in method %s of type object at %p>", f->name,
+                 (const void *)f->owner);
     } else if (!f->self) {
         snprintf(buf, sizeof buf, "<built-in function %s>", f->name);
     } else {
@@ -991,7 +1002,71 @@ static kr_val cfunction_repr(kr_val fv) {
     return kr_str_from_cstr(buf);
 }
 
-static void cfunction_dealloc(kr_obj *o) { KR_XDECREF(((kr_cfunction_obj *)o)->self); }
+static void cfunction_dealloc(kr_obj *o) {
+    KR_XDECREF(((kr_cfunction_obj *)o)->self);
+    KR_XDECREF(((kr_cfunction_obj *)o)->module);
+}
+
+static kr_val cfunction_get_name(kr_val fv) {
+    return kr_str_from_cstr(((kr_cfunction_obj *)fv)->name);
+}
+
+// The name of the type a method belongs to: its owner, else the class a class method is bound
+// to, else the type of the object it is bound to.
+static const char *cfunction_type_name(const kr_cfunction_obj *f) {
+    if (f->owner) {
+        return f->owner->name;
+    }
+    if (!f->self) {
+        return NULL;
+    }
+    if (KR_IS_PTR(f->self) && kr_isinstance_type(f->self, &kr_type_type)) {
+        return ((const kr_type *)f->self)->name;
+    }
+    return kr_type_name(f->self);
+}
+
+static kr_val cfunction_get_qualname(kr_val fv) {
+    const kr_cfunction_obj *f = (kr_cfunction_obj *)fv;
+    const char *t = cfunction_type_name(f);
+    if (!t) {
+        return kr_str_from_cstr(f->name);
+    }
+    const char *dot = strrchr(t, '.');  // a type's __qualname__ has no module
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s.%s", dot ? dot + 1 : t, f->name);
+    return kr_str_from_cstr(buf);
+}
+
+// CPython: 'builtins' for the builtins, the module's name for a module's functions, None for
+// bound methods; unbound methods (method descriptors there) have none.
+static kr_val cfunction_get_module(kr_val fv) {
+    const kr_cfunction_obj *f = (kr_cfunction_obj *)fv;
+    if (f->module) {
+        return kr_newref(f->module);
+    }
+    if (f->unbound) {
+        return kr_err_set(&kr_exc_AttributeError,
+                          "'method_descriptor' object has no attribute '__module__'");
+    }
+    if (!f->self && !f->unbound && !f->owner) {
+        return kr_str_from_cstr("builtins");
+    }
+    return KR_NONE;
+}
+
+static kr_val cfunction_get_self(kr_val fv) {
+    const kr_cfunction_obj *f = (kr_cfunction_obj *)fv;
+    return f->self ? kr_newref(f->self) : KR_NONE;
+}
+
+static const kr_getset_def cfunction_getset[] = {
+    { "__name__", cfunction_get_name, NULL },
+    { "__qualname__", cfunction_get_qualname, NULL },
+    { "__module__", cfunction_get_module, NULL },
+    { "__self__", cfunction_get_self, NULL },
+    { NULL, NULL, NULL },
+};
 
 kr_type kr_cfunction_type = {
     .ob = KR_STATIC_HEADER(&kr_type_type),
@@ -1001,6 +1076,7 @@ kr_type kr_cfunction_type = {
     .dealloc = cfunction_dealloc,
     .repr = cfunction_repr,
     .call = cfunction_call,
+    .getset = cfunction_getset,
 };
 
 // ---------------------------------------------------------------------------------------------

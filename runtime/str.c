@@ -2178,20 +2178,21 @@ static const char *codec_name(const char *enc) {
 }
 
 // ERR_UNKNOWN: a handler name CPython only looks up (and rejects) when an error occurs.
-enum { ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_UNKNOWN };
+enum {
+    ERR_STRICT, ERR_IGNORE, ERR_REPLACE, ERR_BACKSLASH, ERR_SURROGATEESCAPE, ERR_XMLCHARREF,
+    ERR_NAMEREPLACE, ERR_UNKNOWN
+};
 
 static int error_mode(const char *errors) {
-    if (!errors || strcmp(errors, "strict") == 0) {
+    static const char *const names[] = { "strict", "ignore", "replace", "backslashreplace",
+                                         "surrogateescape", "xmlcharrefreplace", "namereplace" };
+    if (!errors) {
         return ERR_STRICT;
     }
-    if (strcmp(errors, "ignore") == 0) {
-        return ERR_IGNORE;
-    }
-    if (strcmp(errors, "replace") == 0) {
-        return ERR_REPLACE;
-    }
-    if (strcmp(errors, "backslashreplace") == 0) {
-        return ERR_BACKSLASH;
+    for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++) {
+        if (strcmp(errors, names[i]) == 0) {
+            return i;
+        }
     }
     return ERR_UNKNOWN;
 }
@@ -2200,100 +2201,107 @@ static kr_val unknown_handler(const char *errors) {
     return kr_err_set(&kr_exc_LookupError, "unknown error handler name '%s'", errors);
 }
 
-static kr_val encode_error(const char *codec, const char *d, intptr_t n, intptr_t i,
-                           uint32_t limit, uint32_t c) {
-    // CPython reports the run of unencodable characters starting at 'i'.
-    intptr_t pos = cp_count(d, i), j = i, end = pos;
-    while (j < n) {
-        int k;
-        uint32_t x = kr_utf8_decode(d + j, &k);
-        if (x < limit) {
-            break;
-        }
-        j += k;
-        end++;
-    }
-    const char *what = limit == 128 ? "ordinal not in range(128)" : "ordinal not in range(256)";
-    if (end - pos > 1) {
-        return kr_err_set(&kr_exc_UnicodeEncodeError, "'%s' codec can't encode characters in "
-                          "position %zd-%zd: %s", codec, pos, end - 1, what);
-    }
-    char esc[16];
-    snprintf(esc, sizeof esc, c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x", c);
-    return kr_err_set(&kr_exc_UnicodeEncodeError, "'%s' codec can't encode character '%s' in "
-                      "position %zd: %s", codec, esc, pos, what);
+// The name of code point 'c' (unicodedata.name), from runtime/unames.c: linked only into
+// programs that mention 'namereplace' (the table is large), else this is NULL.
+extern const char *kr_unicode_char_name(uint32_t c, char *buf, size_t size)
+    __attribute__((weak));
+
+static int append_escape(kr_strbuf *b, uint32_t c) {
+    return kr_strbuf_printf(b, c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x", c);
 }
 
-// Encodes to a one-byte charset whose code points are below 'limit'.
-static kr_val encode_narrow(kr_val s, const char *codec, uint32_t limit, int mode,
-                            const char *errors) {
+// Appends the replacement of unencodable character 'c' under handler 'mode' (not strict, nor
+// surrogateescape, nor unknown).
+static int encode_replacement(kr_strbuf *b, int mode, uint32_t c) {
+    char name[128];
+    const char *nm;
+    switch (mode) {
+    case ERR_REPLACE: return kr_strbuf_append_char(b, '?');
+    case ERR_XMLCHARREF: return kr_strbuf_printf(b, "&#%u;", (unsigned)c);
+    case ERR_NAMEREPLACE:
+        if (!kr_unicode_char_name) {
+            kr_err_set(&kr_exc_LookupError, "errors='namereplace' needs the Unicode name table, "
+                       "which krait links only into programs whose source contains the string "
+                       "'namereplace'");
+            return -1;
+        }
+        nm = kr_unicode_char_name(c, name, sizeof name);
+        return nm ? kr_strbuf_printf(b, "\\N{%s}", nm) : append_escape(b, c);
+    case ERR_BACKSLASH: return append_escape(b, c);
+    default: return 0;  // ignore
+    }
+}
+
+// Encodes 's' to UTF-8 (limit 0: only lone surrogates are unencodable) or to a one-byte charset
+// whose code points are below 'limit', handling each run of unencodable characters as CPython's
+// encoders do (the error reports the whole run).
+static kr_val encode_text(kr_val s, const char *codec, uint32_t limit, int mode,
+                          const char *errors) {
     const char *d = kr_str_data(s);
     intptr_t n = kr_str_nbytes(s);
+    bool utf8 = limit == 0;
+    if (utf8 && !memchr(d, 0xED, (size_t)n)) {
+        return kr_bytes_from_data(d, (size_t)n);
+    }
+    const char *reason = utf8 ? "surrogates not allowed" : limit == 128
+                                                               ? "ordinal not in range(128)"
+                                                               : "ordinal not in range(256)";
     kr_strbuf b;
     kr_strbuf_init(&b);
+    intptr_t pos = 0;  // the code point index of byte i
     for (intptr_t i = 0; i < n;) {
         int k, rc = 0;
         uint32_t c = kr_utf8_decode(d + i, &k);
-        if (c < limit) {
-            rc = kr_strbuf_append_char(&b, (char)c);
-        } else if (mode == ERR_STRICT || mode == ERR_UNKNOWN) {
-            kr_strbuf_free(&b);
-            return mode == ERR_STRICT ? encode_error(codec, d, n, i, limit, c)
-                                      : unknown_handler(errors);
-        } else if (mode == ERR_REPLACE) {
-            rc = kr_strbuf_append_char(&b, '?');
-        } else if (mode == ERR_BACKSLASH) {
-            rc = kr_strbuf_printf(&b, c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x"
-                                  : "\\U%08x", c);
+        bool bad = utf8 ? c >= 0xD800 && c < 0xE000 : c >= limit;
+        if (!bad) {
+            rc = utf8 ? kr_strbuf_append(&b, d + i, (size_t)k) : kr_strbuf_append_char(&b, (char)c);
+            if (rc < 0) {
+                goto fail;
+            }
+            i += k;
+            pos++;
+            continue;
         }
-        if (rc < 0) {
-            kr_strbuf_free(&b);
-            return 0;
+        intptr_t j = i, end = pos;  // the run of unencodable characters: [pos, end)
+        while (j < n) {
+            int kk;
+            uint32_t x = kr_utf8_decode(d + j, &kk);
+            if (!(utf8 ? x >= 0xD800 && x < 0xE000 : x >= limit)) {
+                break;
+            }
+            j += kk;
+            end++;
         }
-        i += k;
+        if (mode == ERR_UNKNOWN) {
+            unknown_handler(errors);
+            goto fail;
+        }
+        if (mode == ERR_STRICT) {
+            kr_unicode_encode_error(codec, s, pos, end, reason);
+            goto fail;
+        }
+        for (; i < j; i += k, pos++) {
+            c = kr_utf8_decode(d + i, &k);
+            if (mode == ERR_SURROGATEESCAPE) {
+                if (c < 0xDC80 || c > 0xDCFF) {
+                    kr_unicode_encode_error(codec, s, pos, end, reason);
+                    goto fail;
+                }
+                rc = kr_strbuf_append_char(&b, (char)(c - 0xDC00));
+            } else {
+                rc = encode_replacement(&b, mode, c);
+            }
+            if (rc < 0) {
+                goto fail;
+            }
+        }
     }
     kr_val r = kr_bytes_from_data(b.data ? b.data : "", b.len);
     kr_strbuf_free(&b);
     return r;
-}
-
-// UTF-8 encoding: the text itself, except lone surrogates, which are not encodable.
-static kr_val encode_utf8(kr_val s, int mode, const char *errors) {
-    const char *d = kr_str_data(s);
-    intptr_t n = kr_str_nbytes(s);
-    if (!memchr(d, 0xED, (size_t)n)) {
-        return kr_bytes_from_data(d, (size_t)n);
-    }
-    kr_strbuf b;
-    kr_strbuf_init(&b);
-    for (intptr_t i = 0; i < n;) {
-        int k, rc;
-        uint32_t c = kr_utf8_decode(d + i, &k);
-        if (c >= 0xD800 && c < 0xE000) {
-            if (mode == ERR_UNKNOWN) {
-                kr_strbuf_free(&b);
-                return unknown_handler(errors);
-            }
-            if (mode == ERR_STRICT) {
-                kr_strbuf_free(&b);
-                return kr_err_set(&kr_exc_UnicodeEncodeError, "'utf-8' codec can't encode "
-                                  "character '\\u%04x' in position %zd: surrogates not allowed",
-                                  c, cp_count(d, i));
-            }
-            rc = mode == ERR_REPLACE ? kr_strbuf_append_char(&b, '?')
-                 : mode == ERR_BACKSLASH ? kr_strbuf_printf(&b, "\\u%04x", c) : 0;
-        } else {
-            rc = kr_strbuf_append(&b, d + i, (size_t)k);
-        }
-        if (rc < 0) {
-            kr_strbuf_free(&b);
-            return 0;
-        }
-        i += k;
-    }
-    kr_val r = kr_bytes_from_data(b.data ? b.data : "", b.len);
+fail:
     kr_strbuf_free(&b);
-    return r;
+    return 0;
 }
 
 kr_val kr_str_encode(kr_val s, const char *encoding, const char *errors) {
@@ -2303,9 +2311,9 @@ kr_val kr_str_encode(kr_val s, const char *encoding, const char *errors) {
         return kr_err_set(&kr_exc_LookupError, "unknown encoding: %s", encoding);
     }
     if (strcmp(codec, "utf-8") == 0) {
-        return encode_utf8(s, mode, errors);
+        return encode_text(s, codec, 0, mode, errors);
     }
-    return encode_narrow(s, codec, codec[0] == 'a' ? 128 : 256, mode, errors);
+    return encode_text(s, codec, codec[0] == 'a' ? 128 : 256, mode, errors);
 }
 
 static int cstr_arg(const char *fname, const char *what, kr_val v, const char **out) {
@@ -2357,22 +2365,30 @@ static intptr_t utf8_invalid_len(const unsigned char *s, intptr_t n, const char 
     return k;
 }
 
-static kr_val decode_error(const char *codec, const unsigned char *s, intptr_t i, intptr_t len,
-                           const char *reason) {
-    if (len == 1) {
-        return kr_err_set(&kr_exc_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in "
-                          "position %zd: %s", codec, s[i], i, reason);
-    }
-    return kr_err_set(&kr_exc_UnicodeDecodeError, "'%s' codec can't decode bytes in position "
-                      "%zd-%zd: %s", codec, i, i + len - 1, reason);
+// Raises UnicodeDecodeError for bytes [i, i + len) of the 'n' bytes at 's'.
+static kr_val decode_error(const char *codec, const unsigned char *s, intptr_t n, intptr_t i,
+                           intptr_t len, const char *reason) {
+    return kr_unicode_decode_error(codec, (const char *)s, (size_t)n, i, i + len, reason);
 }
 
+// Appends the replacement of the undecodable bytes [i, i + len) under handler 'mode' (not
+// strict nor unknown). 0, or -1 with an exception.
 static int decode_bad(kr_strbuf *b, int mode, const unsigned char *s, intptr_t i, intptr_t len) {
-    if (mode == ERR_REPLACE) {
-        return kr_strbuf_append_codepoint(b, 0xFFFD);
+    switch (mode) {
+    case ERR_REPLACE: return kr_strbuf_append_codepoint(b, 0xFFFD);
+    case ERR_XMLCHARREF:
+    case ERR_NAMEREPLACE:
+        kr_err_set(&kr_exc_TypeError, "don't know how to handle UnicodeDecodeError in error "
+                   "callback");
+        return -1;
+    default: break;
     }
-    for (intptr_t k = 0; mode == ERR_BACKSLASH && k < len; k++) {
-        if (kr_strbuf_printf(b, "\\x%02x", s[i + k]) < 0) {
+    for (intptr_t k = 0; k < len; k++) {
+        // surrogateescape: every undecodable byte is >= 0x80 (ASCII always decodes)
+        int rc = mode == ERR_BACKSLASH ? kr_strbuf_printf(b, "\\x%02x", s[i + k])
+                 : mode == ERR_SURROGATEESCAPE ? kr_strbuf_append_codepoint(b, 0xDC00u + s[i + k])
+                                               : 0;
+        if (rc < 0) {
             return -1;
         }
     }
@@ -2397,7 +2413,7 @@ static kr_val decode_utf8(const char *p, intptr_t n, int mode, const char *error
         intptr_t bad = utf8_invalid_len(s + i, n - i, &reason);
         if (mode == ERR_STRICT || mode == ERR_UNKNOWN) {
             if (mode == ERR_STRICT) {
-                decode_error("utf-8", s, i, bad, reason);
+                decode_error("utf-8", s, n, i, bad, reason);
             } else {
                 unknown_handler(errors);
             }
@@ -2425,8 +2441,9 @@ static kr_val decode_narrow(const char *p, intptr_t n, bool ascii, int mode,
             rc = kr_strbuf_append_codepoint(&b, s[i]);
         } else if (mode == ERR_STRICT || mode == ERR_UNKNOWN) {
             kr_strbuf_free(&b);
-            return mode == ERR_STRICT ? decode_error("ascii", s, i, 1, "ordinal not in range(128)")
-                                      : unknown_handler(errors);
+            return mode == ERR_STRICT
+                       ? decode_error("ascii", s, n, i, 1, "ordinal not in range(128)")
+                       : unknown_handler(errors);
         } else {
             rc = decode_bad(&b, mode, s, i, 1);
         }

@@ -404,12 +404,11 @@ typedef struct IrLoopCaches {
     int nregions;            // loops with caches
     int *region;             // per block: its loop with caches, or -1
     int **regs, *nregs;      // per loop: the list registers it caches
+    bool **ints;             // per loop, as 'regs': cached as a list of ints (else of floats)
     int **maths, *nmaths;    // per loop: the globals its MATH_INTACTs read
     bool *cached;            // per register: cached in some loop
     bool *cached_math;       // per global: cached in some loop
     IrCacheUse **use;        // per block, per instruction (CACHE_KEEP outside loops)
-    bool **resume;           // per block, per instruction: the cached version may leave for
-                             // the plain one just before it
 } IrLoopCaches;
 // The caches of 'fn', or NULL when no loop has any.
 IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a);

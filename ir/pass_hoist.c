@@ -1,18 +1,19 @@
 // pass_hoist.c: loop caches of list storage (an analysis the backend reads; the IR is not
-// changed). A loop is a strongly connected set of blocks (by jumps and branches). In a loop,
-// a list register that the loop never assigns and reads or writes as floats (LIST_GET into a
-// float, LIST_SET of a float, LIST_AUG) gets a cache of two C locals: its items and its length
-// when it is an exact KR_LIST_FLOATS list, length 0 otherwise (so every access misses and takes
-// the generic path). The globals MATH_INTACT reads in the loop get a cached bool as well. The
-// caches are filled ("refreshed") on every edge into the loop, at the start of every loop block
-// an error edge goes to, and after every instruction in the loop that may run Python code, free
-// an object or allocate (an allocation may run finalizers, which may resize or refill a list
-// or replace a module attribute): calls, object operations, a big int's arithmetic, a generic
-// access that missed the cache. Between two refreshes only instructions that cannot change a
-// list's type, strategy, length or storage run, and the cached accesses only read and write
-// raw doubles in place, so the cache stays exact and a hit behaves as the inline fast path.
-// A register not assigned in the loop is read somewhere in it, so it is live (holds a list or
-// is unbound) wherever the loop refreshes.
+// changed; docs/design.md). A loop is a strongly connected set of blocks (by jumps and
+// branches). In a loop, a list register that the loop never assigns and reads or writes as
+// floats (LIST_GET into a float, LIST_SET of a float, LIST_AUG) or as ints (LIST_GET into an
+// int, LIST_SET of an int) is cached: the backend emits
+// the loop twice, the plain version and a cached version that keeps each such list's items and
+// length in C locals (filled where the loop is entered, when every cached list is an exact
+// KR_LIST_FLOATS list, or KR_LIST_VALS list for ints) and reads and writes raw doubles (small
+// ints) there; the globals its MATH_INTACTs
+// read are cached too. The cached version stays valid while no instruction runs that may
+// change a list's type, strategy, length or storage: after anything that may run Python code,
+// free an object or allocate (an allocation may run finalizers) it goes on in the plain
+// version; after a direct call it first checks that every cache still describes its list.
+// IrCacheUse says what each instruction of a loop needs. A register the loop does not assign
+// but reads is live in the whole loop, so it holds a list (or 0, unbound) wherever the loop is
+// entered.
 #include "ir.h"
 
 #include <string.h>
@@ -46,27 +47,28 @@ static bool keeps_caches(const IrFunc *fn, const IrInstr *in) {
         return true;
     case IR_BOX:
         return fn->regs[in->args[0]].rep != REP_FLOAT;  // a float allocates
-    case IR_TRUTH:
     case IR_DECREF:
-    case IR_XDECREF:
-        return fn->regs[in->args[0]].rep != REP_OBJ;  // an int releases no Python code
+    case IR_XDECREF:  // None and bools are immortal; an int runs no Python code when freed
+        if (fn->regs[in->args[0]].ty->kind == TY_NONE
+            || fn->regs[in->args[0]].ty->kind == TY_BOOL) {
+            return true;
+        }
+        return fn->regs[in->args[0]].rep != REP_OBJ;
+    case IR_TRUTH:
+        return fn->regs[in->args[0]].rep != REP_OBJ;
     default:
         return ir_op_is_terminator(in->op);
     }
 }
 
-// Whether 'in' accesses the floats of list args[0] (what a cache serves fastest).
-static bool float_access(const IrFunc *fn, const IrInstr *in) {
-    switch (in->op) {
-    case IR_LIST_GET:
-        return fn->regs[in->dst].rep == REP_FLOAT;
-    case IR_LIST_SET:
-        return fn->regs[in->args[2]].rep == REP_FLOAT;
-    case IR_LIST_AUG:
-        return true;
-    default:
-        return false;
-    }
+// Which items 'in' accesses in list args[0] as its type says: 1 floats (raw doubles of a
+// KR_LIST_FLOATS list), 2 ints (small ints of a KR_LIST_VALS list), 0 none.
+static int access_kind(const IrFunc *fn, const IrInstr *in) {
+    IrRep rep = in->op == IR_LIST_GET   ? fn->regs[in->dst].rep
+                : in->op == IR_LIST_SET ? fn->regs[in->args[2]].rep
+                : in->op == IR_LIST_AUG ? REP_FLOAT
+                                        : REP_OBJ;
+    return rep == REP_FLOAT ? 1 : rep == REP_INT ? 2 : 0;
 }
 
 // Tarjan's strongly connected components over jumps and branches, iteratively. comp[b] gets
@@ -172,27 +174,49 @@ static bool find_caches(const IrFunc *fn, Arena *a, const int *comp, int c, IrLo
             }
         }
     }
+    int *kind = arena_alloc(a, sizeof(int) * ((size_t)fn->nregs + 1));  // 3: both kinds
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];
         for (int k = 0; comp[i] == c && k < b->count; k++) {
             const IrInstr *in = b->instrs[k];
-            if (float_access(fn, in) && !assigned[in->args[0]]) {
-                add_unique(a, &lc->regs[r], &lc->nregs[r], in->args[0]);
+            if (access_kind(fn, in) && !assigned[in->args[0]]) {
+                kind[in->args[0]] |= access_kind(fn, in);
             } else if (in->op == IR_MATH_INTACT) {
                 add_unique(a, &lc->maths[r], &lc->nmaths[r], in->aux);
             }
         }
     }
-    return lc->nregs[r] > 0;
-}
-
-static bool region_caches(const IrLoopCaches *lc, int r, int reg) {
-    for (int i = 0; i < lc->nregs[r]; i++) {
-        if (lc->regs[r][i] == reg) {
-            return true;
+    for (int reg = 0; reg < fn->nregs; reg++) {
+        if (kind[reg] == 1 || kind[reg] == 2) {
+            add_unique(a, &lc->regs[r], &lc->nregs[r], reg);
         }
     }
-    return false;
+    lc->ints[r] = arena_alloc(a, (size_t)lc->nregs[r] + 1);
+    for (int i = 0; i < lc->nregs[r]; i++) {
+        lc->ints[r][i] = kind[lc->regs[r][i]] == 2;
+    }
+    // After a call the cached version checks every cache (a call is cheap, and does not
+    // usually touch the lists): not worth it when the loop calls about as often as it accesses.
+    int accesses = 0, calls = 0;
+    for (int i = 0; i < fn->nblocks; i++) {
+        const IrBlock *b = fn->blocks[i];
+        for (int k = 0; comp[i] == c && k < b->count; k++) {
+            const IrInstr *in = b->instrs[k];
+            accesses += access_kind(fn, in) && !assigned[in->args[0]];
+            calls += in->op == IR_CALL || in->op == IR_CALL_EXT;
+        }
+    }
+    return lc->nregs[r] > 0 && accesses > 2 * calls;
+}
+
+// The kind of items loop r caches for 'reg' (as access_kind), 0 when it does not cache it.
+static int region_caches(const IrLoopCaches *lc, int r, int reg) {
+    for (int i = 0; i < lc->nregs[r]; i++) {
+        if (lc->regs[r][i] == reg) {
+            return lc->ints[r][i] ? 2 : 1;
+        }
+    }
+    return 0;
 }
 
 // How the backend emits instruction 'in' of region r.
@@ -204,7 +228,8 @@ static IrCacheUse instr_use(const IrFunc *fn, const IrLoopCaches *lc, int r, con
     case IR_LIST_LEN:
     case IR_LIST_IS_FLOATS:
         if (region_caches(lc, r, in->args[0])
-            && (float_access(fn, in) || in->op == IR_LIST_LEN || in->op == IR_LIST_IS_FLOATS)) {
+            && (access_kind(fn, in) == region_caches(lc, r, in->args[0])
+                || in->op == IR_LIST_LEN || in->op == IR_LIST_IS_FLOATS)) {
             return CACHE_HIT;
         }
         if (in->op == IR_LIST_IS_FLOATS) {
@@ -235,6 +260,7 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a) {
     lc->region = arena_alloc(a, sizeof(int) * (size_t)n);
     lc->regs = arena_alloc(a, sizeof(int *) * (size_t)ncomp);
     lc->nregs = arena_alloc(a, sizeof(int) * (size_t)ncomp);
+    lc->ints = arena_alloc(a, sizeof(bool *) * (size_t)ncomp);
     lc->maths = arena_alloc(a, sizeof(int *) * (size_t)ncomp);
     lc->nmaths = arena_alloc(a, sizeof(int) * (size_t)ncomp);
     int *region_of = arena_alloc(a, sizeof(int) * (size_t)ncomp);
@@ -263,7 +289,6 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a) {
         }
     }
     lc->use = arena_alloc(a, sizeof(IrCacheUse *) * (size_t)n);
-    lc->resume = arena_alloc(a, sizeof(bool *) * (size_t)n);
     for (int i = 0; i < n; i++) {
         lc->region[i] = region_of[comp[i]];
     }
@@ -271,12 +296,8 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a) {
         const IrBlock *b = fn->blocks[i];
         int r = lc->region[i];
         lc->use[i] = arena_alloc(a, sizeof(IrCacheUse) * (size_t)b->count);
-        lc->resume[i] = arena_alloc(a, (size_t)b->count + 1);
         for (int k = 0; r >= 0 && k < b->count; k++) {
-            IrCacheUse u = instr_use(fn, lc, r, b->instrs[k]);
-            lc->use[i][k] = u;
-            bool leaves = u == CACHE_HIT ? float_access(fn, b->instrs[k]) : u != CACHE_KEEP;
-            lc->resume[i][k + 1] |= leaves && k + 1 < b->count;
+            lc->use[i][k] = instr_use(fn, lc, r, b->instrs[k]);
         }
     }
     return lc;

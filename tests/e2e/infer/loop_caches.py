@@ -159,6 +159,85 @@ def norms(xs: list[float]) -> float:
     return s
 
 
+def push(xs: list[float], v: float) -> None:
+    xs.append(v)
+
+
+def call_grows(xs: list[float], ys: list[float]) -> float:
+    s: float = 0.0
+    for i in range(8):
+        s += xs[i] + ys[i] + xs[i] * ys[i]
+        push(xs, s)  # a direct call that moves xs's storage
+        ys[i] += 1.0
+        xs[0] -= 1.0
+    return s + xs[0] + ys[7]
+
+
+def shrink(xs: list[float]) -> None:
+    xs.pop()
+
+
+def call_shrinks(xs: list[float]) -> float:
+    s: float = 0.0
+    for i in range(len(xs)):
+        s += xs[i] * xs[i] + xs[i]
+        shrink(xs)
+        xs[i] += 0.5
+    return s
+
+
+def mixed_lengths(short: list[float], long: list[float]) -> float:
+    s: float = 0.0
+    for i in range(len(long)):
+        s += long[i]
+        if i < len(short):
+            s += short[i] * long[i]
+        long[i] *= 0.5
+    return s + long[0] + long[len(long) - 1]
+
+
+def backwards(xs: list[float]) -> float:
+    s: float = 0.0
+    for i in range(-1, -len(xs) - 1, -1):
+        s = s * 2.0 + xs[i]
+        xs[i] += 1.0
+    return s + xs[0]
+
+
+def reverse_prefix(perm: list[int], k: int) -> int:
+    lo: int = 0
+    hi: int = k
+    while lo < hi:
+        t: int = perm[lo]
+        perm[lo] = perm[hi]
+        perm[hi] = t
+        lo += 1
+        hi -= 1
+    return perm[0] * 100 + perm[-1]
+
+
+def big_items(xs: list[int]) -> int:
+    s: int = 0
+    for i in range(len(xs)):
+        xs[i] = xs[i] * 2 ** 40  # big ints go in
+        s += xs[i] + xs[-1]
+        xs[-1] = i
+    return s
+
+
+def int_pop(xs: list[int]) -> None:
+    xs.pop()
+
+
+def ints_shrink(xs: list[int]) -> int:
+    s: int = 0
+    for i in range(len(xs)):
+        s += xs[i] + xs[i] * 2 + xs[len(xs) - 1 - i]
+        if i == 1:
+            int_pop(xs)
+    return s
+
+
 def main() -> None:
     print(grow([1.0, 2.0], 5))
     gs: list[float] = [0.0]
@@ -195,6 +274,20 @@ def main() -> None:
     print(total_floats([1.0, 2.0, 3.5]))
     try:
         finalizer_clears([1.0, 2.0, 3.0, 4.0])
+    except IndexError as e:
+        print("IndexError", e)
+    print(call_grows([1.0, 2.0], [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5]))
+    try:
+        call_shrinks([1.0, 2.0, 3.0, 4.0, 5.0])
+    except IndexError as e:
+        print("IndexError", e)
+    print(mixed_lengths([1.0, 2.0], [3.0, 4.0, 5.0, 6.0, 7.0]))
+    print(backwards([1.0, 2.0, 3.0, 4.0]))
+    perm: list[int] = [3, 1, 4, 1, 5, 9, 2, 6]
+    print(reverse_prefix(perm, 5), reverse_prefix(perm, 7), perm)
+    print(big_items([1, 2, 3, 4]))
+    try:
+        print(ints_shrink([1, 2, 3, 4, 5]))
     except IndexError as e:
         print("IndexError", e)
     print(norms([4.0, 9.0, 16.0, 25.0]))

@@ -37,6 +37,11 @@ typedef struct Emitter {
     int line;        // last #line emitted
     int nyield;      // suspension points of a resume function emitted so far
     bool leaf;       // 'fn' runs no Python code besides its own (is_leaf)
+    IrLoopCaches *lc;  // the loop caches of 'fn' (ir/pass_hoist.c), or NULL
+    bool **left;       // per block, per instruction: a cached version leaves for the plain
+                       // one before it (label s<block>_<instr> needed)
+    bool *checked;     // per register, in a block of a cached version: a small index below
+                       // every cached list's length (tested where the block starts)
 } Emitter;
 
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
@@ -53,6 +58,40 @@ static const char prelude[] =
     "// the hot paths of some functions worse (nbody 15% slower).\n"
     "__attribute__((unused, noinline)) static void kgh_release(kr_val v) {\n"
     "    KR_XDECREF(v);\n"
+    "}\n"
+    "// Loop caches (ir/pass_hoist.c): whether 'list' is an exact list of raw doubles, and then\n"
+    "// its items and length.\n"
+    "KGH bool kgh_list_cache(kr_val list, kr_val **items, intptr_t *len) {\n"
+    "    bool f = list && kr_list_is_floats(list);\n"
+    "    *items = f ? KR_LIST(list)->items : 0;\n"
+    "    *len = f ? KR_LIST(list)->len : 0;\n"
+    "    return f;\n"
+    "}\n"
+    "// The same for a list of ints: an exact list holding kr_vals.\n"
+    "KGH bool kgh_list_cache_ints(kr_val list, kr_val **items, intptr_t *len) {\n"
+    "    bool f = list && KR_OBJ(list)->type == &kr_list_type\n"
+    "        && KR_LIST(list)->strategy == KR_LIST_VALS;\n"
+    "    *items = f ? KR_LIST(list)->items : 0;\n"
+    "    *len = f ? KR_LIST(list)->len : 0;\n"
+    "    return f;\n"
+    "}\n"
+    "// Whether the cache of 'list' (filled by kgh_list_cache) still describes it.\n"
+    "KGH bool kgh_list_valid(kr_val list, const kr_val *items, intptr_t len) {\n"
+    "    return kr_list_is_floats(list) && KR_LIST(list)->items == items\n"
+    "        && KR_LIST(list)->len == len;\n"
+    "}\n"
+    "KGH bool kgh_list_valid_ints(kr_val list, const kr_val *items, intptr_t len) {\n"
+    "    return KR_OBJ(list)->type == &kr_list_type && KR_LIST(list)->strategy == KR_LIST_VALS\n"
+    "        && KR_LIST(list)->items == items && KR_LIST(list)->len == len;\n"
+    "}\n"
+    "// The position of int 'index' in a cached list of length 'len', or -1 (a miss).\n"
+    "// The common case first: the same test of 'index' serves every list.\n"
+    "KGH __attribute__((always_inline)) intptr_t kgh_cache_pos(kr_val index, intptr_t len) {\n"
+    "    intptr_t i = KR_SMALL_VALUE(index);\n"
+    "    if (KR_LIKELY(KR_IS_SMALL(index) && (uintptr_t)i < (uintptr_t)len)) {\n"
+    "        return i;\n"
+    "    }\n"
+    "    return KR_IS_SMALL(index) && i < 0 && i + len >= 0 ? i + len : -1;\n"
     "}\n"
     "// An unbound global is the builtin of that name, as in CPython, where its slot is untyped.\n"
     "KGH kr_val kgh_load_global(kr_val v, const char *name, bool or_builtin) {\n"
@@ -1041,11 +1080,272 @@ static void emit_list_item(Emitter *e, const IrInstr *in) {
                                             : rep == REP_INT ? "kr_list_store_int"
                                                              : "kr_list_store", a, b, c));
     } else if (e->fn->regs[in->dst].rep == REP_FLOAT) {
-        put(e, "    if (KR_UNLIKELY(kr_list_load_float(%s, %s, &%s) < 0))", a, b,
-            reg_text(e, in->dst));
+        // Through a temporary: a register whose address is taken lives in memory.
+        put(e, "    {\n    double o_;\n    if (KR_UNLIKELY(kr_list_load_float(%s, %s, &o_) < 0))",
+            a, b);
         put_error_branch(e, in);
+        put(e, "    %s = o_;\n    }\n", reg_text(e, in->dst));
     } else {
         put_call(e, in, "kr_list_load_int");
+    }
+}
+
+// Loop caches (ir/pass_hoist.c). Each loop with caches is emitted twice: the plain version
+// (labels b<N>) and the cached version (labels f<N>). Jumps into the loop from outside, and
+// the plain version's jumps back (to a block not after the jumping one), fill the caches and
+// go to the cached version when every cached list is an exact list of raw doubles; the cached
+// version leaves for the plain one (labels s<N>_<K>, before instruction K of block N) after
+// anything that may run code or change a list.
+static void emit_instr(Emitter *e, const IrInstr *in);
+static bool instr_emitted(const Emitter *e, const IrInstr *in);
+
+static void put_enter(Emitter *e, int r, int block) {
+    const IrLoopCaches *lc = e->lc;
+    put(e, "    if (KR_LIKELY(");  // else gcc takes the cached version for cold
+    for (int i = 0; i < lc->nregs[r]; i++) {
+        int reg = lc->regs[r][i];
+        put(e, "%skgh_list_cache%s(%s, &kcd%d, &kcn%d)", i ? "\n        && " : "",
+            lc->ints[r][i] ? "_ints" : "", reg_text(e, reg), reg, reg);
+    }
+    put(e, ")) {\n");
+    for (int i = 0; i < lc->nregs[r]; i++) {  // the shortest: one test serves every list
+        int reg = lc->regs[r][i];
+        if (i == 0) {
+            put(e, "        kcl%d = kcn%d;\n", r, reg);
+        } else {
+            put(e, "        kcl%d = kcn%d < kcl%d ? kcn%d : kcl%d;\n", r, reg, r, reg, r);
+        }
+    }
+    for (int i = 0; i < lc->nmaths[r]; i++) {
+        int g = lc->maths[r][i];
+        put(e, "        kcm%d = kr_math_intact(%s);\n", g, global_cname(e, g));
+    }
+    put(e, "        goto f%d;\n    }\n", block);
+}
+
+// A jump from the block being emitted to 't'; 'fast': the loop whose cached version this is,
+// or -1.
+static void put_goto(Emitter *e, const IrBlock *t, int fast) {
+    const IrLoopCaches *lc = e->lc;
+    int tr = lc ? lc->region[t->id] : -1;
+    if (tr >= 0 && tr == fast) {
+        put(e, "    goto f%d;\n", t->id);
+        return;
+    }
+    if (tr >= 0 && (tr != lc->region[e->block->id] || t->id <= e->block->id)) {
+        put_enter(e, tr, t->id);
+    }
+    put(e, "    goto b%d;\n", t->id);
+}
+
+static void put_leave(Emitter *e, int k) {
+    e->left[e->block->id][k + 1] = true;
+    put(e, "    goto s%d_%d;\n", e->block->id, k + 1);
+}
+
+// A cached access to a list of ints: a small int item read, or a small int stored over one
+// (nothing to count or release); anything else takes the generic access and leaves.
+static void emit_cached_int(Emitter *e, const IrInstr *in, int k, int r) {
+    int l = in->args[0];
+    const char *b = reg_text(e, in->args[1]);
+    if (e->checked[in->args[1]]) {
+        put(e, "    {\n    intptr_t p_ = KR_SMALL_VALUE(%s);\n", b);
+    } else {
+        put(e, "    {\n    intptr_t p_ = KR_LIKELY(KR_IS_SMALL(%s) && (uintptr_t)KR_SMALL_VALUE(%s) "
+               "< (uintptr_t)kcl%d)\n        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
+            b, b, r, b, b, l);
+    }
+    if (in->op == IR_LIST_GET) {
+        put(e, "    if (KR_LIKELY(p_ >= 0 && KR_IS_SMALL(kcd%d[p_]))) {\n    ", l);
+        put_assign(e, in);
+        put(e, "kcd%d[p_];\n    } else {\n", l);
+    } else {
+        const char *c = reg_text(e, in->args[2]);
+        put(e, "    if (KR_LIKELY(p_ >= 0 && KR_IS_SMALL(kcd%d[p_]) && KR_IS_SMALL(%s))) {\n"
+               "        kcd%d[p_] = %s;\n    } else {\n", l, c, l, c);
+    }
+    emit_list_item(e, in);
+    put_leave(e, k);
+    put(e, "    }\n    }\n");
+}
+
+// An instruction of the cached version reading the caches: the cached access; on a miss the
+// generic one, which can only raise here (an exact list of raw doubles, an index out of range
+// or too big, a division by zero), then the plain version, to be safe.
+static void emit_cached(Emitter *e, const IrInstr *in, int k) {
+    if (in->op == IR_MATH_INTACT) {
+        put_assign(e, in);
+        put(e, "kcm%d;\n", in->aux);
+        return;
+    }
+    int l = in->args[0];
+    int r = e->lc->region[e->block->id];
+    bool ints = false;
+    for (int i = 0; i < e->lc->nregs[r]; i++) {
+        ints |= e->lc->regs[r][i] == l && e->lc->ints[r][i];
+    }
+    if (in->op == IR_LIST_IS_FLOATS) {
+        put_assign(e, in);
+        put(e, "%s;\n", ints ? "false" : "true");
+        return;
+    }
+    if (in->op == IR_LIST_LEN) {
+        put_assign(e, in);
+        put(e, "KR_FROM_SMALL(kcn%d);\n", l);
+        return;
+    }
+    const char *b = reg_text(e, in->args[1]);
+    if (ints) {
+        emit_cached_int(e, in, k, r);
+        return;
+    }
+    if (e->checked[in->args[1]]) {
+        if (in->op == IR_LIST_GET) {
+            put(e, "    __builtin_memcpy(&%s, &kcd%d[KR_SMALL_VALUE(%s)], sizeof(double));\n",
+                reg_text(e, in->dst), l, b);
+            return;
+        }
+        if (in->op == IR_LIST_SET) {
+            put(e, "    __builtin_memcpy(&kcd%d[KR_SMALL_VALUE(%s)], &%s, sizeof(double));\n", l,
+                b, reg_text(e, in->args[2]));
+            return;
+        }
+    }
+    if (e->checked[in->args[1]]) {  // an AUG: only a division by zero misses
+        put(e, "    {\n    intptr_t p_ = KR_SMALL_VALUE(%s);\n", b);
+    } else {
+        put(e, "    {\n    intptr_t p_ = KR_LIKELY(KR_IS_SMALL(%s) && (uintptr_t)KR_SMALL_VALUE(%s) "
+               "< (uintptr_t)kcl%d)\n        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
+            b, b, e->lc->region[e->block->id], b, b, l);
+    }
+    if (in->op == IR_LIST_GET) {
+        put(e, "    if (KR_LIKELY(p_ >= 0)) {\n        __builtin_memcpy(&%s, &kcd%d[p_], "
+               "sizeof(double));\n    } else {\n", reg_text(e, in->dst), l);
+    } else if (in->op == IR_LIST_SET) {
+        put(e, "    if (KR_LIKELY(p_ >= 0)) {\n        __builtin_memcpy(&kcd%d[p_], &%s, "
+               "sizeof(double));\n    } else {\n", l, reg_text(e, in->args[2]));
+    } else {
+        static const char *const ops[] = {[BIN_ADD] = "+", [BIN_SUB] = "-", [BIN_MUL] = "*",
+                                          [BIN_TRUEDIV] = "/"};
+        const char *c = reg_text(e, in->args[2]);
+        put(e, "    if (KR_LIKELY(%s%s)) {\n        double d_;\n"
+               "        __builtin_memcpy(&d_, &kcd%d[p_], sizeof d_);\n"
+               "        d_ = d_ %s %s;\n        __builtin_memcpy(&kcd%d[p_], &d_, sizeof d_);\n"
+               "    } else {\n",
+            e->checked[in->args[1]] ? "true" : "p_ >= 0",
+            in->aux == BIN_TRUEDIV ? arena_printf(e->out->arena, " && %s != 0.0", c) : "",
+            l, ops[in->aux], c, l);
+    }
+    emit_list_item(e, in);
+    put_leave(e, k);
+    put(e, "    }\n    }\n");
+}
+
+// Instruction k of the cached version of a loop.
+static void emit_fast_instr(Emitter *e, const IrInstr *in, int k, int r) {
+    IrCacheUse use = e->lc->use[e->block->id][k];
+    if (in->op == IR_JUMP && !e->cleanup[e->block->id]) {
+        put_goto(e, in->target[0], r);
+        return;
+    }
+    if (in->op == IR_BRANCH) {
+        put(e, "    if (%s) {\n    ", reg_text(e, in->args[0]));
+        put_goto(e, in->target[0], r);
+        put(e, "    }\n");
+        put_goto(e, in->target[1], r);
+        return;
+    }
+    if (use == CACHE_HIT) {
+        emit_cached(e, in, k);
+        return;
+    }
+    emit_instr(e, in);
+    if (use == CACHE_REFRESH && in->op != IR_CALL) {
+        put_leave(e, k);
+    } else if (use == CACHE_REFRESH) {
+        // Still valid when every list still has the same storage, length and strategy (the
+        // items themselves are read where they are), and math is as it was.
+        const IrLoopCaches *lc = e->lc;
+        put(e, "    if (KR_UNLIKELY(");
+        for (int i = 0; i < lc->nregs[r]; i++) {
+            int reg = lc->regs[r][i];
+            put(e, "%s!kgh_list_valid%s(%s, kcd%d, kcn%d)", i ? "\n        || " : "",
+                lc->ints[r][i] ? "_ints" : "", reg_text(e, reg), reg, reg);
+        }
+        for (int i = 0; i < lc->nmaths[r]; i++) {
+            int g = lc->maths[r][i];
+            put(e, "\n        || kcm%d != kr_math_intact(%s)", g, global_cname(e, g));
+        }
+        put(e, ")) {\n    ");
+        put_leave(e, k);
+        put(e, "    }\n");
+    } else if (use == CACHE_REFRESH_BIG) {
+        put(e, "    if (KR_UNLIKELY(!(%s", reg_text(e, in->dst));
+        for (int i = 0; i < in->nargs; i++) {
+            put(e, " & %s", reg_text(e, in->args[i]));
+        }
+        put(e, " & 1))) {\n    ");
+        put_leave(e, k);
+        put(e, "    }\n");
+    } else if (use == CACHE_REFRESH_SUBCLASS) {
+        put(e, "    if (KR_UNLIKELY(KR_OBJ(%s)->type != &kr_list_type)) {\n    ",
+            reg_text(e, in->args[0]));
+        put_leave(e, k);
+        put(e, "    }\n");
+    }
+}
+
+// Before the first cached access of block 'b' (instruction k) by an index the loop computes
+// (its counters): a test that the index is a small int below the shortest cached list, which
+// then serves every access by it up to the index's next assignment; when it fails, the block
+// goes on in the plain version.
+static void put_index_check(Emitter *e, const IrInstr *in, int k, const bool *assigned, int r) {
+    bool access = in->op == IR_LIST_GET || in->op == IR_LIST_SET || in->op == IR_LIST_AUG;
+    if (!access || e->lc->use[e->block->id][k] != CACHE_HIT || !assigned[in->args[1]]
+        || e->checked[in->args[1]]) {
+        return;
+    }
+    const char *x = reg_text(e, in->args[1]);
+    put(e, "    if (KR_UNLIKELY(!(KR_IS_SMALL(%s) && (uintptr_t)KR_SMALL_VALUE(%s) < "
+           "(uintptr_t)kcl%d))) {\n    ", x, x, r);
+    put_leave(e, k - 1);
+    put(e, "    }\n");
+    e->checked[in->args[1]] = true;
+}
+
+static void emit_fast_versions(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    e->checked = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
+    for (int r = 0; r < e->lc->nregions; r++) {
+        bool *assigned = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
+        for (int i = 0; i < fn->nblocks; i++) {
+            for (int k = 0; e->lc->region[i] == r && k < fn->blocks[i]->count; k++) {
+                if (fn->blocks[i]->instrs[k]->dst >= 0) {
+                    assigned[fn->blocks[i]->instrs[k]->dst] = true;
+                }
+            }
+        }
+        for (int i = 0; i < fn->nblocks; i++) {
+            const IrBlock *b = fn->blocks[i];
+            if (e->lc->region[i] != r) {
+                continue;
+            }
+            e->block = b;
+            put(e, "f%d:;\n", b->id);
+            e->line = -1;
+            memset(e->checked, 0, (size_t)fn->nregs + 1);
+            for (int k = 0; k < b->count; k++) {
+                const IrInstr *in = b->instrs[k];
+                if (instr_emitted(e, in)) {
+                    put_line(e, in->line);
+                    put_index_check(e, in, k, assigned, r);
+                    emit_fast_instr(e, in, k, r);
+                }
+                if (in->dst >= 0) {
+                    e->checked[in->dst] = false;
+                }
+            }
+        }
     }
 }
 
@@ -1961,6 +2261,18 @@ static void put_locals(Emitter *e) {
                 put(e, ";\n");
             }
         }
+        if (e->lc && e->lc->cached[r]) {
+            put(e, "    kr_val *kcd%d = 0;\n    intptr_t kcn%d = 0;\n", r, r);
+            put(e, "    (void)kcd%d;\n    (void)kcn%d;\n", r, r);
+        }
+    }
+    for (int r = 0; e->lc && r < e->lc->nregions; r++) {
+        put(e, "    intptr_t kcl%d = 0;  // the shortest list loop %d caches\n", r, r);
+    }
+    for (int g = 0; e->lc && g < e->m->nglobals; g++) {
+        if (e->lc->cached_math[g]) {
+            put(e, "    bool kcm%d = false;\n    (void)kcm%d;\n", g, g);
+        }
     }
 }
 
@@ -2027,6 +2339,7 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     e->leaf = false;
     e->cleanup = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->landing = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
+    e->lc = ir_loop_caches(fn, e->out->arena);
     mark_needed(e);
     mark_labels(e);
     mark_error_paths(e);
@@ -2045,18 +2358,52 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
         put(e, "    if (KR_UNLIKELY(%s() < 0)) {\n        return %s;\n    }\n",
             e->leaf ? "kr_enter_leaf_call" : "kr_enter_call", err_value(fn->ret_rep));
     }
+    StrBuf fast;  // the cached versions of loops, made first: they tell which s labels to put
+    strbuf_init(&fast, e->out->arena);
+    if (e->lc) {
+        StrBuf *out = e->out;
+        e->out = &fast;
+        e->left = arena_alloc(out->arena, sizeof(bool *) * (size_t)fn->nblocks);
+        for (int i = 0; i < fn->nblocks; i++) {
+            e->left[i] = arena_alloc(out->arena, (size_t)fn->blocks[i]->count + 1);
+        }
+        emit_fast_versions(e);
+        e->out = out;
+        e->line = -1;
+    }
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];
         e->block = b;
         if (e->labelled[i]) {
             put(e, "b%d:;\n", b->id);
         }
+        const IrLoopCaches *lc = e->lc;
+        if (lc && i == 0 && lc->region[0] >= 0) {
+            put_enter(e, lc->region[0], 0);
+        }
         for (int k = 0; k < b->count; k++) {
-            if (instr_emitted(e, b->instrs[k])) {
-                put_line(e, b->instrs[k]->line);
-                emit_instr(e, b->instrs[k]);
+            const IrInstr *in = b->instrs[k];
+            if (lc && e->left[i][k]) {
+                put(e, "s%d_%d:;\n", i, k);
+            }
+            if (!instr_emitted(e, in)) {
+                continue;
+            }
+            put_line(e, in->line);
+            if (lc && in->op == IR_JUMP && !e->cleanup[i]) {
+                put_goto(e, in->target[0], -1);
+            } else if (lc && in->op == IR_BRANCH) {
+                put(e, "    if (%s) {\n    ", reg_text(e, in->args[0]));
+                put_goto(e, in->target[0], -1);
+                put(e, "    }\n");
+                put_goto(e, in->target[1], -1);
+            } else {
+                emit_instr(e, in);
             }
         }
+    }
+    if (e->lc) {
+        strbuf_append(e->out, fast.data, fast.len);
     }
     put_landing_stubs(e);
     put(e, "}\n");

@@ -392,6 +392,28 @@ void pass_refcount(IrFunc *fn);
 // cleanup with the same target does not, then jumps to it.
 void pass_share(IrFunc *fn);
 
+// Loop caches of list storage (pass_hoist.c; an analysis of the finished IR for the backend).
+typedef enum IrCacheUse {
+    CACHE_KEEP,              // leaves the caches valid
+    CACHE_HIT,               // reads its list's cache (or math global's); a miss takes the
+                             // generic path and leaves the cached version
+    CACHE_REFRESH,           // may run code: the cached version leaves after it
+    CACHE_REFRESH_BIG,       // int arithmetic: leaves when an operand or the result is big
+    CACHE_REFRESH_SUBCLASS,  // a typed list read: leaves when the list is not an exact list
+} IrCacheUse;
+typedef struct IrLoopCaches {
+    int nregions;            // loops with caches
+    int *region;             // per block: its loop with caches, or -1
+    int **regs, *nregs;      // per loop: the list registers it caches
+    bool **ints;             // per loop, as 'regs': cached as a list of ints (else of floats)
+    int **maths, *nmaths;    // per loop: the globals its MATH_INTACTs read
+    bool *cached;            // per register: cached in some loop
+    bool *cached_math;       // per global: cached in some loop
+    IrCacheUse **use;        // per block, per instruction (CACHE_KEEP outside loops)
+} IrLoopCaches;
+// The caches of 'fn', or NULL when no loop has any.
+IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a);
+
 // pipeline.c -------------------------------------------------------------------------------------
 
 // The passes in order, for `krait emit-ir --after PASS`: "lower", "bound", "errors", "refcount",

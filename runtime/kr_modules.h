@@ -137,7 +137,7 @@ kr_val kr_functoolsmodule_init(void);
 KR_MATH_UNARY_F(KR_X_)
 #undef KR_X_
 // math.sqrt inline: the hardware square root, the checked function for negatives and NaNs.
-static inline KR_MUST_CHECK double kr_math_sqrt_inline(double x) {
+KR_INLINE_HOT KR_MUST_CHECK double kr_math_sqrt_inline(double x) {
     return KR_LIKELY(x >= 0.0) ? __builtin_sqrt(x) : kr_math_sqrt_f(x);
 }
 KR_MUST_CHECK double kr_math_pow_f(double x, double y);

@@ -34,6 +34,7 @@ typedef struct file_obj {
     int fd;
     bool readable, writable, appending, text, closefd, closed;
     bool line_buffering, write_through, at_eof;
+    bool strict;                   // text files: errors is 'strict'
     int codec, newline;
     kr_val name, mode;             // as repr shows them
     kr_val encoding, errors;       // text files: str
@@ -172,7 +173,7 @@ static size_t utf8_incomplete_tail(const unsigned char *s, size_t n) {
 // Validates buf[checked..rlen) for a strict text file; an incomplete sequence at the end waits
 // for more bytes unless the file is at its end. Raises CPython's UnicodeDecodeError.
 static int validate_text(file_obj *f) {
-    if (f->codec == CODEC_LATIN1 || strcmp(kr_str_data(f->errors), "strict") != 0) {
+    if (f->codec == CODEC_LATIN1 || !f->strict) {
         f->checked = f->rlen;
         return 0;
     }
@@ -330,7 +331,7 @@ static kr_val text_line_fast(file_obj *f) {
     size_t avail = f->checked - f->rpos;
     const char *nl = memchr(p, '\n', avail);
     if (!nl || (f->newline != NL_LF && memchr(p, '\r', (size_t)(nl - p)))
-        || strcmp(kr_str_data(f->errors), "strict") != 0) {
+        || !f->strict) {
         return 0;
     }
     size_t n = (size_t)(nl - p) + 1;
@@ -911,6 +912,7 @@ static kr_val make_file(int fd, kr_val file, const open_mode *om, const char *mo
     if (f->text) {
         f->encoding = t->encoding;
         f->errors = t->errors;
+        f->strict = strcmp(kr_str_data(t->errors), "strict") == 0;
         f->codec = t->codec;
         f->newline = t->newline;
         t->encoding = t->errors = 0;
@@ -1007,6 +1009,7 @@ static kr_val make_std_stream(int which) {
     f->write_through = which != KR_STDIN && unbuffered && *unbuffered;
     f->encoding = kr_str_from_cstr("utf-8");
     f->errors = kr_str_from_cstr(which == KR_STDERR ? "backslashreplace" : "strict");
+    f->strict = which != KR_STDERR;
     if (!f->encoding || !f->errors) {
         KR_DECREF(fv);
         return 0;

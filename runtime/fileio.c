@@ -40,6 +40,7 @@ typedef struct file_obj {
     kr_val encoding, errors;       // text files: str
     char *buf;                     // BUF_SIZE bytes
     size_t rpos, rlen, wlen, checked;
+    size_t plain;                  // text files: buf[rpos, plain) holds only ASCII bytes but '\r'
 } file_obj;
 
 #define FILE_OBJ(v) ((file_obj *)(v))
@@ -136,7 +137,7 @@ static void drop_read_ahead(file_obj *f, bool seek_back) {
     if (seek_back && f->rlen > f->rpos) {
         lseek(f->fd, -(off_t)(f->rlen - f->rpos), SEEK_CUR);
     }
-    f->rpos = f->rlen = f->checked = 0;
+    f->rpos = f->rlen = f->checked = f->plain = 0;
     f->at_eof = false;
 }
 
@@ -208,6 +209,7 @@ static int fill(file_obj *f) {
         memmove(f->buf, f->buf + f->rpos, f->rlen - f->rpos);
         f->rlen -= f->rpos;
         f->checked -= f->rpos < f->checked ? f->rpos : f->checked;
+        f->plain -= f->rpos < f->plain ? f->rpos : f->plain;
         f->rpos = 0;
     }
     ssize_t k;
@@ -322,6 +324,26 @@ static int text_collect(file_obj *f, intptr_t limit, bool line, kr_strbuf *out) 
 // buffer and validated (UTF-8 or ASCII, errors='strict': the buffer holds valid UTF-8 up to
 // 'checked'), with no '\r' that newline translation would touch. The str is made straight
 // from the buffer. Returns 0 (no exception) when the general path must read the line.
+// The end of the run of ASCII bytes other than '\r' that starts at buf[from] (before 'to'),
+// eight bytes at a time.
+static size_t plain_end(const char *buf, size_t from, size_t to) {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const uint64_t cr = ones * '\r';
+    size_t i = from;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t w;
+        memcpy(&w, buf + i, 8);
+        uint64_t x = w ^ cr;
+        if ((w | ((x - ones) & ~x)) & highs) {
+            break;
+        }
+    }
+    while (i < to && (unsigned char)buf[i] < 0x80 && buf[i] != '\r') {
+        i++;
+    }
+    return i;
+}
+
 static kr_val text_line_fast(file_obj *f) {
     if (f->codec == CODEC_LATIN1 || f->rpos >= f->checked || f->newline == NL_CR
         || f->newline == NL_CRLF) {
@@ -330,12 +352,18 @@ static kr_val text_line_fast(file_obj *f) {
     const char *p = f->buf + f->rpos;
     size_t avail = f->checked - f->rpos;
     const char *nl = memchr(p, '\n', avail);
-    if (!nl || (f->newline != NL_LF && memchr(p, '\r', (size_t)(nl - p)))
-        || !f->strict) {
+    if (!nl || !f->strict) {
         return 0;
     }
     size_t n = (size_t)(nl - p) + 1;
-    kr_val s = kr_str_from_utf8(p, n);
+    if (f->rpos + n > f->plain) {
+        f->plain = plain_end(f->buf, f->plain > f->rpos ? f->plain : f->rpos, f->checked);
+    }
+    bool plain = f->rpos + n <= f->plain;  // ASCII, and no '\r' to translate
+    if (!plain && f->newline != NL_LF && memchr(p, '\r', n - 1)) {
+        return 0;
+    }
+    kr_val s = plain ? kr_str_from_ascii(p, n) : kr_str_from_utf8(p, n);
     if (s) {
         f->rpos += n;
     }

@@ -69,6 +69,8 @@ void kr_strbuf_free(kr_strbuf *b);
 KR_MUST_CHECK kr_val kr_str_from_codepoint(uint32_t c);  // chr(): ValueError out of range
 KR_MUST_CHECK kr_val kr_str_from_format(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+// A str of 'nbytes' bytes known to be ASCII (not checked: nothing to count).
+KR_MUST_CHECK kr_val kr_str_from_ascii(const char *s, size_t nbytes);
 // A str from arbitrary bytes that must be valid UTF-8: ValueError otherwise.
 KR_MUST_CHECK kr_val kr_str_from_utf8_checked(const char *s, size_t nbytes);
 // The empty str (immortal).

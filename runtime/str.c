@@ -410,6 +410,20 @@ kr_val kr_str_from_utf8(const char *s, size_t nbytes) {
     return str_finish(o);
 }
 
+kr_val kr_str_from_ascii(const char *s, size_t nbytes) {
+    if (nbytes <= 1) {
+        return kr_str_from_utf8(s, nbytes);
+    }
+    kr_str_obj *o = str_alloc(nbytes);
+    if (!o) {
+        return 0;
+    }
+    memcpy(o->data, s, nbytes);
+    o->len = (intptr_t)nbytes;
+    o->ascii = true;
+    return KR_VAL(o);
+}
+
 kr_val kr_str_from_cstr(const char *s) { return kr_str_from_utf8(s, strlen(s)); }
 
 kr_val kr_str_from_utf8_checked(const char *s, size_t nbytes) {
@@ -1480,19 +1494,31 @@ static intptr_t find_sep(const char *d, intptr_t from, intptr_t n, const char *s
     return find_bytes(d, from, n, sd, m, false);
 }
 
+// The last piece found: v[2] then v[3] of one view goes on from v[2]'s piece. The cache holds
+// a reference to its str (immutable, so the bounds stay true; a str has no finalizer or weak
+// reference, so keeping it a little longer cannot be seen).
+static struct {
+    kr_val s, sep;
+    intptr_t index, from, to;
+} split_last;
+
 // The byte bounds of item 'i' (negative: from the end) of s.split(sep) of an exact str 's'; 0,
 // or -1 with CPython's IndexError when the list would have no such item.
 static int split_piece(kr_val s, kr_val sep, intptr_t i, intptr_t *from, intptr_t *to) {
     const char *d = kr_str_data(s), *sd = kr_str_data(sep);
-    intptr_t n = kr_str_nbytes(s), m = kr_str_nbytes(sep), f = 0, at;
+    intptr_t n = kr_str_nbytes(s), m = kr_str_nbytes(sep), f = 0, k = 0, at;
     if (i < 0) {
         intptr_t pieces = 1;
-        for (intptr_t k = 0; (at = find_sep(d, k, n, sd, m)) >= 0; k = at + m) {
+        for (intptr_t p = 0; (at = find_sep(d, p, n, sd, m)) >= 0; p = at + m) {
             pieces++;
         }
         i += pieces;
     }
-    for (intptr_t k = 0; k < i && i >= 0; k++) {
+    if (i >= 0 && split_last.s == s && split_last.sep == sep && i >= split_last.index) {
+        k = split_last.index;  // piece k starts at 'from'
+        f = split_last.from;
+    }
+    for (; k < i && i >= 0; k++) {
         if ((at = find_sep(d, f, n, sd, m)) < 0) {
             i = -1;
             break;
@@ -1503,9 +1529,20 @@ static int split_piece(kr_val s, kr_val sep, intptr_t i, intptr_t *from, intptr_
         kr_err_set(&kr_exc_IndexError, "list index out of range");
         return -1;
     }
-    at = find_sep(d, f, n, sd, m);
+    at = split_last.s == s && split_last.sep == sep && split_last.index == i
+             ? split_last.to
+             : find_sep(d, f, n, sd, m);
     *from = f;
     *to = at < 0 ? n : at;
+    if (split_last.s != s) {
+        kr_val old = split_last.s;
+        split_last.s = kr_newref(s);
+        KR_XDECREF(old);
+    }
+    split_last.sep = sep;
+    split_last.index = i;
+    split_last.from = *from;
+    split_last.to = *to;
     return 0;
 }
 

@@ -334,8 +334,13 @@ static size_t plain_end(const char *buf, size_t from, size_t to) {
         uint64_t w;
         memcpy(&w, buf + i, 8);
         uint64_t x = w ^ cr;
-        if ((w | ((x - ones) & ~x)) & highs) {
+        uint64_t hit = (w | ((x - ones) & ~x)) & highs;
+        if (hit) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return i + (size_t)(__builtin_ctzll(hit) >> 3);  // the lowest flagged byte is exact
+#else
             break;
+#endif
         }
     }
     while (i < to && (unsigned char)buf[i] < 0x80 && buf[i] != '\r') {

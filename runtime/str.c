@@ -1470,7 +1470,8 @@ kr_val kr_str_split_view(kr_val s, kr_val sep) {
 }
 
 // The first 'sd' (of 'm' bytes) in d[from, n), or -1. One byte is looked for eight bytes at a
-// time (a word with a zero byte where the separator is).
+// time: a word XOR the separator has a zero byte where it is, and the lowest byte the
+// zero-byte test flags is the first such byte (x86 is little-endian).
 static intptr_t find_sep(const char *d, intptr_t from, intptr_t n, const char *sd, intptr_t m) {
     if (m == 1) {
         const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
@@ -1480,8 +1481,13 @@ static intptr_t find_sep(const char *d, intptr_t from, intptr_t n, const char *s
             uint64_t w;
             memcpy(&w, d + i, 8);
             w ^= pattern;
-            if ((w - ones) & ~w & highs) {
+            uint64_t hit = (w - ones) & ~w & highs;
+            if (hit) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                return i + (__builtin_ctzll(hit) >> 3);
+#else
                 break;
+#endif
             }
         }
         for (; i < n; i++) {

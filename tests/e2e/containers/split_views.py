@@ -112,3 +112,17 @@ show(reassigned, "1,2")
 show(appended, "1,2")
 show(item_store, "1,2")
 show(big_index, "1,2")
+
+
+def pairs(lines):
+    for line in lines:
+        kv = line.split("=")
+        yield kv[0]
+        yield float(kv[1]) + int(kv[-1])
+
+
+print(list(pairs(["a=1", "b=2.5=3"])))
+try:
+    print(list(pairs(["c"])))
+except IndexError as e:
+    print("IndexError", e)

@@ -972,6 +972,29 @@ static const char *const_text(Emitter *e, const IrConst *c);
 
 // Attribute sites (GETATTR, SETATTR, CALL_METHOD) each get an inline cache, a static
 // kr_attr_site in a block around the operation (kr_class.h).
+// Whether method call 'in' (no keywords) may have a str receiver and names a method of str
+// (kr_str.h's KR_STR_METHODS): its C function is then called directly when the receiver is an
+// exact str (whose methods cannot be replaced), with no attribute lookup.
+static bool str_method_call(Emitter *e, const IrInstr *in) {
+    static const char *const names[] = {
+        "capitalize", "casefold", "center", "count", "encode", "endswith", "expandtabs", "find",
+        "format", "format_map", "index", "isalnum", "isalpha", "isascii", "isdecimal",
+        "isdigit", "isidentifier", "islower", "isnumeric", "isprintable", "isspace", "istitle",
+        "isupper", "join", "ljust", "lower", "lstrip", "partition", "removeprefix",
+        "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit", "rstrip",
+        "split", "splitlines", "startswith", "strip", "swapcase", "title", "upper", "zfill"};
+    const Ty *t = e->fn->regs[in->args[0]].ty;
+    if (!t || (t->kind != TY_STR && t->kind != TY_DYN)) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(names[i], in->cst->s) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void emit_attr_site(Emitter *e, const IrInstr *in) {
     const char *a = reg_text(e, in->args[0]), *name = const_text(e, in->cst);
     if (in->op == IR_DELATTR) {  // rare: no cache
@@ -993,6 +1016,10 @@ static void emit_attr_site(Emitter *e, const IrInstr *in) {
         put_args(e, in, 0, in->nargs);
         put(e, "};\n");
         put_assign(e, in);
+        if (str_method_call(e, in)) {  // an exact str's method: its C function
+            put(e, "kr_str_exact(%s) ? kr_str_meth_%s(%s, args_ + 1, %d, 0)\n        : ", a,
+                in->cst->s, a, in->nargs - 1);
+        }
         put(e, "kr_call_method_site(%s, %s, args_, %d, &site_);\n    }\n", a, name, in->nargs);
     }
     put_check(e, in, REP_OBJ);
@@ -1358,6 +1385,26 @@ static void emit_math(Emitter *e, const IrInstr *in) {
     put(e, "kr_math_%s_%s(%s);\n", in->cst->s, strcmp(in->cst->s, "sqrt") == 0 ? "inline" : "f",
         reg_text(e, in->args[0]));
     put_check(e, in, REP_FLOAT);
+}
+
+// float(x) / int(x) of the builtins, called directly: a double, or an int object.
+static void emit_num_convert(Emitter *e, const IrInstr *in) {
+    put_call(e, in, in->aux ? "kr_int_from_val" : "kr_float_convert");
+}
+
+// Split views (ir/lower_str.c): the view, and an item of it as a str, a double or an int.
+static void emit_split(Emitter *e, const IrInstr *in) {
+    const char *a = reg_text(e, in->args[0]), *sep = const_text(e, in->cst);
+    put_assign(e, in);
+    if (in->op == IR_SPLIT_VIEW) {
+        put(e, "kr_str_split_view(%s, %s);\n", a, sep);
+        put_check(e, in, REP_OBJ);
+        return;
+    }
+    IrRep rep = e->fn->regs[in->dst].rep;
+    put(e, "kr_str_split_item%s(%s, %s, %d);\n",
+        rep == REP_FLOAT ? "_float" : rep == REP_INT ? "_int" : "", a, sep, in->aux);
+    put_check(e, in, rep);
 }
 
 static void emit_object_op(Emitter *e, const IrInstr *in) {
@@ -2025,6 +2072,9 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_GETATTR: emit_attr_site(e, in); break;
     case IR_MATH_INTACT:
     case IR_MATH_CALL: emit_math(e, in); break;
+    case IR_NUM_CONVERT: emit_num_convert(e, in); break;
+    case IR_SPLIT_VIEW:
+    case IR_SPLIT_ITEM: emit_split(e, in); break;
     case IR_LIST_GET:
     case IR_LIST_SET:
     case IR_LIST_IS_FLOATS:

@@ -1050,6 +1050,10 @@ static const Ty *builtin_call_type(Infer *inf, Name id, const AstNode *e) {
     if (id == inf->n_isinstance) {
         return ty_prim(TY_BOOL);
     }
+    if ((id == inf->n_float || id == inf->n_int) && plain && e->u.Call.args.count == 1
+        && e->u.Call.args.items[0]->kind != AST_Starred) {
+        return ty_prim(id == inf->n_float ? TY_FLOAT : TY_INT);  // always an exact float / int
+    }
     if (id == inf->n_list || id == inf->n_sorted) {
         return ty_container(c, TY_LIST, NULL, NULL);
     }

@@ -208,6 +208,19 @@ static int builtin_call(Lower *l, const AstNode *e, Name id) {
                                   "compiled function's variables are not a dictionary");
         return lower_const_none(l, e);
     }
+    bool is_float = strcmp(id, "float") == 0, is_int = strcmp(id, "int") == 0;
+    if ((is_float || is_int) && args->count == 1 && e->u.Call.keywords.count == 0
+        && args->items[0]->kind != AST_Starred && e->ty
+        && e->ty->kind == (is_float ? TY_FLOAT : TY_INT)) {
+        // float(x) / int(x): the builtin's C entry, a double for float (inference types them)
+        int item = lower_split_view_item(l, args->items[0], e->ty);
+        if (item >= 0) {
+            return item;
+        }
+        int x = lower_box(l, lower_expr(l, args->items[0]), args->items[0]);
+        int r = lower_emit1(l, IR_NUM_CONVERT, e->ty, x, is_int, e);
+        return lower_coerce(l, r, e->ty, e);
+    }
     bool exhausts = in_table(exhausting, sizeof exhausting / sizeof exhausting[0], id);
     return generic_call(l, e, lower_builtin(l, id, e), NULL, exhausts);
 }
@@ -227,9 +240,10 @@ int lower_object_call(Lower *l, const AstNode *e) {
     if (f->kind == AST_Attribute) {
         const AstNode *v = f->u.Attribute.value;
         const Ty *vt = v->ty ? (const Ty *)v->ty : infer_expr_type(l->inf, l->ifn, v);
-        if (vt->kind == TY_DYN) {  // a user object, most likely: no bound method object
+        if (vt->kind == TY_DYN || vt->kind == TY_STR) {  // no bound method object (a str's
+                                                         // methods are called directly)
             int recv = lower_box(l, lower_expr(l, v), v);
-            return generic_call(l, e, recv, f->u.Attribute.attr, false);
+            return generic_call(l, e, recv, f->u.Attribute.attr, is_join(f));
         }
     }
     int callee = lower_box(l, lower_expr(l, f), f);

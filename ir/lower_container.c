@@ -191,6 +191,10 @@ static void set_item(Lower *l, int v, int k, int x, const AstNode *at) {
 }
 
 int lower_subscript(Lower *l, const AstNode *e) {
+    int item = lower_split_view_item(l, e, ty_prim(TY_DYN));
+    if (item >= 0) {
+        return lower_coerce(l, item, e->ty, e);
+    }
     int v = lower_box(l, lower_expr(l, e->u.Subscript.value), e);
     const AstNode *sl = e->u.Subscript.slice;
     int r = sl->kind == AST_Slice ? lower_emit2(l, IR_GETITEM, dyn(), v, lower_slice(l, sl), 0, e)

@@ -83,6 +83,15 @@ int lower_as_float(Lower *l, int r, const AstNode *at);
 bool lower_twice_ok(const AstNode *e);
 int lower_truth(Lower *l, int r, const AstNode *at);    // a C bool
 
+// lower_str.c: split views -----------------------------------------------------------------------
+
+// `target = value` when target is a local only ever bound to `s.split(SEP)` and indexed by int
+// literals: stores the view and returns true; false when the shape does not apply.
+bool lower_split_view_store(Lower *l, const AstNode *target, const AstNode *value);
+// `v[K]` of such a local as a value of type 'ty' (dyn: the piece; float or int: float() or
+// int() of it), or -1 when 'e' is not one.
+int lower_split_view_item(Lower *l, const AstNode *e, const Ty *ty);
+
 // lower.c: names ---------------------------------------------------------------------------------
 
 int lower_local_reg(Lower *l, Name id);     // the register of local 'id', or -1

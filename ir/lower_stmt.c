@@ -15,6 +15,9 @@ void lower_assign(Lower *l, const AstNode *s) {
             return;
         }
     }
+    if (targets->count == 1 && lower_split_view_store(l, targets->items[0], s->u.Assign.value)) {
+        return;
+    }
     int v = lower_expr(l, s->u.Assign.value);
     for (int i = 0; i < targets->count; i++) {
         lower_store_target(l, targets->items[i], v);
@@ -60,7 +63,7 @@ void lower_annassign(Lower *l, const AstNode *s) {
         lower_unsupported(l, tg, lower_expr_construct(tg->kind));
         return;
     }
-    if (s->u.AnnAssign.value) {
+    if (s->u.AnnAssign.value && !lower_split_view_store(l, tg, s->u.AnnAssign.value)) {
         lower_store_name(l, tg->u.Name.id, lower_expr(l, s->u.AnnAssign.value), s);
     }
 }

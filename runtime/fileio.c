@@ -34,11 +34,13 @@ typedef struct file_obj {
     int fd;
     bool readable, writable, appending, text, closefd, closed;
     bool line_buffering, write_through, at_eof;
+    bool strict;                   // text files: errors is 'strict'
     int codec, newline;
     kr_val name, mode;             // as repr shows them
     kr_val encoding, errors;       // text files: str
     char *buf;                     // BUF_SIZE bytes
     size_t rpos, rlen, wlen, checked;
+    size_t plain;                  // text files: buf[rpos, plain) holds only ASCII bytes but '\r'
 } file_obj;
 
 #define FILE_OBJ(v) ((file_obj *)(v))
@@ -135,7 +137,7 @@ static void drop_read_ahead(file_obj *f, bool seek_back) {
     if (seek_back && f->rlen > f->rpos) {
         lseek(f->fd, -(off_t)(f->rlen - f->rpos), SEEK_CUR);
     }
-    f->rpos = f->rlen = f->checked = 0;
+    f->rpos = f->rlen = f->checked = f->plain = 0;
     f->at_eof = false;
 }
 
@@ -172,7 +174,7 @@ static size_t utf8_incomplete_tail(const unsigned char *s, size_t n) {
 // Validates buf[checked..rlen) for a strict text file; an incomplete sequence at the end waits
 // for more bytes unless the file is at its end. Raises CPython's UnicodeDecodeError.
 static int validate_text(file_obj *f) {
-    if (f->codec == CODEC_LATIN1 || strcmp(kr_str_data(f->errors), "strict") != 0) {
+    if (f->codec == CODEC_LATIN1 || !f->strict) {
         f->checked = f->rlen;
         return 0;
     }
@@ -207,6 +209,7 @@ static int fill(file_obj *f) {
         memmove(f->buf, f->buf + f->rpos, f->rlen - f->rpos);
         f->rlen -= f->rpos;
         f->checked -= f->rpos < f->checked ? f->rpos : f->checked;
+        f->plain -= f->rpos < f->plain ? f->rpos : f->plain;
         f->rpos = 0;
     }
     ssize_t k;
@@ -321,6 +324,31 @@ static int text_collect(file_obj *f, intptr_t limit, bool line, kr_strbuf *out) 
 // buffer and validated (UTF-8 or ASCII, errors='strict': the buffer holds valid UTF-8 up to
 // 'checked'), with no '\r' that newline translation would touch. The str is made straight
 // from the buffer. Returns 0 (no exception) when the general path must read the line.
+// The end of the run of ASCII bytes other than '\r' that starts at buf[from] (before 'to'),
+// eight bytes at a time.
+static size_t plain_end(const char *buf, size_t from, size_t to) {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const uint64_t cr = ones * '\r';
+    size_t i = from;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t w;
+        memcpy(&w, buf + i, 8);
+        uint64_t x = w ^ cr;
+        uint64_t hit = (w | ((x - ones) & ~x)) & highs;
+        if (hit) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return i + (size_t)(__builtin_ctzll(hit) >> 3);  // the lowest flagged byte is exact
+#else
+            break;
+#endif
+        }
+    }
+    while (i < to && (unsigned char)buf[i] < 0x80 && buf[i] != '\r') {
+        i++;
+    }
+    return i;
+}
+
 static kr_val text_line_fast(file_obj *f) {
     if (f->codec == CODEC_LATIN1 || f->rpos >= f->checked || f->newline == NL_CR
         || f->newline == NL_CRLF) {
@@ -329,12 +357,18 @@ static kr_val text_line_fast(file_obj *f) {
     const char *p = f->buf + f->rpos;
     size_t avail = f->checked - f->rpos;
     const char *nl = memchr(p, '\n', avail);
-    if (!nl || (f->newline != NL_LF && memchr(p, '\r', (size_t)(nl - p)))
-        || strcmp(kr_str_data(f->errors), "strict") != 0) {
+    if (!nl || !f->strict) {
         return 0;
     }
     size_t n = (size_t)(nl - p) + 1;
-    kr_val s = kr_str_from_utf8(p, n);
+    if (f->rpos + n > f->plain) {
+        f->plain = plain_end(f->buf, f->plain > f->rpos ? f->plain : f->rpos, f->checked);
+    }
+    bool plain = f->rpos + n <= f->plain;  // ASCII, and no '\r' to translate
+    if (!plain && f->newline != NL_LF && memchr(p, '\r', n - 1)) {
+        return 0;
+    }
+    kr_val s = plain ? kr_str_from_ascii(p, n) : kr_str_from_utf8(p, n);
     if (s) {
         f->rpos += n;
     }
@@ -911,6 +945,7 @@ static kr_val make_file(int fd, kr_val file, const open_mode *om, const char *mo
     if (f->text) {
         f->encoding = t->encoding;
         f->errors = t->errors;
+        f->strict = strcmp(kr_str_data(t->errors), "strict") == 0;
         f->codec = t->codec;
         f->newline = t->newline;
         t->encoding = t->errors = 0;
@@ -1007,6 +1042,7 @@ static kr_val make_std_stream(int which) {
     f->write_through = which != KR_STDIN && unbuffered && *unbuffered;
     f->encoding = kr_str_from_cstr("utf-8");
     f->errors = kr_str_from_cstr(which == KR_STDERR ? "backslashreplace" : "strict");
+    f->strict = which != KR_STDERR;
     if (!f->encoding || !f->errors) {
         KR_DECREF(fv);
         return 0;

@@ -431,6 +431,24 @@ kr_val kr_float_from_val(kr_val v) {
     return d == -1.0 && kr_err_occurred() ? 0 : kr_float_new(d);
 }
 
+double kr_float_convert(kr_val v) {
+    if (KR_IS_PTR(v) && KR_OBJ(v)->type == &kr_str_type) {
+        double d;
+        return kr_float_parse(kr_str_data(v), (size_t)kr_str_nbytes(v), &d) < 0 ? error_double()
+                                                                               : d;
+    }
+    if (KR_IS_PTR(v) && KR_OBJ(v)->type == &kr_float_type) {
+        return KR_FLOAT_VALUE(v);
+    }
+    kr_val r = kr_float_from_val(v);
+    if (!r) {
+        return error_double();
+    }
+    double d = KR_FLOAT_VALUE(r);
+    KR_DECREF(r);
+    return d;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Arithmetic on doubles
 

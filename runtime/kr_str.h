@@ -69,11 +69,17 @@ void kr_strbuf_free(kr_strbuf *b);
 KR_MUST_CHECK kr_val kr_str_from_codepoint(uint32_t c);  // chr(): ValueError out of range
 KR_MUST_CHECK kr_val kr_str_from_format(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+// A str of 'nbytes' bytes known to be ASCII (not checked: nothing to count).
+KR_MUST_CHECK kr_val kr_str_from_ascii(const char *s, size_t nbytes);
 // A str from arbitrary bytes that must be valid UTF-8: ValueError otherwise.
 KR_MUST_CHECK kr_val kr_str_from_utf8_checked(const char *s, size_t nbytes);
 // The empty str (immortal).
 kr_val kr_str_empty(void);
 static inline intptr_t kr_str_len(kr_val s) { return KR_STR(s)->len; }
+// Whether 'v' is a str and not an instance of a subclass.
+static inline bool kr_str_exact(kr_val v) {
+    return KR_IS_PTR(v) && KR_OBJ(v)->type == &kr_str_type;
+}
 
 // CPython's _Py_HashBytes (SipHash-1-3, PYTHONHASHSEED=0): the hash of bytes.
 intptr_t kr_hash_bytes(const void *p, size_t n);
@@ -118,6 +124,16 @@ KR_MUST_CHECK int kr_str_unpack_args(const char *fname, const kr_val *args, size
 // Stores the normalized start and step; returns the slice length, or -1 with an exception.
 KR_MUST_CHECK intptr_t kr_str_slice_indices(kr_val start, kr_val stop, kr_val step,
                                             intptr_t len, intptr_t *ostart, intptr_t *ostep);
+
+// Split views (the compiler's ir/lower_str.c): a local `v = s.split(sep)` that is only ever
+// indexed by int literals. The view is 's' itself (a new reference) when it is an exact str,
+// else what s.split(sep) returns; 'sep' is a non-empty str.
+KR_MUST_CHECK kr_val kr_str_split_view(kr_val s, kr_val sep);
+// v[i] of view 'v': the piece (IndexError "list index out of range" past the end), or float()
+// or int() of it, parsed in place (-1.0 with an exception on error).
+KR_MUST_CHECK kr_val kr_str_split_item(kr_val v, kr_val sep, intptr_t i);
+KR_MUST_CHECK double kr_str_split_item_float(kr_val v, kr_val sep, intptr_t i);
+KR_MUST_CHECK kr_val kr_str_split_item_int(kr_val v, kr_val sep, intptr_t i);
 
 #define KR_STR_METHODS(X)                                                                   \
     X(capitalize) X(casefold) X(center) X(count) X(encode) X(endswith) X(expandtabs)       \

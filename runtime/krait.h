@@ -700,6 +700,8 @@ KR_MUST_CHECK kr_val kr_float_new(double d);
 KR_MUST_CHECK double kr_float_as_double(kr_val v);
 // float(x): from numbers or str (kr_float_from_string for text).
 KR_MUST_CHECK kr_val kr_float_from_val(kr_val v);
+// float(x) as a double: what kr_float_from_val makes; -1.0 with an exception on error.
+KR_MUST_CHECK double kr_float_convert(kr_val v);
 // Parse float text with CPython's rules (whitespace, underscores, inf/nan) into '*out'.
 // 0, or -1 with ValueError "could not convert string to float: '...'".
 KR_MUST_CHECK int kr_float_parse(const char *s, size_t n, double *out);

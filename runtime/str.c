@@ -311,9 +311,52 @@ static small_str empty_str = { KR_STATIC_HEADER(&kr_str_type), 0, 0, 0, true, { 
 
 kr_val kr_str_empty(void) { return KR_VAL(&empty_str); }
 
+// Short strs freed at refcount zero are kept for the next short str of their size class, as
+// floats are (float.c): a loop that makes and drops a few strs per iteration (a line, its
+// fields) then pops a pointer instead of going through kr_obj_new and kr_free. A block of
+// class c holds c granules (gc.c's size classes: the request plus one byte, rounded up), so
+// any str of that class fits. The cache is a static array: the collector sees the blocks as
+// reachable. Not in the malloc runtime, where the sanitizers must see every block.
+#ifndef KRAIT_RT_MALLOC
+#define STR_GRANULE 16
+#define STR_CACHE_CLASSES 9  // blocks of up to 128 bytes: strs of up to 87 bytes
+#define STR_CACHE_DEPTH 64
+static struct {
+    kr_str_obj *blocks[STR_CACHE_DEPTH];
+    int count;
+} str_cache[STR_CACHE_CLASSES];
+
+static inline size_t str_class(size_t nbytes) {
+    return (sizeof(kr_str_obj) + nbytes + 1 + STR_GRANULE) / STR_GRANULE;
+}
+
+static void str_free(kr_obj *o) {
+    if (o->type == &kr_str_type) {
+        size_t c = str_class((size_t)((kr_str_obj *)o)->nbytes);
+        if (c < STR_CACHE_CLASSES && str_cache[c].count < STR_CACHE_DEPTH) {
+            str_cache[c].blocks[str_cache[c].count++] = (kr_str_obj *)o;
+            return;
+        }
+    }
+    kr_free(o);
+}
+#else
+#define str_free NULL
+#endif
+
 // An uninitialized str of 'nbytes' bytes; the caller fills data and calls str_finish.
 static kr_str_obj *str_alloc(size_t nbytes) {
-    kr_str_obj *o = (kr_str_obj *)kr_obj_new(&kr_str_type, sizeof(kr_str_obj) + nbytes + 1);
+    kr_str_obj *o;
+#ifndef KRAIT_RT_MALLOC
+    size_t c = str_class(nbytes);
+    if (c < STR_CACHE_CLASSES && str_cache[c].count > 0) {
+        o = str_cache[c].blocks[--str_cache[c].count];
+        o->ob.rc = 1;
+    } else
+#endif
+    {
+        o = (kr_str_obj *)kr_obj_new(&kr_str_type, sizeof(kr_str_obj) + nbytes + 1);
+    }
     if (!o) {
         return NULL;
     }
@@ -365,6 +408,20 @@ kr_val kr_str_from_utf8(const char *s, size_t nbytes) {
     }
     memcpy(o->data, s, nbytes);
     return str_finish(o);
+}
+
+kr_val kr_str_from_ascii(const char *s, size_t nbytes) {
+    if (nbytes <= 1) {
+        return kr_str_from_utf8(s, nbytes);
+    }
+    kr_str_obj *o = str_alloc(nbytes);
+    if (!o) {
+        return 0;
+    }
+    memcpy(o->data, s, nbytes);
+    o->len = (intptr_t)nbytes;
+    o->ascii = true;
+    return KR_VAL(o);
 }
 
 kr_val kr_str_from_cstr(const char *s) { return kr_str_from_utf8(s, strlen(s)); }
@@ -1321,26 +1378,223 @@ static kr_val split_whitespace(kr_val s, intptr_t maxsplit) {
 }
 
 static kr_val split_sep(kr_val s, kr_val sep, intptr_t maxsplit) {
-    intptr_t m = kr_str_nbytes(sep), n = kr_str_nbytes(s), from = 0;
+    intptr_t m = kr_str_nbytes(sep), n = kr_str_nbytes(s);
     if (m == 0) {
         return kr_err_set(&kr_exc_ValueError, "empty separator");
     }
-    kr_val list = kr_list_new(0);
-    const char *d = kr_str_data(s);
-    for (intptr_t splits = 0; list && splits != maxsplit; splits++) {
-        intptr_t i = find_bytes(d, from, n, kr_str_data(sep), m, false);
-        if (i < 0) {
-            break;
+    const char *d = kr_str_data(s), *sd = kr_str_data(sep);
+    // Find the pieces first: the list is made at its final size and filled in place. A
+    // one-byte separator in a short str is found by one pass over the bytes, whose ends are
+    // kept (up to 'SPLIT_ENDS' of them); otherwise the pieces are counted.
+    enum { SPLIT_ENDS = 32 };
+    intptr_t ends[SPLIT_ENDS];
+    intptr_t pieces = 1;
+    bool have_ends = m == 1 && n <= 4096;
+    if (have_ends) {
+        char c = sd[0];
+        for (intptr_t i = 0; i < n && pieces - 1 != maxsplit; i++) {
+            if (d[i] == c) {
+                if (pieces <= SPLIT_ENDS) {
+                    ends[pieces - 1] = i;
+                }
+                pieces++;
+            }
         }
-        if (list_push(list, s, from, i) < 0) {
-            KR_CLEAR(list);
+        have_ends = pieces <= SPLIT_ENDS;
+    } else {
+        for (intptr_t from = 0, i; pieces - 1 != maxsplit; from = i + m, pieces++) {
+            if ((i = find_bytes(d, from, n, sd, m, false)) < 0) {
+                break;
+            }
         }
+    }
+    kr_val list = kr_list_new(pieces);
+    if (!list) {
+        return 0;
+    }
+    kr_list_obj *l = KR_LIST(list);
+    intptr_t from = 0;
+    for (intptr_t k = 0; k < pieces; k++) {
+        intptr_t i = k + 1 == pieces ? n
+                     : have_ends     ? ends[k]
+                                     : find_bytes(d, from, n, sd, m, false);
+        kr_val item = str_sub(s, from, i);
+        if (!item) {
+            KR_DECREF(list);
+            return 0;
+        }
+        l->items[l->len++] = item;
         from = i + m;
     }
-    if (list && list_push(list, s, from, n) < 0) {
-        KR_CLEAR(list);
-    }
     return list;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Split views (the compiler's ir/lower_str.c): a local `v = s.split(SEP)` that is only indexed
+// holds 's' itself when it is an exact str, and each `v[K]` finds its piece. Any other 's'
+// gives what its split method returns; an exact str among those is wrapped (split_result), so
+// that it is never taken for a view.
+
+typedef struct split_result {
+    kr_obj ob;
+    kr_val value;
+} split_result;
+
+static void split_result_dealloc(kr_obj *o) { KR_XDECREF(((split_result *)o)->value); }
+
+static kr_type split_result_type = {
+    .ob = KR_STATIC_HEADER(&kr_type_type),
+    .name = "split_result",
+    .base = &kr_object_type,
+    .basicsize = sizeof(split_result),
+    .dealloc = split_result_dealloc,
+};
+
+kr_val kr_str_split_view(kr_val s, kr_val sep) {
+    if (kr_str_exact(s)) {
+        return kr_newref(s);
+    }
+    kr_val name = kr_str_from_cstr("split");
+    kr_val r = name ? kr_call_method(s, name, &sep, 1, 0) : 0;
+    KR_XDECREF(name);
+    if (!r || !kr_str_exact(r)) {
+        return r;
+    }
+    split_result *w = (split_result *)kr_obj_new(&split_result_type, sizeof *w);
+    if (!w) {
+        KR_DECREF(r);
+        return 0;
+    }
+    w->value = r;
+    return KR_VAL(w);
+}
+
+// The first 'sd' (of 'm' bytes) in d[from, n), or -1. One byte is looked for eight bytes at a
+// time: a word XOR the separator has a zero byte where it is, and the lowest byte the
+// zero-byte test flags is the first such byte (x86 is little-endian).
+static intptr_t find_sep(const char *d, intptr_t from, intptr_t n, const char *sd, intptr_t m) {
+    if (m == 1) {
+        const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+        const uint64_t pattern = ones * (unsigned char)sd[0];
+        intptr_t i = from;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, d + i, 8);
+            w ^= pattern;
+            uint64_t hit = (w - ones) & ~w & highs;
+            if (hit) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                return i + (__builtin_ctzll(hit) >> 3);
+#else
+                break;
+#endif
+            }
+        }
+        for (; i < n; i++) {
+            if (d[i] == sd[0]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+    return find_bytes(d, from, n, sd, m, false);
+}
+
+// The last piece found: v[2] then v[3] of one view goes on from v[2]'s piece. The cache holds
+// a reference to its str (immutable, so the bounds stay true; a str has no finalizer or weak
+// reference, so keeping it a little longer cannot be seen).
+static struct {
+    kr_val s, sep;
+    intptr_t index, from, to;
+} split_last;
+
+// The byte bounds of item 'i' (negative: from the end) of s.split(sep) of an exact str 's'; 0,
+// or -1 with CPython's IndexError when the list would have no such item.
+static int split_piece(kr_val s, kr_val sep, intptr_t i, intptr_t *from, intptr_t *to) {
+    const char *d = kr_str_data(s), *sd = kr_str_data(sep);
+    intptr_t n = kr_str_nbytes(s), m = kr_str_nbytes(sep), f = 0, k = 0, at;
+    if (i < 0) {
+        intptr_t pieces = 1;
+        for (intptr_t p = 0; (at = find_sep(d, p, n, sd, m)) >= 0; p = at + m) {
+            pieces++;
+        }
+        i += pieces;
+    }
+    if (i >= 0 && split_last.s == s && split_last.sep == sep && i >= split_last.index) {
+        k = split_last.index;  // piece k starts at 'from'
+        f = split_last.from;
+    }
+    for (; k < i && i >= 0; k++) {
+        if ((at = find_sep(d, f, n, sd, m)) < 0) {
+            i = -1;
+            break;
+        }
+        f = at + m;
+    }
+    if (i < 0) {
+        kr_err_set(&kr_exc_IndexError, "list index out of range");
+        return -1;
+    }
+    at = split_last.s == s && split_last.sep == sep && split_last.index == i
+             ? split_last.to
+             : find_sep(d, f, n, sd, m);
+    *from = f;
+    *to = at < 0 ? n : at;
+    if (split_last.s != s) {
+        kr_val old = split_last.s;
+        split_last.s = kr_newref(s);
+        KR_XDECREF(old);
+    }
+    split_last.sep = sep;
+    split_last.index = i;
+    split_last.from = *from;
+    split_last.to = *to;
+    return 0;
+}
+
+kr_val kr_str_split_item(kr_val v, kr_val sep, intptr_t i) {
+    if (!kr_str_exact(v)) {
+        kr_val list = KR_IS_PTR(v) && KR_OBJ(v)->type == &split_result_type
+                          ? ((split_result *)v)->value
+                          : v;
+        kr_val key = kr_int_from_i64(i);
+        kr_val r = key ? kr_getitem(list, key) : 0;
+        KR_XDECREF(key);
+        return r;
+    }
+    intptr_t from, to;
+    return split_piece(v, sep, i, &from, &to) < 0 ? 0 : str_sub(v, from, to);
+}
+
+double kr_str_split_item_float(kr_val v, kr_val sep, intptr_t i) {
+    double d = -1.0;
+    if (kr_str_exact(v)) {
+        intptr_t from, to;
+        if (split_piece(v, sep, i, &from, &to) < 0
+            || kr_float_parse(kr_str_data(v) + from, (size_t)(to - from), &d) < 0) {
+            return -1.0;
+        }
+        return d;
+    }
+    kr_val item = kr_str_split_item(v, sep, i);
+    if (item) {
+        d = kr_float_convert(item);
+        KR_DECREF(item);
+    }
+    return d;
+}
+
+kr_val kr_str_split_item_int(kr_val v, kr_val sep, intptr_t i) {
+    if (kr_str_exact(v)) {
+        intptr_t from, to;
+        return split_piece(v, sep, i, &from, &to) < 0
+                   ? 0
+                   : kr_int_from_string(kr_str_data(v) + from, (size_t)(to - from), 10);
+    }
+    kr_val item = kr_str_split_item(v, sep, i);
+    kr_val r = item ? kr_int_from_val(item) : 0;
+    KR_XDECREF(item);
+    return r;
 }
 
 static const char *const split_names[] = { "sep", "maxsplit" };
@@ -1673,6 +1927,16 @@ static kr_val strip(const char *fname, kr_val self, const kr_val *args, size_t n
     const char *d = kr_str_data(self);
     intptr_t from = 0, to = kr_str_nbytes(self);
     int k;
+    if (!chars) {  // ASCII bytes first: a non-ASCII one ends the fast loops
+        while (left && from < to && (unsigned char)d[from] < 0x80
+               && uc_isspace((unsigned char)d[from])) {
+            from++;
+        }
+        while (right && to > from && (unsigned char)d[to - 1] < 0x80
+               && uc_isspace((unsigned char)d[to - 1])) {
+            to--;
+        }
+    }
     while (left && from < to && in_chars(kr_utf8_decode(d + from, &k), chars)) {
         from += k;
     }
@@ -2662,6 +2926,7 @@ kr_type kr_str_type = {
     .base = &kr_object_type,
     .basicsize = sizeof(kr_str_obj),
     .flags = KR_TF_ATOMIC | KR_TF_STR_SUB | KR_TF_BASETYPE,
+    .free = str_free,
     .repr = kr_str_repr,
     .str = str_str,
     .hash = kr_str_hash,

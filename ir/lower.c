@@ -171,8 +171,8 @@ int lower_truth(Lower *l, int r, const AstNode *at) {
 
 int lower_local_reg(Lower *l, Name id) {
     int c = lower_comp_reg(l, id);
-    if (c >= 0) {
-        return c;
+    if (c >= 0 || c == LOWER_COMP_CELL) {
+        return c >= 0 ? c : -1;
     }
     if (l->fn->node->kind == AST_Module || scope_access(l->ifn->scope, id) != ACCESS_FAST) {
         return -1;
@@ -229,6 +229,9 @@ int lower_name(Lower *l, const AstNode *e) {
     if (r >= 0) {
         return r;
     }
+    if (lower_comp_reg(l, id) == LOWER_COMP_CELL) {
+        return lower_cell_load(l, id, e);
+    }
     ScopeAccess access = name_access(l, id);
     if (access == ACCESS_DEREF && lower_cell_index(l, id) >= 0) {
         return lower_cell_load(l, id, e);
@@ -270,6 +273,10 @@ void lower_store_name(Lower *l, Name id, int value, const AstNode *at) {
     int r = lower_local_reg(l, id);
     if (r >= 0) {
         lower_move(l, r, lower_coerce(l, value, lower_reg_ty(l, r), at), at);
+        return;
+    }
+    if (lower_comp_reg(l, id) == LOWER_COMP_CELL) {
+        lower_cell_store(l, id, value, at);
         return;
     }
     ScopeAccess access = name_access(l, id);

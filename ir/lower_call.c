@@ -127,7 +127,7 @@ static int lower_any_all(Lower *l, const AstNode *call, const AstNode *gen, bool
     int init = lower_const_reg(l, IRC_BOOL, ty_prim(TY_BOOL), call, &k);
     k->i = is_all;
     lower_move(l, c.result, init, call);
-    lower_comp_run(l, &gen->u.GeneratorExp.generators, any_inner, &c);
+    lower_comp_run(l, gen, any_inner, &c);
     lower_jump(l, c.done);
     lower_start(l, c.done);
     return lower_coerce(l, c.result, call->ty, call);

@@ -157,11 +157,15 @@ typedef void (*CompInner)(Lower *l, void *ctx, IrBlock *exit);
 // current; exhaustion goes to 'exit'; 'head' starts the next iteration.
 int lower_iter_loop(Lower *l, int iterable, IrBlock *head, IrBlock *exit, const AstNode *at);
 void lower_for_iter(Lower *l, const AstNode *s);
-int lower_comp_reg(Lower *l, Name id);  // a comprehension variable's register, or -1
-// The loops of a comprehension's generators, in its own scope, with 'inner' innermost.
-void lower_comp_run(Lower *l, const AstList *gens, CompInner inner, void *ctx);
+// A comprehension variable's register, LOWER_COMP_CELL when it lives in a cell (an inner scope
+// captures it: lower_cell_index finds the cell), or -1.
+int lower_comp_reg(Lower *l, Name id);
+#define LOWER_COMP_CELL (-2)
+// The loops of comprehension or generator expression 'e', in its own scope, with 'inner'
+// innermost.
+void lower_comp_run(Lower *l, const AstNode *e, CompInner inner, void *ctx);
 // The same with the first iterable already evaluated ('first').
-void lower_comp_run_from(Lower *l, const AstList *gens, int first, CompInner inner, void *ctx);
+void lower_comp_run_from(Lower *l, const AstNode *e, int first, CompInner inner, void *ctx);
 // A list, set or dict comprehension (a generator expression: eagerly, into a list).
 int lower_comprehension(Lower *l, const AstNode *e);
 

@@ -448,7 +448,7 @@ static void scan_node(Scan *sc, const AstNode *n, Scope *scope, int depth) {
 static void scan_module(Infer *inf) {
     for (int i = 0; i < inf->nfuncs; i++) {
         InferFunc *f = inf->funcs[i];
-        f->closed = f->direct && !f->scope->coroutine;
+        f->closed = f->direct && !f->rebindable && !f->scope->coroutine;
     }
     Scan sc = {.inf = inf};
     scan_list(&sc, &inf->mod->u.Module.body, inf->top, 0);
@@ -1211,7 +1211,8 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
             return closed_call(inf, f, e, callee);
         }
         call_args(inf, f, e, false);
-        return callee->direct && plain_call(e) ? callee->ret_ty : ty_prim(TY_DYN);
+        return callee->direct && !callee->rebindable && plain_call(e) ? callee->ret_ty
+                                                                      : ty_prim(TY_DYN);
     }
     if (!is_global(f, id) || is_shadowed(inf, id) || infer_global_type(inf, id)) {
         call_args(inf, f, e, false);
@@ -2142,8 +2143,9 @@ static void collect_funcs(Infer *inf) {
         if (s->kind == AST_FunctionDef && !infer_func_of(inf, s->u.FunctionDef.name)) {
             Scope *sc = scope_of(inf->top, s, false);
             InferFunc *f = func_new(inf, s->u.FunctionDef.name, s, sc);
-            f->direct = is_direct(s) && !is_rebound(inf, s)
+            f->direct = is_direct(s)
                         && var_index(inf->body, s->u.FunctionDef.name) < 0;  // not external
+            f->rebindable = f->direct && is_rebound(inf, s);
             inf->funcs[inf->nfuncs++] = f;
         }
     }

@@ -311,6 +311,8 @@ struct InferFunc {
     bool nested;  // not module-level: typed by infer_nested
     bool direct;  // a module-level function called directly: plain parameters, constant
                   // defaults, no decorator
+    bool rebindable;  // direct, but something else may bind its name: a direct call is taken
+                      // only while the global holds its own function object (lower_expr.c)
     bool closed;  // direct, and every use of it is a direct call inference sees: its
                   // unannotated parameters take the join of the arguments passed to them
     struct InferFacts *facts;  // infer.c's own per-function state

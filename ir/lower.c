@@ -290,7 +290,7 @@ void lower_store_name(Lower *l, Name id, int value, const AstNode *at) {
     }
     int g = lower_global_index(l, id);
     InferFunc *f = infer_func_of(l->inf, id);
-    if (g < 0 || (f && f->direct)) {
+    if (g < 0 || (f && f->direct && !f->rebindable)) {
         lower_unsupported(l, at, "rebinding a function's name");
         return;
     }
@@ -469,7 +469,8 @@ static bool simple_type(const Ty *t) {
 }
 
 bool ir_func_exportable(const InferFunc *f) {
-    if (!f->direct || f->nested || !simple_type(f->ret_ty) || f->scope->generator) {
+    if (!f->direct || f->rebindable || f->nested || !simple_type(f->ret_ty)
+        || f->scope->generator) {
         return false;
     }
     for (int i = 0; i < f->nparams; i++) {

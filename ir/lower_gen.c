@@ -140,7 +140,8 @@ bool lower_is_gen_call(Lower *l, const AstNode *e) {
         return false;
     }
     int f = lower_func_index(l, id);
-    return f >= 0 && l->m->funcs[f]->gen_resume && l->m->funcs[f]->ifn->direct;
+    return f >= 0 && l->m->funcs[f]->gen_resume && l->m->funcs[f]->ifn->direct
+           && !l->m->funcs[f]->ifn->rebindable;
 }
 
 // The loop head over generator 'gen' (lower_iter_loop without iter(), stepping with NEXT.gen).

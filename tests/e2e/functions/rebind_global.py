@@ -174,3 +174,58 @@ try:
     first()
 except TypeError as e:
     print("TypeError:", e)
+
+
+# Keywords and defaults, before and after the function is replaced by one with other defaults.
+def area(w, h=2):
+    return w * h
+
+
+print(area(3), area(3, h=4), area(h=5, w=1))
+
+
+def swap_area():
+    global area
+    area = lambda w, h=10: w + h
+
+
+swap_area()
+print(area(3), area(3, h=4), area(h=5, w=1))
+
+
+# The callee is read before the arguments are evaluated: an argument that rebinds the name does
+# not change which function this call runs.
+def which(x):
+    return "old"
+
+
+def rebind_which():
+    global which
+    which = lambda x: "new"
+    return 0
+
+
+print(which(rebind_which()), which(0))
+
+
+# Typed parameters and results.
+def half(x: float) -> float:
+    return x / 2
+
+
+def count_up(n: int) -> int:
+    return n + 1
+
+
+print(half(3.0), count_up(41), half(1) + count_up(1))
+
+
+def retype():
+    global half, count_up
+    half = lambda x: "half of " + str(x)
+    count_up = str
+
+
+retype()
+print(half(3.0), repr(count_up(41)))
+print(half(1) + count_up(1))

@@ -385,9 +385,9 @@ static int lower_user_call(Lower *l, const AstNode *e, int fi) {
     return dst;
 }
 
-// f(args) of module function f whose name something else may bind (InferFunc.rebindable): f's
-// global is read first (NameError while unbound), the arguments are evaluated once, in source
-// order, then f's native entry is called directly while the global still holds f's own
+// f(args) of module function f whose name something else may bind (InferFunc.rebindable), or
+// in a class body (where 'f' may be the class's own attribute): the name is read first (NameError while unbound), the arguments are evaluated once, in source
+// order, then f's native entry is called directly while the name still holds f's own
 // function object, and whatever it holds is called through the object protocol otherwise. The
 // result is an object either way. -1 when the arguments do not bind as lower_user_call binds
 // them (the call then goes through the object protocol only).
@@ -607,7 +607,7 @@ int lower_call(Lower *l, const AstNode *e) {
         int fi = lower_func_index(l, f->u.Name.id);
         const InferFunc *ifn = fi >= 0 && plain ? l->m->funcs[fi]->ifn : NULL;
         int r = !ifn || !ifn->direct ? -1
-                : ifn->rebindable    ? lower_guarded_call(l, e, fi)
+                : ifn->rebindable || l->cls ? lower_guarded_call(l, e, fi)
                                      : lower_user_call(l, e, fi);
         if (r >= 0) {
             return r;

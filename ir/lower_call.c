@@ -196,6 +196,27 @@ static int generic_call(Lower *l, const AstNode *e, int callee, const char *meth
     return lower_coerce(l, dst, e->ty, e);
 }
 
+bool lower_call_runs_genexp(Lower *l, const AstNode *e, const AstNode *gen) {
+    const AstNode *f = e->u.Call.func;
+    const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
+    if (!lower_call_is_plain(e) || args->count != 1 || args->items[0] != gen
+        || gen->kind != AST_GeneratorExp) {
+        return false;
+    }
+    if (f->kind != AST_Name) {
+        return is_join(f) && simple_keywords(kws);
+    }
+    Name id = f->u.Name.id;
+    if (!lower_is_builtin(l, id)) {
+        return false;
+    }
+    if (strcmp(id, "any") == 0 || strcmp(id, "all") == 0) {
+        return kws->count == 0;
+    }
+    return in_table(exhausting, sizeof exhausting / sizeof exhausting[0], id)
+           && simple_keywords(kws);
+}
+
 static int builtin_call(Lower *l, const AstNode *e, Name id) {
     const AstList *args = &e->u.Call.args;
     bool lone_gen = args->count == 1 && e->u.Call.keywords.count == 0

@@ -172,6 +172,9 @@ int lower_comprehension(Lower *l, const AstNode *e);
 // lower_call.c -----------------------------------------------------------------------------------
 
 bool lower_is_builtin(Lower *l, Name id);  // a builtin name not shadowed by the module
+// Whether call 'e' runs its generator expression argument 'gen' as a loop in the calling code
+// (a builtin that exhausts it, any/all, str.join) rather than making a generator object.
+bool lower_call_runs_genexp(Lower *l, const AstNode *e, const AstNode *gen);
 int lower_builtin(Lower *l, const char *name, const AstNode *at);
 // fn(args[0..n)) through the object protocol, coerced to 'ty'.
 int lower_call_obj(Lower *l, int fn, const int *args, int n, const Ty *ty, const AstNode *at);

@@ -611,13 +611,22 @@ static void global_decls(Arena *a, const AstNode *n, NameVec *out) {
 }
 
 // The globals other modules may rebind: those some module of the program assigns as an
-// attribute ('m.x = v'), and those `from m import *` binds (not known to the symbol table).
+// attribute ('m.x = v'), and those `from m import *` binds (not known to the symbol table);
+// and every module-level function when the program assigns some function's defaults.
 static Name *external_globals(IrProgram *p, IrUnit *u, int *n) {
     int nstar;
     Name *star = ir_unit_star_names(p, u, &nstar);
     NameVec ext = {0};
     for (int i = 0; i < nstar; i++) {
         name_push(p->arena, &ext, star[i]);
+    }
+    if (ir_program_sets_defaults(p)) {  // no call may inline a default
+        const AstList *body = &u->ast->u.Module.body;
+        for (int i = 0; i < body->count; i++) {
+            if (body->items[i]->kind == AST_FunctionDef) {
+                name_push(p->arena, &ext, body->items[i]->u.FunctionDef.name);
+            }
+        }
     }
     if (strcmp(u->name, "__main__") != 0) {  // nothing can import the script
         NameVec globals = {0};

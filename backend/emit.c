@@ -2075,6 +2075,13 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_NUM_CONVERT: emit_num_convert(e, in); break;
     case IR_SPLIT_VIEW:
     case IR_SPLIT_ITEM: emit_split(e, in); break;
+    case IR_FUNC_IS: {  // the global still holds the function's own object
+        const char *a = reg_text(e, in->args[0]);
+        put_assign(e, in);
+        put(e, "kr_function_check(%s) && KR_FUNCTION(%s)->boxed == %s;\n", a, a,
+            entry_name(e, e->m->funcs[in->aux], "kgb_"));
+        break;
+    }
     case IR_LIST_GET:
     case IR_LIST_SET:
     case IR_LIST_IS_FLOATS:
@@ -2150,6 +2157,7 @@ static bool is_pure(const IrFunc *fn, const IrInstr *in) {
     case IR_FLOAT_UNARY:
     case IR_IS_SET:
     case IR_MATH_INTACT:
+    case IR_FUNC_IS:
     case IR_LIST_IS_FLOATS:
         return true;
     case IR_FLOAT_BINARY:

@@ -500,7 +500,7 @@ static void keep_aliases_bound_once(Infer *inf, const int *binds) {
 static void scan_module(Infer *inf) {
     for (int i = 0; i < inf->nfuncs; i++) {
         InferFunc *f = inf->funcs[i];
-        f->closed = f->direct && !f->scope->coroutine;
+        f->closed = f->direct && !f->rebindable && !f->scope->coroutine;
     }
     find_alias_candidates(inf);
     Scan sc = {.inf = inf, .alias_binds = arena_alloc(inf->arena, sizeof(int) *
@@ -1284,7 +1284,8 @@ static const Ty *call_type(Infer *inf, InferFunc *f, const AstNode *e) {
             return closed_call(inf, f, e, callee);
         }
         call_args(inf, f, e, false);
-        return callee->direct && plain_call(e) ? callee->ret_ty : ty_prim(TY_DYN);
+        return callee->direct && !callee->rebindable && plain_call(e) ? callee->ret_ty
+                                                                      : ty_prim(TY_DYN);
     }
     if (!is_global(f, id) || is_shadowed(inf, id) || infer_global_type(inf, id)) {
         call_args(inf, f, e, false);
@@ -2126,61 +2127,111 @@ static bool is_direct(const AstNode *def) {
     return true;
 }
 
-static bool target_binds(const AstNode *t, Name name) {
-    if (t->kind == AST_Name) {
-        return t->u.Name.id == name;
+// Whether code running in the module's scope ('n': a statement or expression at module level,
+// not the body of a def, lambda or class) binds 'name' other than by the statement 'def': an
+// assignment, `for`/`with`/`except ... as` target, `:=` (also in a comprehension), import,
+// `del`, another def or class, a match capture — in nested blocks too.
+static bool module_code_binds(const AstNode *n, const AstNode *def, Name name) {
+    switch (n->kind) {
+    case AST_Name: return n->u.Name.ctx != AST_OP_Load && n->u.Name.id == name;
+    case AST_FunctionDef:
+    case AST_AsyncFunctionDef:
+    case AST_ClassDef:
+    case AST_Lambda:
+        if (n != def && n->kind != AST_Lambda
+            && (n->kind == AST_ClassDef ? n->u.ClassDef.name : n->u.FunctionDef.name) == name) {
+            return true;
+        }
+        break;  // decorators, defaults, bases: the body below is skipped
+    case AST_comprehension:
+        if (module_code_binds(n->u.comprehension.iter, def, name)) {
+            return true;
+        }
+        for (int i = 0; i < n->u.comprehension.ifs.count; i++) {
+            if (module_code_binds(n->u.comprehension.ifs.items[i], def, name)) {
+                return true;
+            }
+        }
+        return false;  // its target is the comprehension's own
+    case AST_ExceptHandler:
+        if (n->u.ExceptHandler.name == name) {
+            return true;
+        }
+        break;
+    case AST_alias: {
+        const char *bound = n->u.alias.asname ? n->u.alias.asname : n->u.alias.name;
+        size_t len = strcspn(bound, ".");  // `import a.b` binds a
+        return strncmp(bound, name, len) == 0 && name[len] == '\0';
     }
-    if (t->kind == AST_Starred) {
-        return target_binds(t->u.Starred.value, name);
+    case AST_MatchAs:
+        if (n->u.MatchAs.name == name) {
+            return true;
+        }
+        break;
+    case AST_MatchStar: return n->u.MatchStar.name == name;
+    case AST_MatchMapping:
+        if (n->u.MatchMapping.rest == name) {
+            return true;
+        }
+        break;
+    default: break;
     }
-    const AstList *elts = t->kind == AST_Tuple ? &t->u.Tuple.elts
-                          : t->kind == AST_List ? &t->u.List.elts
-                                                : NULL;
-    for (int i = 0; elts && i < elts->count; i++) {
-        if (target_binds(elts->items[i], name)) {
+    int count;
+    const AstField *fields = ast_fields(n->kind, &count);
+    for (int i = 0; i < count; i++) {
+        const char *p = (const char *)n + fields[i].offset;
+        bool body = fields[i].kind == FK_LIST && strcmp(fields[i].name, "body") == 0;
+        if ((n->kind == AST_FunctionDef || n->kind == AST_AsyncFunctionDef
+             || n->kind == AST_ClassDef)
+            && (body || strcmp(fields[i].name, "type_params") == 0)) {
+            continue;
+        }
+        if (n->kind == AST_Lambda && strcmp(fields[i].name, "body") == 0) {
+            continue;
+        }
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            const AstNode *c = *(AstNode *const *)p;
+            if (c && module_code_binds(c, def, name)) {
+                return true;
+            }
+        } else if (fields[i].kind == FK_LIST) {
+            const AstList *l = (const AstList *)p;
+            for (int k = 0; k < l->count; k++) {
+                if (l->items[k] && module_code_binds(l->items[k], def, name)) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+// Whether a function, lambda, class body or comprehension in 's' declares `global name` and
+// binds it.
+static bool scope_binds_global(const Scope *s, Name name) {
+    for (int i = 0; i < s->nchildren; i++) {
+        const Scope *c = s->children[i];
+        const Symbol *sym = scope_lookup(c, name);
+        if ((sym && (sym->flags & SYM_DEF_GLOBAL) && (sym->flags & SYM_DEF_BOUND))
+            || scope_binds_global(c, name)) {
             return true;
         }
     }
     return false;
 }
 
-// Whether module-level statement 's' (other than 'def') binds 'name'. Bindings this misses
-// (in nested blocks) are rejected by lowering while the function is direct.
-static bool stmt_binds(const AstNode *s, const AstNode *def, Name name) {
-    switch (s->kind) {
-    case AST_FunctionDef: return s != def && s->u.FunctionDef.name == name;
-    case AST_ClassDef: return s->u.ClassDef.name == name;
-    case AST_AugAssign: return target_binds(s->u.AugAssign.target, name);
-    case AST_AnnAssign: return target_binds(s->u.AnnAssign.target, name);
-    case AST_For: return target_binds(s->u.For.target, name);
-    case AST_Delete:
-        for (int i = 0; i < s->u.Delete.targets.count; i++) {
-            if (target_binds(s->u.Delete.targets.items[i], name)) {
-                return true;
-            }
-        }
-        return false;
-    case AST_Assign:
-        for (int i = 0; i < s->u.Assign.targets.count; i++) {
-            if (target_binds(s->u.Assign.targets.items[i], name)) {
-                return true;
-            }
-        }
-        return false;
-    default: return false;
-    }
-}
-
+// Whether anything can bind the name of the module-level function 'def' other than its own
+// statement: then calls go through the global, which holds whatever is bound now.
 static bool is_rebound(Infer *inf, const AstNode *def) {
+    Name name = def->u.FunctionDef.name;
     const AstList *body = &inf->mod->u.Module.body;
     for (int i = 0; i < body->count; i++) {
-        if (stmt_binds(body->items[i], def, def->u.FunctionDef.name)) {
+        if (module_code_binds(body->items[i], def, name)) {
             return true;
         }
     }
-    return false;
+    return scope_binds_global(inf->top, name);
 }
-
 
 static void collect_funcs(Infer *inf) {
     const AstList *body = &inf->mod->u.Module.body;
@@ -2190,8 +2241,9 @@ static void collect_funcs(Infer *inf) {
         if (s->kind == AST_FunctionDef && !infer_func_of(inf, s->u.FunctionDef.name)) {
             Scope *sc = scope_of(inf->top, s, false);
             InferFunc *f = func_new(inf, s->u.FunctionDef.name, s, sc);
-            f->direct = is_direct(s) && !is_rebound(inf, s)
+            f->direct = is_direct(s)
                         && var_index(inf->body, s->u.FunctionDef.name) < 0;  // not external
+            f->rebindable = f->direct && is_rebound(inf, s);
             inf->funcs[inf->nfuncs++] = f;
         }
     }

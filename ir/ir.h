@@ -101,6 +101,9 @@ IrUnit *ir_program_find(const IrProgram *p, const char *name);  // NULL if not a
 // counts as every name.
 void ir_program_note_stores(IrProgram *p, const IrUnit *u);
 bool ir_program_stores_attr(const IrProgram *p, Name name);
+// Whether some module assigns a function's __defaults__ or __kwdefaults__ by name (then no
+// module-level function is called with its defaults inlined).
+bool ir_program_sets_defaults(const IrProgram *p);
 // The absolute name of the module `from <'level' dots><module> import ...` in 'u' names
 // ('module' NULL for `from . import x`); NULL when it goes beyond the top-level package or 'u'
 // is not in a package (*why says which).
@@ -312,6 +315,8 @@ struct InferFunc {
     bool nested;  // not module-level: typed by infer_nested
     bool direct;  // a module-level function called directly: plain parameters, constant
                   // defaults, no decorator
+    bool rebindable;  // direct, but something else may bind its name: a direct call is taken
+                      // only while the global holds its own function object (lower_expr.c)
     bool closed;  // direct, and every use of it is a direct call inference sees: its
                   // unannotated parameters take the join of the arguments passed to them
     struct InferFacts *facts;  // infer.c's own per-function state

@@ -171,8 +171,8 @@ int lower_truth(Lower *l, int r, const AstNode *at) {
 
 int lower_local_reg(Lower *l, Name id) {
     int c = lower_comp_reg(l, id);
-    if (c >= 0) {
-        return c;
+    if (c >= 0 || c == LOWER_COMP_CELL) {
+        return c >= 0 ? c : -1;
     }
     if (l->fn->node->kind == AST_Module || scope_access(l->ifn->scope, id) != ACCESS_FAST) {
         return -1;
@@ -229,6 +229,9 @@ int lower_name(Lower *l, const AstNode *e) {
     if (r >= 0) {
         return r;
     }
+    if (lower_comp_reg(l, id) == LOWER_COMP_CELL) {
+        return lower_cell_load(l, id, e);
+    }
     ScopeAccess access = name_access(l, id);
     if (access == ACCESS_DEREF && lower_cell_index(l, id) >= 0) {
         return lower_cell_load(l, id, e);
@@ -272,6 +275,10 @@ void lower_store_name(Lower *l, Name id, int value, const AstNode *at) {
         lower_move(l, r, lower_coerce(l, value, lower_reg_ty(l, r), at), at);
         return;
     }
+    if (lower_comp_reg(l, id) == LOWER_COMP_CELL) {
+        lower_cell_store(l, id, value, at);
+        return;
+    }
     ScopeAccess access = name_access(l, id);
     if (access == ACCESS_DEREF && lower_cell_index(l, id) >= 0) {
         lower_cell_store(l, id, value, at);
@@ -283,7 +290,7 @@ void lower_store_name(Lower *l, Name id, int value, const AstNode *at) {
     }
     int g = lower_global_index(l, id);
     InferFunc *f = infer_func_of(l->inf, id);
-    if (g < 0 || (f && f->direct)) {
+    if (g < 0 || (f && f->direct && !f->rebindable)) {
         lower_unsupported(l, at, "rebinding a function's name");
         return;
     }
@@ -528,7 +535,8 @@ static bool simple_type(const Ty *t) {
 }
 
 bool ir_func_exportable(const InferFunc *f) {
-    if (!f->direct || f->nested || !simple_type(f->ret_ty) || f->scope->generator) {
+    if (!f->direct || f->rebindable || f->nested || !simple_type(f->ret_ty)
+        || f->scope->generator) {
         return false;
     }
     for (int i = 0; i < f->nparams; i++) {
@@ -669,13 +677,22 @@ static void global_decls(Arena *a, const AstNode *n, NameVec *out) {
 }
 
 // The globals other modules may rebind: those some module of the program assigns as an
-// attribute ('m.x = v'), and those `from m import *` binds (not known to the symbol table).
+// attribute ('m.x = v'), and those `from m import *` binds (not known to the symbol table);
+// and every module-level function when the program assigns some function's defaults.
 static Name *external_globals(IrProgram *p, IrUnit *u, int *n) {
     int nstar;
     Name *star = ir_unit_star_names(p, u, &nstar);
     NameVec ext = {0};
     for (int i = 0; i < nstar; i++) {
         name_push(p->arena, &ext, star[i]);
+    }
+    if (ir_program_sets_defaults(p)) {  // no call may inline a default
+        const AstList *body = &u->ast->u.Module.body;
+        for (int i = 0; i < body->count; i++) {
+            if (body->items[i]->kind == AST_FunctionDef) {
+                name_push(p->arena, &ext, body->items[i]->u.FunctionDef.name);
+            }
+        }
     }
     if (strcmp(u->name, "__main__") != 0) {  // nothing can import the script
         NameVec globals = {0};

@@ -127,7 +127,7 @@ static int lower_any_all(Lower *l, const AstNode *call, const AstNode *gen, bool
     int init = lower_const_reg(l, IRC_BOOL, ty_prim(TY_BOOL), call, &k);
     k->i = is_all;
     lower_move(l, c.result, init, call);
-    lower_comp_run(l, &gen->u.GeneratorExp.generators, any_inner, &c);
+    lower_comp_run(l, gen, any_inner, &c);
     lower_jump(l, c.done);
     lower_start(l, c.done);
     return lower_coerce(l, c.result, call->ty, call);
@@ -194,6 +194,27 @@ static int generic_call(Lower *l, const AstNode *e, int callee, const char *meth
     }
     in->aux = nkw;
     return lower_coerce(l, dst, e->ty, e);
+}
+
+bool lower_call_runs_genexp(Lower *l, const AstNode *e, const AstNode *gen) {
+    const AstNode *f = e->u.Call.func;
+    const AstList *args = &e->u.Call.args, *kws = &e->u.Call.keywords;
+    if (!lower_call_is_plain(e) || args->count != 1 || args->items[0] != gen
+        || gen->kind != AST_GeneratorExp) {
+        return false;
+    }
+    if (f->kind != AST_Name) {
+        return is_join(f) && simple_keywords(kws);
+    }
+    Name id = f->u.Name.id;
+    if (!lower_is_builtin(l, id)) {
+        return false;
+    }
+    if (strcmp(id, "any") == 0 || strcmp(id, "all") == 0) {
+        return kws->count == 0;
+    }
+    return in_table(exhausting, sizeof exhausting / sizeof exhausting[0], id)
+           && simple_keywords(kws);
 }
 
 static int builtin_call(Lower *l, const AstNode *e, Name id) {

@@ -393,6 +393,72 @@ static int lower_user_call(Lower *l, const AstNode *e, int fi) {
     return dst;
 }
 
+// f(args) of module function f whose name something else may bind (InferFunc.rebindable), or
+// in a class body (where 'f' may be the class's own attribute): the name is read first (NameError while unbound), the arguments are evaluated once, in source
+// order, then f's native entry is called directly while the name still holds f's own
+// function object, and whatever it holds is called through the object protocol otherwise. The
+// result is an object either way. -1 when the arguments do not bind as lower_user_call binds
+// them (the call then goes through the object protocol only).
+static int lower_guarded_call(Lower *l, const AstNode *e, int fi) {
+    IrFunc *callee = l->m->funcs[fi];
+    size_t np = (size_t)callee->nparams + 1;
+    const AstNode **argv = arena_alloc(l->arena, sizeof(AstNode *) * np);
+    int *order = arena_alloc(l->arena, sizeof(int) * np);
+    int n = match_args(e, callee, argv, order);
+    if (n < 0) {
+        return -1;
+    }
+    const AstNode *f = e->u.Call.func;
+    const AstList *kws = &e->u.Call.keywords;
+    int fnv = lower_box(l, lower_expr(l, f), f);
+    int *vals = arena_alloc(l->arena, sizeof(int) * (size_t)(n + 1));
+    for (int k = 0; k < n; k++) {
+        vals[k] = lower_expr(l, argv[order[k]]);
+    }
+    int res = lower_temp(l, ty_prim(TY_DYN));
+    IrBlock *fast = ir_block_new(l->fn), *slow = ir_block_new(l->fn), *done = ir_block_new(l->fn);
+    lower_branch(l, lower_emit1(l, IR_FUNC_IS, ty_prim(TY_BOOL), fnv, fi, e), fast, slow, e);
+    lower_start(l, fast);
+    int *regs = arena_alloc(l->arena, sizeof(int) * np);
+    for (int i = 0; i < callee->nparams; i++) {
+        regs[i] = -1;
+    }
+    for (int k = 0; k < n; k++) {
+        regs[order[k]] = vals[k];
+    }
+    for (int i = 0; i < callee->nparams; i++) {
+        int r = regs[i] >= 0 ? regs[i] : lower_expr(l, argv[i]);  // a constant default
+        regs[i] = lower_coerce(l, r, callee->regs[callee->params[i]].ty, e);
+    }
+    int dst = lower_temp(l, callee->ret_ty);
+    IrInstr *in = lower_emit(l, IR_CALL, dst, callee->nparams, e);
+    if (callee->nparams > 0) {
+        memcpy(in->args, regs, sizeof(int) * (size_t)callee->nparams);
+    }
+    in->aux = fi;
+    lower_move(l, res, lower_box(l, dst, e), e);
+    lower_jump(l, done);
+    lower_start(l, slow);
+    int nkw = kws->count;
+    int *ops = arena_alloc(l->arena, sizeof(int) * (size_t)(1 + n + nkw));
+    ops[0] = fnv;
+    for (int k = 0; k < n; k++) {
+        ops[1 + k] = lower_box(l, vals[k], e);
+    }
+    for (int k = 0; k < nkw; k++) {
+        Name kw = kws->items[k]->u.keyword.arg;
+        ops[1 + n + k] = lower_const_str(l, kw, strlen(kw), kws->items[k]);
+    }
+    int obj = lower_temp(l, ty_prim(TY_DYN));
+    in = lower_emit(l, IR_CALL_OBJ, obj, 1 + n + nkw, e);
+    memcpy(in->args, ops, sizeof(int) * (size_t)(1 + n + nkw));
+    in->aux = nkw;
+    lower_move(l, res, obj, e);
+    lower_jump(l, done);
+    lower_start(l, done);
+    return lower_coerce(l, res, e->ty, e);
+}
+
 // The IrExtern of 'fn' (a function of module 'from'), added on first use.
 static int extern_index(Lower *l, IrUnit *from, const InferFunc *fn) {
     const char *cname = ir_func_cname(l->arena, from->cname, fn->name);
@@ -547,7 +613,10 @@ int lower_call(Lower *l, const AstNode *e) {
     if (f->kind == AST_Name && lower_local_reg(l, f->u.Name.id) < 0
         && lower_cell_index(l, f->u.Name.id) < 0) {
         int fi = lower_func_index(l, f->u.Name.id);
-        int r = fi >= 0 && plain && l->m->funcs[fi]->ifn->direct ? lower_user_call(l, e, fi) : -1;
+        const InferFunc *ifn = fi >= 0 && plain ? l->m->funcs[fi]->ifn : NULL;
+        int r = !ifn || !ifn->direct ? -1
+                : ifn->rebindable || l->cls ? lower_guarded_call(l, e, fi)
+                                     : lower_user_call(l, e, fi);
         if (r >= 0) {
             return r;
         }

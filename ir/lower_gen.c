@@ -140,7 +140,8 @@ bool lower_is_gen_call(Lower *l, const AstNode *e) {
         return false;
     }
     int f = lower_func_index(l, id);
-    return f >= 0 && l->m->funcs[f]->gen_resume && l->m->funcs[f]->ifn->direct;
+    return f >= 0 && l->m->funcs[f]->gen_resume && l->m->funcs[f]->ifn->direct
+           && !l->m->funcs[f]->ifn->rebindable;
 }
 
 // The loop head over generator 'gen' (lower_iter_loop without iter(), stepping with NEXT.gen).
@@ -158,8 +159,8 @@ int lower_gen_loop(Lower *l, int gen, IrBlock *head, IrBlock *exit, const AstNod
 // Generator expressions: the first iterable's iterator is made where the expression is (as
 // CPython does) and is the first frame argument, followed by the cells of its free variables
 // (variables of enclosing functions it reads); the loops run in a resume function of their own,
-// whose comprehension variables are its registers. A comprehension variable that an inner scope
-// captures (it would need a cell) is reported.
+// whose comprehension variables are its registers, or cells made when it starts for those an inner
+// scope captures (lower_comp_run_from).
 
 // What lowering tracks per function, saved while a generator expression's body is lowered.
 typedef struct FuncState {
@@ -238,8 +239,8 @@ static IrFunc *genexp_func(Lower *l, const AstNode *e) {
     return r;
 }
 
-// The scope of generator expression 'e' when lowering supports it: none of its variables is
-// captured by an inner scope, and the cell of each of its free variables is at hand.
+// The scope of generator expression 'e' when lowering supports it: the cell of each of its free
+// variables is at hand.
 static const Scope *genexp_scope(Lower *l, const AstNode *e) {
     const Scope *top = l->ifn->scope;
     while (top->parent) {
@@ -248,7 +249,7 @@ static const Scope *genexp_scope(Lower *l, const AstNode *e) {
     const Scope *s = scope_of(top, e, false);
     for (int i = 0; s && i < s->nsymbols; i++) {
         SymScope k = s->symbols[i]->scope;
-        if (k == SYM_CELL || (k == SYM_FREE && lower_cell_index(l, s->symbols[i]->name) < 0)) {
+        if (k == SYM_FREE && lower_cell_index(l, s->symbols[i]->name) < 0) {
             return NULL;
         }
     }
@@ -270,8 +271,7 @@ static int free_cells(Lower *l, const Scope *sc, int *cells) {
 int lower_genexp(Lower *l, const AstNode *e) {
     const Scope *sc = genexp_scope(l, e);
     if (!sc) {
-        lower_unsupported(l, e, "a generator expression whose variable an inner function or "
-                                "generator expression reads");
+        lower_unsupported(l, e, "this closure variable of a generator expression");
         return lower_const_none(l, e);
     }
     const AstList *gens = &e->u.GeneratorExp.generators;
@@ -291,7 +291,7 @@ int lower_genexp(Lower *l, const AstNode *e) {
             lower_cell_push(l, sc->symbols[i]->name, cell, true);
         }
     }
-    lower_comp_run_from(l, gens, it, genexp_yield, (void *)e->u.GeneratorExp.elt);
+    lower_comp_run_from(l, e, it, genexp_yield, (void *)e->u.GeneratorExp.elt);
     int none = lower_const_none(l, e);
     lower_emit(l, IR_RETURN, -1, 1, e)->args[0] = none;
     leave_func(l, &saved);

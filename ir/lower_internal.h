@@ -169,17 +169,24 @@ typedef void (*CompInner)(Lower *l, void *ctx, IrBlock *exit);
 // current; exhaustion goes to 'exit'; 'head' starts the next iteration.
 int lower_iter_loop(Lower *l, int iterable, IrBlock *head, IrBlock *exit, const AstNode *at);
 void lower_for_iter(Lower *l, const AstNode *s);
-int lower_comp_reg(Lower *l, Name id);  // a comprehension variable's register, or -1
-// The loops of a comprehension's generators, in its own scope, with 'inner' innermost.
-void lower_comp_run(Lower *l, const AstList *gens, CompInner inner, void *ctx);
+// A comprehension variable's register, LOWER_COMP_CELL when it lives in a cell (an inner scope
+// captures it: lower_cell_index finds the cell), or -1.
+int lower_comp_reg(Lower *l, Name id);
+#define LOWER_COMP_CELL (-2)
+// The loops of comprehension or generator expression 'e', in its own scope, with 'inner'
+// innermost.
+void lower_comp_run(Lower *l, const AstNode *e, CompInner inner, void *ctx);
 // The same with the first iterable already evaluated ('first').
-void lower_comp_run_from(Lower *l, const AstList *gens, int first, CompInner inner, void *ctx);
+void lower_comp_run_from(Lower *l, const AstNode *e, int first, CompInner inner, void *ctx);
 // A list, set or dict comprehension (a generator expression: eagerly, into a list).
 int lower_comprehension(Lower *l, const AstNode *e);
 
 // lower_call.c -----------------------------------------------------------------------------------
 
 bool lower_is_builtin(Lower *l, Name id);  // a builtin name not shadowed by the module
+// Whether call 'e' runs its generator expression argument 'gen' as a loop in the calling code
+// (a builtin that exhausts it, any/all, str.join) rather than making a generator object.
+bool lower_call_runs_genexp(Lower *l, const AstNode *e, const AstNode *gen);
 int lower_builtin(Lower *l, const char *name, const AstNode *at);
 // fn(args[0..n)) through the object protocol, coerced to 'ty'.
 int lower_call_obj(Lower *l, int fn, const int *args, int n, const Ty *ty, const AstNode *at);

@@ -2,8 +2,10 @@
 // target assigned with unpacking), list/set/dict comprehensions, and the loops of generator
 // expressions that a builtin consumes whole (see lower_call.c). A comprehension has its own
 // scope (Python 3.13): its variables get fresh registers, bound in l->comp only while its
-// body is lowered, so they neither leak nor clobber the enclosing function's variables. The
-// first iterable is evaluated before those bindings exist, in the enclosing scope.
+// body is lowered, so they neither leak nor clobber the enclosing function's variables; a
+// variable an inner lambda or generator expression captures gets a fresh cell instead, made when
+// the comprehension starts. The first iterable is evaluated before those bindings exist, in the
+// enclosing scope.
 #include "lower_internal.h"
 
 static const Ty *dyn(void) { return ty_prim(TY_DYN); }
@@ -47,7 +49,7 @@ void lower_for_iter(Lower *l, const AstNode *s) {
 // ---------------------------------------------------------------------------------------------
 // Comprehension scopes
 
-static void comp_bind(Lower *l, Name id) {
+static void comp_push(Lower *l, Name id, int reg) {
     if (l->ncomp == l->comp_cap) {
         int cap = l->comp_cap ? l->comp_cap * 2 : 8;
         l->comp_names = arena_realloc(l->arena, l->comp_names, sizeof(Name) * (size_t)l->comp_cap,
@@ -57,20 +59,143 @@ static void comp_bind(Lower *l, Name id) {
         l->comp_cap = cap;
     }
     l->comp_names[l->ncomp] = id;
-    l->comp_regs[l->ncomp++] = lower_temp(l, dyn());
+    l->comp_regs[l->ncomp++] = reg;
 }
 
-// Gives every name in 'target' a fresh register for the comprehension.
-static void comp_bind_target(Lower *l, const AstNode *t) {
+// The comprehension being lowered: its scope, and its variables that live in cells (the
+// entries first..first+ncells of l->comp).
+typedef struct CompScope {
+    const Scope *sc, *top;
+    const AstNode *e;
+    int first, ncells;
+} CompScope;
+
+static bool captured(Lower *l, const CompScope *cs, const AstNode *n, Name id);
+
+static bool captured_fields(Lower *l, const CompScope *cs, const AstNode *n, Name id) {
+    int count;
+    const AstField *fields = ast_fields(n->kind, &count);
+    for (int i = 0; i < count; i++) {
+        const char *p = (const char *)n + fields[i].offset;
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            const AstNode *c = *(AstNode *const *)p;
+            if (c && captured(l, cs, c, id)) {
+                return true;
+            }
+        } else if (fields[i].kind == FK_LIST) {
+            const AstList *list = (const AstList *)p;
+            for (int k = 0; k < list->count; k++) {
+                if (list->items[k] && captured(l, cs, list->items[k], id)) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+// Whether the scope 'n' opens reads 'id' from outside (free in it or in a scope inside it).
+static bool free_in(const CompScope *cs, const AstNode *n, Name id) {
+    const Scope *s = scope_of(cs->top, n, false);
+    const Symbol *sym = s ? scope_lookup(s, id) : NULL;
+    return !s || (sym && sym->scope == SYM_FREE);
+}
+
+// Whether code in 'n' that lowering does not run inline in the current function reads the
+// comprehension's variable 'id': a lambda, or a generator expression that becomes a generator
+// object. Inner comprehensions, and generator expressions a builtin runs as a loop
+// (lower_call_runs_genexp), read the variable's register directly.
+static bool captured(Lower *l, const CompScope *cs, const AstNode *n, Name id) {
+    switch (n->kind) {
+    case AST_Lambda:
+        return free_in(cs, n, id) || captured(l, cs, n->u.Lambda.args, id);
+    case AST_GeneratorExp: return free_in(cs, n, id);
+    case AST_Call:
+        if (captured(l, cs, n->u.Call.func, id)) {
+            return true;
+        }
+        for (int i = 0; i < n->u.Call.args.count; i++) {
+            const AstNode *a = n->u.Call.args.items[i];
+            bool inline_gen = a->kind == AST_GeneratorExp && lower_call_runs_genexp(l, n, a);
+            if (inline_gen ? captured_fields(l, cs, a, id) : captured(l, cs, a, id)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < n->u.Call.keywords.count; i++) {
+            if (captured(l, cs, n->u.Call.keywords.items[i], id)) {
+                return true;
+            }
+        }
+        return false;
+    default: return captured_fields(l, cs, n, id);
+    }
+}
+
+// Whether variable 'id' of the comprehension lives in a cell: an inner scope captures it
+// (CPython's symbol table) and lowering makes that scope a function or generator of its own.
+static bool comp_needs_cell(Lower *l, const CompScope *cs, Name id) {
+    const Symbol *sym = cs->sc ? scope_lookup(cs->sc, id) : NULL;
+    if (!sym || sym->scope != SYM_CELL) {
+        return false;
+    }
+    const AstNode *e = cs->e;
+    const AstList *gens = e->kind == AST_SetComp    ? &e->u.SetComp.generators
+                          : e->kind == AST_DictComp ? &e->u.DictComp.generators
+                          : e->kind == AST_ListComp ? &e->u.ListComp.generators
+                                                    : &e->u.GeneratorExp.generators;
+    for (int i = 0; i < gens->count; i++) {
+        const AstNode *g = gens->items[i];
+        if ((i > 0 && captured(l, cs, g->u.comprehension.iter, id))) {
+            return true;
+        }
+        for (int k = 0; k < g->u.comprehension.ifs.count; k++) {
+            if (captured(l, cs, g->u.comprehension.ifs.items[k], id)) {
+                return true;
+            }
+        }
+    }
+    if (e->kind == AST_DictComp) {
+        return captured(l, cs, e->u.DictComp.key, id) || captured(l, cs, e->u.DictComp.value, id);
+    }
+    return captured(l, cs, e->kind == AST_SetComp    ? e->u.SetComp.elt
+                           : e->kind == AST_ListComp ? e->u.ListComp.elt
+                                                     : e->u.GeneratorExp.elt,
+                    id);
+}
+
+static bool comp_has_cell(Lower *l, const CompScope *cs, Name id) {
+    for (int i = cs->first; i < cs->first + cs->ncells; i++) {
+        if (l->comp_names[i] == id) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Gives every name in 'target' a fresh register for the comprehension, or with 'cells' a fresh
+// cell to each name that needs one (and only to those).
+static void comp_bind_target(Lower *l, CompScope *cs, const AstNode *t, bool cells) {
     if (t->kind == AST_Name) {
-        comp_bind(l, t->u.Name.id);
+        Name id = t->u.Name.id;
+        if (comp_has_cell(l, cs, id) || (cells && !comp_needs_cell(l, cs, id))) {
+            return;
+        }
+        if (cells) {
+            int r = lower_temp(l, dyn());
+            lower_emit(l, IR_CELL_NEW, r, 0, t);
+            lower_cell_push(l, id, r, false);
+            comp_push(l, id, LOWER_COMP_CELL);
+            cs->ncells++;
+            return;
+        }
+        comp_push(l, id, lower_temp(l, dyn()));
     } else if (t->kind == AST_Tuple || t->kind == AST_List) {
         const AstList *elts = t->kind == AST_Tuple ? &t->u.Tuple.elts : &t->u.List.elts;
         for (int i = 0; i < elts->count; i++) {
-            comp_bind_target(l, elts->items[i]);
+            comp_bind_target(l, cs, elts->items[i], cells);
         }
     } else if (t->kind == AST_Starred) {
-        comp_bind_target(l, t->u.Starred.value);
+        comp_bind_target(l, cs, t->u.Starred.value, cells);
     }
 }
 
@@ -85,15 +210,15 @@ int lower_comp_reg(Lower *l, Name id) {
 
 // The loops of generators[i..]; at the innermost, 'inner' lowers the element. 'first' is the
 // first iterable, already evaluated outside the comprehension's scope.
-static void comp_loops(Lower *l, const AstList *gens, int i, int first, CompInner inner,
-                       void *ctx) {
+static void comp_loops(Lower *l, CompScope *cs, const AstList *gens, int i, int first,
+                       CompInner inner, void *ctx) {
     const AstNode *g = gens->items[i];
     if (g->u.comprehension.is_async) {
         lower_unsupported(l, g, "'async for' in a comprehension");
         return;
     }
     int iterable = i == 0 ? first : lower_expr(l, g->u.comprehension.iter);
-    comp_bind_target(l, g->u.comprehension.target);
+    comp_bind_target(l, cs, g->u.comprehension.target, false);
     if (!lower_target_ok(l, g->u.comprehension.target)) {
         return;
     }
@@ -107,7 +232,7 @@ static void comp_loops(Lower *l, const AstList *gens, int i, int first, CompInne
         lower_start(l, pass);
     }
     if (i + 1 < gens->count) {
-        comp_loops(l, gens, i + 1, -1, inner, ctx);
+        comp_loops(l, cs, gens, i + 1, -1, inner, ctx);
     } else {
         inner(l, ctx, exit);
     }
@@ -115,14 +240,35 @@ static void comp_loops(Lower *l, const AstList *gens, int i, int first, CompInne
     lower_start(l, exit);
 }
 
-void lower_comp_run(Lower *l, const AstList *gens, CompInner inner, void *ctx) {
-    lower_comp_run_from(l, gens, lower_expr(l, gens->items[0]->u.comprehension.iter), inner, ctx);
+static const AstList *comp_generators(const AstNode *e) {
+    return e->kind == AST_SetComp    ? &e->u.SetComp.generators
+           : e->kind == AST_DictComp ? &e->u.DictComp.generators
+           : e->kind == AST_ListComp ? &e->u.ListComp.generators
+                                     : &e->u.GeneratorExp.generators;
 }
 
-void lower_comp_run_from(Lower *l, const AstList *gens, int first, CompInner inner, void *ctx) {
-    int saved = l->ncomp;
-    comp_loops(l, gens, 0, first, inner, ctx);
+void lower_comp_run(Lower *l, const AstNode *e, CompInner inner, void *ctx) {
+    lower_comp_run_from(l, e, lower_expr(l, comp_generators(e)->items[0]->u.comprehension.iter),
+                        inner, ctx);
+}
+
+// The variables an inner lambda or generator object captures get their cells when the
+// comprehension starts: one cell per variable for the whole comprehension, as CPython makes them (every closure made in it sees
+// the variable's latest value). Cells and registers are unbound when it ends.
+void lower_comp_run_from(Lower *l, const AstNode *e, int first, CompInner inner, void *ctx) {
+    CompScope cs = {NULL, l->ifn->scope, e, l->ncomp, 0};
+    while (cs.top->parent) {
+        cs.top = cs.top->parent;
+    }
+    cs.sc = scope_of(cs.top, e, false);
+    const AstList *gens = comp_generators(e);
+    int saved = l->ncomp, saved_cells = l->ncells;
+    for (int i = 0; i < gens->count; i++) {
+        comp_bind_target(l, &cs, gens->items[i]->u.comprehension.target, true);
+    }
+    comp_loops(l, &cs, gens, 0, first, inner, ctx);
     l->ncomp = saved;
+    l->ncells = saved_cells;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,10 +312,6 @@ int lower_comprehension(Lower *l, const AstNode *e) {
     int res = lower_temp(l, ty_container(l->m->types, tk, NULL, NULL));
     lower_emit(l, IR_BUILD, res, 0, e)->aux = kind;
     CompCtx c = {e, res};
-    const AstList *gens = e->kind == AST_SetComp    ? &e->u.SetComp.generators
-                          : e->kind == AST_DictComp ? &e->u.DictComp.generators
-                          : e->kind == AST_ListComp ? &e->u.ListComp.generators
-                                                    : &e->u.GeneratorExp.generators;
-    lower_comp_run(l, gens, comp_add, &c);
+    lower_comp_run(l, e, comp_add, &c);
     return res;
 }

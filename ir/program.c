@@ -85,6 +85,16 @@ bool ir_program_stores_attr(const IrProgram *p, Name name) {
     return false;
 }
 
+bool ir_program_sets_defaults(const IrProgram *p) {
+    for (int i = 0; i < p->nstored; i++) {
+        if (strcmp(p->stored_attrs[i], "__defaults__") == 0
+            || strcmp(p->stored_attrs[i], "__kwdefaults__") == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void note_store(IrProgram *p, Name name) {
     if (ir_program_stores_attr(p, name)) {
         return;

@@ -1,6 +1,0 @@
-def math():
-    return 1
-
-
-print(math())
-import math

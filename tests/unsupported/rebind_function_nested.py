@@ -1,7 +1,0 @@
-def greet():
-    return "hello"
-
-
-if len(greet()) > 3:
-    greet = lambda: "hi"
-print(greet())

@@ -1,6 +1,0 @@
-def log():
-    return 1
-
-
-with open(__file__) as log:
-    print(log.readline())

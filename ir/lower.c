@@ -348,7 +348,7 @@ void lower_delete_name(Lower *l, Name id, const AstNode *at) {
         return;
     }
     InferFunc *f = infer_func_of(l->inf, id);
-    if (access == ACCESS_FAST || access == ACCESS_DEREF || (f && f->direct)) {
+    if (access == ACCESS_FAST || access == ACCESS_DEREF || (f && f->direct && !f->rebindable)) {
         lower_unsupported(l, at, access == ACCESS_FAST || access == ACCESS_DEREF
                                      ? "'del' of this variable" : "rebinding a function's name");
         return;

@@ -227,6 +227,7 @@ typedef struct IrFunc {
     bool is_gen_resume;
     int gen_nargs;
     bool exported;  // other modules call its native entry directly (not static in the C)
+    bool fast_int;  // pass_pure: computes only with ints; the backend gives it an int64 clone
 } IrFunc;
 
 // A function of another module of the program that this one calls directly (IR_CALL_EXT): its
@@ -390,6 +391,10 @@ void pass_refcount(IrFunc *fn);
 // Shares the error cleanup blocks of pass_refcount: each releases what the largest smaller
 // cleanup with the same target does not, then jumps to it.
 void pass_share(IrFunc *fn);
+// Marks the functions of 'm' that compute only with ints (fast_int): int parameters and
+// result, int arithmetic, comparisons, branches and direct calls of such functions, nothing
+// else on their normal paths. The backend runs them on int64_t first (docs/design.md).
+void pass_pure(IrModule *m);
 
 // pipeline.c -------------------------------------------------------------------------------------
 

@@ -939,7 +939,7 @@ static void emit_call(Emitter *e, const IrInstr *in) {
                                               : e->m->funcs[in->aux]->cname;
     IrRep ret = in->op == IR_CALL_EXT ? ty_rep(e->m->externs[in->aux].ret_ty)
                                       : e->m->funcs[in->aux]->ret_rep;
-    if (in->op == IR_CALL && e->m->funcs[in->aux]->fast_int) {
+    if (in->op == IR_CALL && e->m->funcs[in->aux]->fast_entry) {
         cname = arena_printf(e->out->arena, "kgw_%s", cname + 4);  // its int fast path first
     }
     if (ret != REP_BOOL) {
@@ -1555,7 +1555,7 @@ static void emit_boxed(Emitter *e, const IrFunc *fn) {
         put_boxed_param(e, fn, i);
     }
     put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep),
-        fn->fast_int ? entry_name(e, fn, "kgw_") : fn->cname, fn->has_closure ? "fn" : "");
+        fn->fast_entry ? entry_name(e, fn, "kgw_") : fn->cname, fn->has_closure ? "fn" : "");
     for (int i = 0; i < fn->nparams; i++) {
         put(e, "%sp%d", i || fn->has_closure ? ", " : "", i);
     }
@@ -2282,7 +2282,8 @@ static void emit_module_def(Emitter *e) {
 // Int fast paths (pass_pure, docs/design.md): for each fast_int function, in every part's head,
 // kgq_<module>__<name>, its clone on int64_t values, whose last parameter kd_ is the number of
 // frames it may still open; kgt_..., the clone called with an array of arguments (for
-// kr_fast_run); kgw_..., the wrapper that every direct call and the boxed entry call: it runs
+// kr_fast_run); kgw_..., the wrapper that direct calls and the boxed entry call (of functions
+// that call or loop, fast_entry; the others are as fast in the generic code): it runs
 // the clone when the arguments are small ints and fast paths are on, else (or when the clone
 // bailed out) the generic native entry kgf_..., with fast paths off while a rerun goes on. The
 // clones are static inline, so that gcc inlines a recursive one into itself.
@@ -2454,13 +2455,19 @@ static void emit_fast(Emitter *e) {
             put(e, ";\n");
         }
     }
+    // A clone that recurses on every path that does not bail out is finite (kd_ falls at each
+    // call), but gcc and clang see only that the bail-out does not return: they would warn.
+    // Giving the bail-out a way to return instead costs gcc its recursive inlining (fib 2x).
+    put(e, "#if defined(__clang__) || __GNUC__ >= 12\n#pragma GCC diagnostic push\n"
+           "#pragma GCC diagnostic ignored \"-Winfinite-recursion\"\n#endif\n");
     for (int i = 0; i < m->nfuncs; i++) {
         if (m->funcs[i]->fast_int) {
             emit_fast_clone(e, m->funcs[i]);
         }
     }
+    put(e, "#if defined(__clang__) || __GNUC__ >= 12\n#pragma GCC diagnostic pop\n#endif\n");
     for (int i = 0; i < m->nfuncs; i++) {
-        if (m->funcs[i]->fast_int) {
+        if (m->funcs[i]->fast_entry) {
             emit_fast_entries(e, m->funcs[i]);
         }
     }

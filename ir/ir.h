@@ -228,6 +228,7 @@ typedef struct IrFunc {
     int gen_nargs;
     bool exported;  // other modules call its native entry directly (not static in the C)
     bool fast_int;  // pass_pure: computes only with ints; the backend gives it an int64 clone
+    bool fast_entry;  // fast_int, and loops or recurses: calls from generic code try the clone
 } IrFunc;
 
 // A function of another module of the program that this one calls directly (IR_CALL_EXT): its

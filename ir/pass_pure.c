@@ -13,7 +13,8 @@
 // register's value there (no BOOL_TO_INT, no bool constant in an int register), so the
 // results are ints whenever the arguments are ints (the backend's wrapper checks that).
 // A greatest fixed point: every function that passes the local test starts in, and one that
-// calls a function that is out goes out, until nothing changes.
+// calls a function that is out goes out, until nothing changes. Calls from generic code try
+// the clone only of functions that loop or recurse, or call one that does (fast_entry).
 #include "ir.h"
 
 // Few registers: a clone frame stays small (the runtime's per-level stack estimate).
@@ -65,8 +66,11 @@ static bool instr_ok(const IrModule *m, const IrFunc *fn, const IrInstr *in) {
     }
 }
 
-// The local test: the signature, the registers and every instruction on normal paths.
-static bool func_ok(const IrModule *m, const IrFunc *fn, bool *seen, IrBlock **work) {
+// The local test: the signature, the registers and every instruction on normal paths. Sets
+// *loops when 'fn' has a loop (a normal edge back to a block not after its source).
+static bool func_ok(const IrModule *m, const IrFunc *fn, bool *seen, IrBlock **work,
+                    bool *loops) {
+    *loops = false;
     if (fn == m->funcs[0] || fn->is_gen_resume || fn->gen_resume || fn->has_closure
         || fn->varargs || fn->varkw || fn->nkwonly || fn->ret_rep != REP_INT
         || fn->nregs > FAST_MAX_REGS || fn->nblocks == 0) {
@@ -98,6 +102,7 @@ static bool func_ok(const IrModule *m, const IrFunc *fn, bool *seen, IrBlock **w
         const IrInstr *t = ir_terminator(b);
         for (int k = 0; k < 2; k++) {
             IrBlock *s = t->op == IR_JUMP || t->op == IR_BRANCH ? t->target[k] : NULL;
+            *loops |= s && s->id <= b->id;
             if (s && !seen[s->id]) {
                 seen[s->id] = true;
                 work[n++] = s;
@@ -120,6 +125,41 @@ static bool callees_in(const IrModule *m, const IrFunc *fn) {
     return true;
 }
 
+// Marks in 'reach' (per function) the fast_int functions 'fn' calls, directly or through others.
+static void mark_calls(const IrModule *m, const IrFunc *fn, bool *reach) {
+    for (int i = 0; i < fn->nblocks; i++) {
+        const IrBlock *b = fn->blocks[i];
+        for (int k = 0; k < b->count; k++) {
+            int c = b->instrs[k]->op == IR_CALL ? b->instrs[k]->aux : -1;
+            if (c >= 0 && m->funcs[c]->fast_int && !reach[c]) {
+                reach[c] = true;
+                mark_calls(m, m->funcs[c], reach);
+            }
+        }
+    }
+}
+
+// fast_entry: the clone of 'fn' is worth entering from generic code (kr_fast_run costs a
+// setjmp) when it loops or recurses, or calls a function that does: a straight-line one is as
+// fast in the generic code's inline small-int paths.
+static void mark_entries(IrModule *m, const bool *loops) {
+    int n = m->nfuncs;
+    bool **reach = arena_alloc(m->arena, sizeof(bool *) * (size_t)n);
+    for (int f = 0; f < n; f++) {
+        if (m->funcs[f]->fast_int) {
+            reach[f] = arena_alloc(m->arena, (size_t)n);
+            mark_calls(m, m->funcs[f], reach[f]);
+        }
+    }
+    for (int f = 0; f < n; f++) {
+        bool entry = m->funcs[f]->fast_int && (loops[f] || reach[f][f]);
+        for (int g = 0; g < n && !entry && m->funcs[f]->fast_int; g++) {
+            entry = reach[f][g] && (loops[g] || reach[g][g]);
+        }
+        m->funcs[f]->fast_entry = entry;
+    }
+}
+
 void pass_pure(IrModule *m) {
     int most = 1;
     for (int i = 0; i < m->nfuncs; i++) {
@@ -127,8 +167,9 @@ void pass_pure(IrModule *m) {
     }
     bool *seen = arena_alloc(m->arena, (size_t)most);
     IrBlock **work = arena_alloc(m->arena, sizeof(IrBlock *) * (size_t)most);
+    bool *loops = arena_alloc(m->arena, (size_t)m->nfuncs);
     for (int i = 0; i < m->nfuncs; i++) {
-        m->funcs[i]->fast_int = func_ok(m, m->funcs[i], seen, work);
+        m->funcs[i]->fast_int = func_ok(m, m->funcs[i], seen, work, &loops[i]);
     }
     for (bool changed = true; changed;) {
         changed = false;
@@ -139,4 +180,5 @@ void pass_pure(IrModule *m) {
             }
         }
     }
+    mark_entries(m, loops);
 }

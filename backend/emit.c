@@ -2448,12 +2448,17 @@ static void emit_fast_entries(Emitter *e, const IrFunc *fn) {
 
 static void emit_fast(Emitter *e) {
     const IrModule *m = e->m;
+    bool any = false;
     for (int i = 0; i < m->nfuncs; i++) {
         if (m->funcs[i]->fast_int) {
             e->fn = m->funcs[i];
             put_fast_signature(e, m->funcs[i]);
             put(e, ";\n");
+            any = true;
         }
+    }
+    if (!any) {
+        return;
     }
     // A clone that recurses on every path that does not bail out is finite (kd_ falls at each
     // call), but gcc and clang see only that the bail-out does not return: they would warn.

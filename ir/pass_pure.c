@@ -112,7 +112,7 @@ static bool func_ok(const IrModule *m, const IrFunc *fn, bool *seen, IrBlock **w
     return true;
 }
 
-// Whether every direct call of 'fn' on its normal paths is of a function still in.
+// Whether every direct call in 'fn' (on any path, to be safe) is of a function still in.
 static bool callees_in(const IrModule *m, const IrFunc *fn) {
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];

@@ -516,6 +516,44 @@ static const char prelude[] =
     "        return -1;\n"
     "    }\n"
     "    return 0;\n"
+    "}\n"
+    // Int fast paths (emit_fast): Python's // % << >> on int64_t; what the clone cannot
+    // finish exactly (a zero divisor, an overflow, a negative shift count) bails out.
+    "KGH int64_t kgh_fast_floordiv(int64_t a, int64_t b) {\n"
+    "    if (KR_UNLIKELY(b == 0 || (b == -1 && a == INT64_MIN))) {\n"
+    "        kr_fast_bail();\n"
+    "    }\n"
+    "    int64_t q = a / b;\n"
+    "    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;\n"
+    "}\n"
+    "KGH int64_t kgh_fast_mod(int64_t a, int64_t b) {\n"
+    "    if (KR_UNLIKELY(b == 0 || b == -1)) {\n"
+    "        if (b == 0) {\n"
+    "            kr_fast_bail();\n"
+    "        }\n"
+    "        return 0;\n"
+    "    }\n"
+    "    int64_t r = a % b;\n"
+    "    return (r != 0 && (r < 0) != (b < 0)) ? r + b : r;\n"
+    "}\n"
+    "KGH int64_t kgh_fast_lshift(int64_t a, int64_t b) {\n"
+    "    if (KR_UNLIKELY(b < 0 || b > 62)) {\n"
+    "        if (a != 0 || b < 0) {\n"
+    "            kr_fast_bail();\n"
+    "        }\n"
+    "        return 0;\n"
+    "    }\n"
+    "    int64_t r = (int64_t)((uint64_t)a << b);\n"
+    "    if (KR_UNLIKELY((r >> b) != a)) {\n"
+    "        kr_fast_bail();\n"
+    "    }\n"
+    "    return r;\n"
+    "}\n"
+    "KGH int64_t kgh_fast_rshift(int64_t a, int64_t b) {\n"
+    "    if (KR_UNLIKELY(b < 0)) {\n"
+    "        kr_fast_bail();\n"
+    "    }\n"
+    "    return b > 63 ? (a < 0 ? -1 : 0) : a >> b;\n"
     "}\n";
 
 // ---------------------------------------------------------------------------------------------
@@ -952,6 +990,9 @@ static void emit_call(Emitter *e, const IrInstr *in) {
                                               : e->m->funcs[in->aux]->cname;
     IrRep ret = in->op == IR_CALL_EXT ? ty_rep(e->m->externs[in->aux].ret_ty)
                                       : e->m->funcs[in->aux]->ret_rep;
+    if (in->op == IR_CALL && e->m->funcs[in->aux]->fast_entry) {
+        cname = arena_printf(e->out->arena, "kgw_%s", cname + 4);  // its int fast path first
+    }
     if (ret != REP_BOOL) {
         put_call(e, in, cname);
         return;
@@ -1899,8 +1940,8 @@ static void emit_boxed(Emitter *e, const IrFunc *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         put_boxed_param(e, fn, i);
     }
-    put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep), fn->cname,
-        fn->has_closure ? "fn" : "");
+    put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep),
+        fn->fast_entry ? entry_name(e, fn, "kgw_") : fn->cname, fn->has_closure ? "fn" : "");
     for (int i = 0; i < fn->nparams; i++) {
         put(e, "%sp%d", i || fn->has_closure ? ", " : "", i);
     }
@@ -2688,6 +2729,206 @@ static void emit_module_def(Emitter *e) {
 // The declarations and definitions a part starts with: the first part (or the only one)
 // defines the constants, globals, generator code objects and boxed entries; the others declare
 // them.
+// ---------------------------------------------------------------------------------------------
+// Int fast paths (pass_pure, docs/design.md): for each fast_int function, in every part's head,
+// kgq_<module>__<name>, its clone on int64_t values, whose last parameter kd_ is the number of
+// frames it may still open; kgt_..., the clone called with an array of arguments (for
+// kr_fast_run); kgw_..., the wrapper that direct calls and the boxed entry call (of functions
+// that call or loop, fast_entry; the others are as fast in the generic code): it runs
+// the clone when the arguments are small ints and fast paths are on, else (or when the clone
+// bailed out) the generic native entry kgf_..., with fast paths off while a rerun goes on. The
+// clones are static inline, so that gcc inlines a recursive one into itself.
+
+// Marks the blocks of 'fn' reachable on normal edges ('reach') and the targets of gotos among
+// them ('labelled').
+static void fast_blocks(const IrFunc *fn, bool *reach, bool *labelled, const IrBlock **work) {
+    int n = 0;
+    work[n++] = fn->blocks[0];
+    reach[fn->blocks[0]->id] = true;
+    while (n > 0) {
+        const IrInstr *t = ir_terminator(work[--n]);
+        for (int k = 0; k < 2 && t->op != IR_RETURN; k++) {
+            const IrBlock *s = t->target[k];
+            if (s) {
+                labelled[s->id] = true;
+                if (!reach[s->id]) {
+                    reach[s->id] = true;
+                    work[n++] = s;
+                }
+            }
+        }
+    }
+}
+
+static void put_fast_bail_if(Emitter *e, const char *cond) {
+    put(e, "    if (KR_UNLIKELY(%s)) {\n        kr_fast_bail();\n    }\n", cond);
+}
+
+static void emit_fast_instr(Emitter *e, const IrInstr *in) {
+    static const char *const c_ops[] = {"<", "<=", "==", "!=", ">", ">="};
+    const char *d = in->dst >= 0 ? reg_text(e, in->dst) : NULL;
+    const char *a = in->nargs > 0 ? reg_text(e, in->args[0]) : NULL;
+    const char *b = in->nargs > 1 ? reg_text(e, in->args[1]) : NULL;
+    switch (in->op) {
+    case IR_CONST:
+        if (in->cst->kind == IRC_BOOL) {
+            put(e, "    %s = %s;\n", d, in->cst->i ? "true" : "false");
+        } else if (in->cst->i == INT64_MIN) {
+            put(e, "    %s = INT64_MIN;\n", d);
+        } else {
+            put(e, "    %s = INT64_C(%lld);\n", d, (long long)in->cst->i);
+        }
+        break;
+    case IR_MOVE: put(e, "    %s = %s;\n", d, a); break;
+    case IR_NOT: put(e, "    %s = !%s;\n", d, a); break;
+    case IR_INT_COMPARE: put(e, "    %s = %s %s %s;\n", d, a, c_ops[in->aux], b); break;
+    case IR_INT_UNARY:
+        if (in->aux == UN_NEG) {
+            put_fast_bail_if(e, arena_printf(e->out->arena, "__builtin_sub_overflow((int64_t)0, "
+                                             "%s, &%s)", a, d));
+        } else {
+            put(e, "    %s = %s%s;\n", d, in->aux == UN_INVERT ? "~" : "", a);
+        }
+        break;
+    case IR_INT_BINARY: {
+        static const char *const builtin[] = {
+            [BIN_ADD] = "add", [BIN_SUB] = "sub", [BIN_MUL] = "mul"};
+        static const char *const helper[] = {
+            [BIN_FLOORDIV] = "floordiv", [BIN_MOD] = "mod", [BIN_LSHIFT] = "lshift",
+            [BIN_RSHIFT] = "rshift"};
+        static const char *const bit_ops[] = {[BIN_AND] = "&", [BIN_OR] = "|", [BIN_XOR] = "^"};
+        if (in->aux <= BIN_MUL) {
+            put_fast_bail_if(e, arena_printf(e->out->arena, "__builtin_%s_overflow(%s, %s, &%s)",
+                                             builtin[in->aux], a, b, d));
+        } else if (in->aux >= BIN_AND) {
+            put(e, "    %s = %s %s %s;\n", d, a, bit_ops[in->aux], b);
+        } else {
+            put(e, "    %s = kgh_fast_%s(%s, %s);\n", d, helper[in->aux], a, b);
+        }
+        break;
+    }
+    case IR_CALL:
+        put(e, "    %s = kgq_%s(", d, e->m->funcs[in->aux]->cname + 4);
+        put_args(e, in, 0, in->nargs);
+        put(e, "%skd_ - 1);\n", in->nargs ? ", " : "");
+        break;
+    case IR_RETURN: put(e, "    return %s;\n", a); break;
+    case IR_JUMP: put(e, "    goto b%d;\n", in->target[0]->id); break;
+    case IR_BRANCH:
+        put(e, "    if (%s) {\n        goto b%d;\n    }\n    goto b%d;\n", a, in->target[0]->id,
+            in->target[1]->id);
+        break;
+    default:  // reference counting: ints need none here
+        break;
+    }
+}
+
+static void put_fast_signature(Emitter *e, const IrFunc *fn) {
+    put(e, "KGH int64_t %s(", entry_name(e, fn, "kgq_"));
+    for (int i = 0; i < fn->nparams; i++) {
+        put(e, "int64_t ");
+        put_reg(e, fn->params[i]);
+        put(e, ", ");
+    }
+    put(e, "int64_t kd_)");
+}
+
+static void emit_fast_clone(Emitter *e, const IrFunc *fn) {
+    e->fn = fn;
+    Arena *a = e->out->arena;
+    bool *reach = arena_alloc(a, (size_t)fn->nblocks + 1);
+    bool *labelled = arena_alloc(a, (size_t)fn->nblocks + 1);
+    const IrBlock **work = arena_alloc(a, sizeof(IrBlock *) * ((size_t)fn->nblocks + 1));
+    fast_blocks(fn, reach, labelled, work);
+    put(e, "\n// %s, line %d: int fast path\n", fn->name, fn->line);
+    put_fast_signature(e, fn);
+    put(e, " {\n");
+    for (int r = 0; r < fn->nregs; r++) {
+        if (!fn->regs[r].is_param) {
+            bool flag = fn->regs[r].rep == REP_BOOL;
+            put(e, "    %s %s = %s;\n    (void)%s;\n", flag ? "bool" : "int64_t", reg_text(e, r),
+                flag ? "false" : "0", reg_text(e, r));
+        }
+    }
+    put_fast_bail_if(e, "kd_ <= 0");
+    for (int i = 0; i < fn->nblocks; i++) {
+        const IrBlock *b = fn->blocks[i];
+        if (!reach[b->id]) {
+            continue;
+        }
+        if (labelled[b->id]) {
+            put(e, "b%d:;\n", b->id);
+        }
+        for (int k = 0; k < b->count; k++) {
+            emit_fast_instr(e, b->instrs[k]);
+        }
+    }
+    put(e, "}\n");
+}
+
+static void emit_fast_entries(Emitter *e, const IrFunc *fn) {
+    e->fn = fn;
+    put(e, "KGH int64_t %s(const int64_t *a_, int64_t kd_) {\n    (void)a_;\n    return %s(",
+        entry_name(e, fn, "kgt_"), entry_name(e, fn, "kgq_"));
+    for (int i = 0; i < fn->nparams; i++) {
+        put(e, "a_[%d], ", i);
+    }
+    put(e, "kd_);\n}\n");
+    put(e, "KGH kr_val %s(", entry_name(e, fn, "kgw_"));
+    StrBuf args, small;
+    strbuf_init(&args, e->out->arena);
+    strbuf_init(&small, e->out->arena);
+    for (int i = 0; i < fn->nparams; i++) {
+        const char *p = reg_text(e, fn->params[i]);
+        put(e, "%skr_val %s", i ? ", " : "", p);
+        strbuf_printf(&args, "%s%s", i ? ", " : "", p);
+        strbuf_printf(&small, "KR_IS_SMALL(%s) && ", p);
+    }
+    put(e, "%s) {\n", fn->nparams ? "" : "void");
+    put(e, "    if (%skr_ts.fast_off == 0) {\n        int64_t a_[%d] = {", strbuf_cstr(&small),
+        fn->nparams + 1);
+    for (int i = 0; i < fn->nparams; i++) {
+        put(e, "%sKR_SMALL_VALUE(%s)", i ? ", " : "", reg_text(e, fn->params[i]));
+    }
+    put(e, "%s};\n        int64_t r_ = 0;\n", fn->nparams ? "" : "0");
+    put(e, "        if (kr_fast_run(%s, a_, &r_) == 0) {\n            return kr_int_from_i64(r_);\n"
+           "        }\n        kr_ts.fast_off++;\n        kr_val res_ = %s(%s);\n"
+           "        kr_ts.fast_off--;\n        return res_;\n    }\n    return %s(%s);\n}\n",
+        entry_name(e, fn, "kgt_"), fn->cname, strbuf_cstr(&args), fn->cname, strbuf_cstr(&args));
+}
+
+static void emit_fast(Emitter *e) {
+    const IrModule *m = e->m;
+    bool any = false;
+    for (int i = 0; i < m->nfuncs; i++) {
+        if (m->funcs[i]->fast_int) {
+            e->fn = m->funcs[i];
+            put_fast_signature(e, m->funcs[i]);
+            put(e, ";\n");
+            any = true;
+        }
+    }
+    if (!any) {
+        return;
+    }
+    // A clone that recurses on every path that does not bail out is finite (kd_ falls at each
+    // call), but gcc and clang see only that the bail-out does not return: they would warn.
+    // Giving the bail-out a way to return instead costs gcc its recursive inlining (fib 2x).
+    put(e, "#if defined(__clang__) || __GNUC__ >= 12\n#pragma GCC diagnostic push\n"
+           "#pragma GCC diagnostic ignored \"-Winfinite-recursion\"\n#endif\n");
+    for (int i = 0; i < m->nfuncs; i++) {
+        if (m->funcs[i]->fast_int) {
+            emit_fast_clone(e, m->funcs[i]);
+        }
+    }
+    put(e, "#if defined(__clang__) || __GNUC__ >= 12\n#pragma GCC diagnostic pop\n#endif\n");
+    for (int i = 0; i < m->nfuncs; i++) {
+        if (m->funcs[i]->fast_entry) {
+            emit_fast_entries(e, m->funcs[i]);
+        }
+    }
+}
+
 static void emit_module_head(Emitter *e, bool split) {
     const IrModule *m = e->m;
     emit_header(e, split);
@@ -2715,6 +2956,7 @@ static void emit_module_head(Emitter *e, bool split) {
             emit_gen_frame(e, m->funcs[i], m->funcs[i]->gen_nargs);
         }
     }
+    emit_fast(e);
     for (int i = 1; i < m->nfuncs; i++) {
         if (!m->funcs[i]->is_gen_resume) {
             emit_boxed(e, m->funcs[i]);

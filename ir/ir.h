@@ -231,6 +231,8 @@ typedef struct IrFunc {
     bool is_gen_resume;
     int gen_nargs;
     bool exported;  // other modules call its native entry directly (not static in the C)
+    bool fast_int;  // pass_pure: computes only with ints; the backend gives it an int64 clone
+    bool fast_entry;  // fast_int, and loops or recurses: calls from generic code try the clone
 } IrFunc;
 
 // A function of another module of the program that this one calls directly (IR_CALL_EXT): its
@@ -396,6 +398,10 @@ void pass_refcount(IrFunc *fn);
 // Shares the error cleanup blocks of pass_refcount: each releases what the largest smaller
 // cleanup with the same target does not, then jumps to it.
 void pass_share(IrFunc *fn);
+// Marks the functions of 'm' that compute only with ints (fast_int): int parameters and
+// result, int arithmetic, comparisons, branches and direct calls of such functions, nothing
+// else on their normal paths. The backend runs them on int64_t first (docs/design.md).
+void pass_pure(IrModule *m);
 
 // Loop caches of list storage (pass_hoist.c; an analysis of the finished IR for the backend).
 typedef enum IrCacheUse {

@@ -85,5 +85,6 @@ IrModule *ir_compile(IrProgram *p, IrUnit *u, const char *stop_after) {
     for (int i = 0; i < m->nfuncs; i++) {
         run_passes(m->funcs[i], stop_after);
     }
+    pass_pure(m);  // module-wide: which functions get int fast paths (reads the final IR)
     return m;
 }

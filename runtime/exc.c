@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1206,6 +1207,40 @@ int kr_recursion_error(void) {
     kr_ts.depth--;
     kr_err_set(&kr_exc_RecursionError, "maximum recursion depth exceeded");
     return -1;
+}
+
+// The C stack a clone frame of an int fast path may take, at most, per Python-level call: the
+// clones are small (pass_pure admits few registers); gcc may inline several levels into one
+// frame, each counting for its level.
+enum { FAST_FRAME_BYTES = 2048 };
+
+// The frames a clone may open from here: what the recursion limit and the C stack leave.
+static int64_t fast_budget(void) {
+    int64_t budget = (int64_t)kr_recursion_limit - kr_ts.depth;
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    if (kr_ts.stack_low) {
+        int64_t room = sp > kr_ts.stack_low ? (int64_t)((sp - kr_ts.stack_low) / FAST_FRAME_BYTES)
+                                            : 0;
+        budget = room < budget ? room : budget;
+    }
+    return budget;
+}
+
+int kr_fast_run(kr_fast_fn fn, const int64_t *args, int64_t *out) {
+    jmp_buf jb;
+    void *prev = kr_ts.fast_jmp;
+    kr_ts.fast_jmp = &jb;
+    if (setjmp(jb) != 0) {
+        kr_ts.fast_jmp = prev;
+        return -1;
+    }
+    *out = fn(args, fast_budget());
+    kr_ts.fast_jmp = prev;
+    return 0;
+}
+
+void kr_fast_bail(void) {
+    longjmp(*(jmp_buf *)kr_ts.fast_jmp, 1);
 }
 
 // Leaves a margin of the C stack for the runtime's own frames below the lowest Python frame.

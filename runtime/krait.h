@@ -419,6 +419,8 @@ typedef struct kr_tstate {
     uintptr_t stack_low;  // lowest C stack address considered safe
     int float_free_count;  // float.c's free list of dead floats
     void *float_free[KR_FLOAT_FREE_MAX];
+    void *fast_jmp;       // the jmp_buf of the innermost kr_fast_run (int fast paths)
+    int fast_off;         // > 0: int fast paths are off (a generic rerun is going on)
 } kr_tstate;
 
 extern _Thread_local kr_tstate kr_ts;
@@ -567,6 +569,17 @@ static inline KR_MUST_CHECK int kr_enter_leaf_call(void) {
     }
     return 0;
 }
+// Int fast paths (DESIGN: docs/design.md "Int fast paths"). A function the compiler proves to
+// compute only with ints gets a clone on int64_t values that takes, after its arguments, the
+// number of frames it may still open ('budget'). On anything it cannot finish exactly (an
+// int64 overflow, a division by zero, the budget spent) the clone calls kr_fast_bail, which
+// unwinds every clone frame at once; its caller then reruns the generic function, which
+// raises or promotes to big ints exactly as CPython. kr_fast_run calls fn(args, budget) with
+// the budget the recursion limit and the C stack leave: 0 with the result in *out, -1 when
+// the clone bailed out.
+typedef int64_t (*kr_fast_fn)(const int64_t *args, int64_t budget);
+int kr_fast_run(kr_fast_fn fn, const int64_t *args, int64_t *out);
+__attribute__((noreturn, cold)) void kr_fast_bail(void);
 // Set up the calling thread's state: stack limit, GC root (kr_runtime_init does it for the
 // main thread). kr_thread_state_fini releases it at thread exit.
 void kr_thread_state_init(void);

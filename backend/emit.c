@@ -2764,7 +2764,7 @@ static void put_fast_bail_if(Emitter *e, const char *cond) {
     put(e, "    if (KR_UNLIKELY(%s)) {\n        kr_fast_bail();\n    }\n", cond);
 }
 
-static void emit_fast_instr(Emitter *e, const IrInstr *in) {
+static void emit_fastint_instr(Emitter *e, const IrInstr *in) {
     static const char *const c_ops[] = {"<", "<=", "==", "!=", ">", ">="};
     const char *d = in->dst >= 0 ? reg_text(e, in->dst) : NULL;
     const char *a = in->nargs > 0 ? reg_text(e, in->args[0]) : NULL;
@@ -2860,7 +2860,7 @@ static void emit_fast_clone(Emitter *e, const IrFunc *fn) {
             put(e, "b%d:;\n", b->id);
         }
         for (int k = 0; k < b->count; k++) {
-            emit_fast_instr(e, b->instrs[k]);
+            emit_fastint_instr(e, b->instrs[k]);
         }
     }
     put(e, "}\n");

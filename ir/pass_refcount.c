@@ -13,9 +13,12 @@
 // reassigned (the caller owns the argument) — they are never released, and get an INCREF only
 // where a stealing use takes them.
 //
-// Deaths move earlier than CPython's only for values nobody can observe dying (ints, strs and
-// None today); DESIGN §3 requires locals whose type may have __del__ to live until rebound,
-// which this pass must honour when such types exist.
+// Named variables die when CPython's do (DESIGN §3): a *held* variable (classify_held) stays
+// live until it is rebound (its old value is released at the assignment, as STORE_FAST does)
+// or deleted, and every RETURN and every error edge to the unwind block releases the held
+// variables in register order, the order of the frame's slots. Deaths move earlier than
+// CPython's only where nobody can observe them: temporaries, variables of types that cannot
+// reach a finalizer, and every variable of a program with no finalizer anywhere.
 #include "ir.h"
 
 #include <string.h>
@@ -376,14 +379,14 @@ static void rewrite_instr(Rc *rc, IrBlock *out, IrInstr *in, Bits after, Bits be
         for (int i = 0; i < in->nargs; i++) {
             operand = operand || in->args[i] == d;
         }
-        if (operand || in->op != IR_MOVE) {
+        if (operand || in->err) {  // the old value must outlive the instruction
             saved = ir_reg_new(fn, fn->regs[d].ty, NULL);
             fn->regs[saved].rep = fn->regs[d].rep;
             IrInstr *mv = ir_instr_new(fn, IR_MOVE, saved, 1, in->line);
             mv->args[0] = d;
             ir_append(fn, out, mv);
         } else {
-            ir_append(fn, out, rc_op(rc, IR_XDECREF, d, in->line));  // CPython: STORE_FAST
+            ir_append(fn, out, rc_op(rc, IR_XDECREF, d, in->line));  // as STORE_FAST, DELETE_FAST
         }
     }
     if (in->op == IR_RETURN && rc->any_held) {  // the frame exits: its variables, in order

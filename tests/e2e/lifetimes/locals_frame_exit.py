@@ -89,3 +89,21 @@ conditional(True)
 conditional(False)
 temporaries()
 print("end")
+
+
+def containers():
+    items = [A("li0"), A("li1"), A("li2")]
+    pair = (A("tu0"), A("tu1"))
+    print("containers")
+    items = None
+    print("list gone")
+    pair = None
+    print("tuple gone")
+    more = [A("c0"), A("c1"), A("c2"), A("c3")]
+    del more[1:3]
+    print("slice deleted")
+    more.clear()
+    print("cleared")
+
+
+containers()

@@ -136,6 +136,11 @@ static void scan(Scan *sc, const AstNode *n) {
         sc->watched = sc->watched
                       || (n->u.ImportFrom.module && strstr(n->u.ImportFrom.module, "weakref"));
         break;
+    case AST_Constant:  // setattr(C, "__del__", f), type(name, bases, {"__del__": f})
+        if (n->u.Constant.value.kind == CONST_STR && n->u.Constant.value.u.s.len == 7) {
+            sc->watched = sc->watched || memcmp(n->u.Constant.value.u.s.data, "__del__", 7) == 0;
+        }
+        break;
     case AST_Yield:
     case AST_YieldFrom:
     case AST_Await:

@@ -2676,6 +2676,15 @@ static void emit_main(Emitter *e) {
     for (int i = 1; i < p->nunits; i++) {
         put(e, "extern const kr_module_def kgm_%s__def;\n", p->units[i]->cname);
     }
+    if (ir_deaths_observable(e->m->prog)) {  // the script's globals, for kr_program_exit
+        put(e, "\nstatic const kr_module_slot kgm_%s__main_slots[] = {\n", e->m->name);
+        for (int g = 0; g < e->m->nglobals; g++) {
+            put(e, "    {");
+            put_c_string(e, e->m->globals[g].name, strlen(e->m->globals[g].name));
+            put(e, ", &%s},\n", global_cname(e, g));
+        }
+        put(e, "    {0, 0},\n};\n");
+    }
     put(e, "\nint main(int argc, char **argv) {\n    kr_runtime_init(argc, argv);\n");
     if (p->nunits > 1) {
         put(e, "    static const kr_module_def *const modules[] = {\n");
@@ -2684,9 +2693,11 @@ static void emit_main(Emitter *e) {
         }
         put(e, "    };\n    kr_program_modules(modules, %d);\n", p->nunits - 1);
     }
-    put(e, "    if (kgm_%s__consts() < 0 || %s() == 0) {\n"
-           "        return kr_exc_handle_uncaught();\n    }\n    return 0;\n}\n",
-        e->m->name, e->m->funcs[0]->cname);
+    bool finish = ir_deaths_observable(e->m->prog);  // pass_refcount.c
+    put(e, "    int status = kgm_%s__consts() < 0 || %s() == 0 ? kr_exc_handle_uncaught() : 0;\n"
+           "    return kr_program_exit(status, %s%s%s);\n}\n",
+        e->m->name, e->m->funcs[0]->cname, finish ? "kgm_" : "", finish ? e->m->name : "NULL",
+        finish ? "__main_slots" : "");
 }
 
 // An imported module: its globals by name (the slot table), the check of the slots whose type

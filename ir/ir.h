@@ -85,6 +85,7 @@ typedef struct IrProgram {
     int nunits, units_cap;
     Name *stored_attrs;  // attribute names some module assigns or deletes ('o.x = v',
     int nstored, stored_cap;  // setattr(o, "x", v))
+    int deaths_observable;  // pass_refcount: 0 not known yet, 1 no, 2 yes
     bool stores_any;     // setattr() or delattr() with a computed name: any attribute
     struct OriginCache *origins;  // ir_unit_import_source's answers
 } IrProgram;
@@ -104,6 +105,9 @@ bool ir_program_stores_attr(const IrProgram *p, Name name);
 // Whether some module assigns a function's __defaults__ or __kwdefaults__ by name (then no
 // module-level function is called with its defaults inlined).
 bool ir_program_sets_defaults(const IrProgram *p);
+// Whether some module of the program can observe when a value dies: it defines `__del__`, uses
+// weak references or files, or has a generator with cleanup code (pass_refcount.c; cached).
+bool ir_deaths_observable(IrProgram *p);
 // The absolute name of the module `from <'level' dots><module> import ...` in 'u' names
 // ('module' NULL for `from . import x`); NULL when it goes beyond the top-level package or 'u'
 // is not in a package (*why says which).

@@ -13,9 +13,12 @@
 // reassigned (the caller owns the argument) — they are never released, and get an INCREF only
 // where a stealing use takes them.
 //
-// Deaths move earlier than CPython's only for values nobody can observe dying (ints, strs and
-// None today); DESIGN §3 requires locals whose type may have __del__ to live until rebound,
-// which this pass must honour when such types exist.
+// Named variables die when CPython's do (DESIGN §3): a *held* variable (classify_held) stays
+// live until it is rebound (its old value is released at the assignment, as STORE_FAST does)
+// or deleted, and every RETURN and every error edge to the unwind block releases the held
+// variables in register order, the order of the frame's slots. Deaths move earlier than
+// CPython's only where nobody can observe them: temporaries, variables of types that cannot
+// reach a finalizer, and every variable of a program with no finalizer anywhere.
 #include "ir.h"
 
 #include <string.h>
@@ -28,8 +31,11 @@ typedef struct Rc {
     IrFunc *fn;
     Arena *arena;
     int words;
+    int nregs;  // before the pass added any
     bool *tracked;
     bool *borrowed;
+    bool *held;  // named variables released only when rebound, deleted or at frame exit
+    bool any_held;
     Bits *live_in, *live_out;  // per block
     Bits *cleanup_sets;        // error cleanup blocks made so far, for sharing
     IrBlock **cleanup_blocks;
@@ -94,13 +100,150 @@ static void classify(Rc *rc) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Which variables keep their value until rebound, deleted or the frame exits (CPython's
+// timing, DESIGN §3). Only a death someone can observe needs it: a program with no `__del__`,
+// weak reference, file or generator with cleanup code anywhere cannot tell when a value dies,
+// and neither can anybody tell when an int, float, str or container of such dies.
+
+static bool watch_name(const char *s) {
+    return strcmp(s, "__del__") == 0 || strcmp(s, "weakref") == 0 || strcmp(s, "open") == 0
+           || strcmp(s, "fdopen") == 0 || strcmp(s, "finalize") == 0;
+}
+
+typedef struct Scan {
+    bool watched, yields, cleanup;
+} Scan;
+
+static void scan(Scan *sc, const AstNode *n) {
+    if (!n || sc->watched) {
+        return;
+    }
+    switch (n->kind) {
+    case AST_FunctionDef:
+        sc->watched = sc->watched || watch_name(n->u.FunctionDef.name);
+        break;
+    case AST_Name:
+        sc->watched = sc->watched || watch_name(n->u.Name.id);
+        break;
+    case AST_Attribute:
+        sc->watched = sc->watched || watch_name(n->u.Attribute.attr);
+        break;
+    case AST_alias:
+        sc->watched = sc->watched || strstr(n->u.alias.name, "weakref") != NULL
+                      || watch_name(n->u.alias.name);
+        break;
+    case AST_ImportFrom:
+        sc->watched = sc->watched
+                      || (n->u.ImportFrom.module && strstr(n->u.ImportFrom.module, "weakref"));
+        break;
+    case AST_Constant:  // setattr(C, "__del__", f), type(name, bases, {"__del__": f})
+        if (n->u.Constant.value.kind == CONST_STR && n->u.Constant.value.u.s.len == 7) {
+            sc->watched = sc->watched || memcmp(n->u.Constant.value.u.s.data, "__del__", 7) == 0;
+        }
+        break;
+    case AST_Yield:
+    case AST_YieldFrom:
+    case AST_Await:
+        sc->yields = true;
+        break;
+    case AST_Try:
+        sc->cleanup = sc->cleanup || n->u.Try.finalbody.count > 0;
+        break;
+    case AST_TryStar:
+        sc->cleanup = sc->cleanup || n->u.TryStar.finalbody.count > 0;
+        break;
+    case AST_With:
+    case AST_AsyncWith:
+        sc->cleanup = true;
+        break;
+    default:
+        break;
+    }
+    int count;
+    const AstField *fields = ast_fields(n->kind, &count);
+    for (int i = 0; i < count; i++) {
+        const char *at = (const char *)n + fields[i].offset;
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            scan(sc, *(AstNode *const *)at);
+        } else if (fields[i].kind == FK_LIST) {
+            const AstList *l = (const AstList *)at;
+            for (int k = 0; k < l->count; k++) {
+                scan(sc, l->items[k]);
+            }
+        }
+    }
+}
+
+// Whether some module of the program can observe when a value dies (computed once).
+bool ir_deaths_observable(IrProgram *p) {
+    if (!p) {
+        return true;
+    }
+    if (p->deaths_observable == 0) {
+        Scan sc = {0};
+        for (int i = 0; i < p->nunits; i++) {
+            scan(&sc, p->units[i]->ast);
+        }
+        p->deaths_observable = sc.watched || (sc.yields && sc.cleanup) ? 2 : 1;
+    }
+    return p->deaths_observable == 2;
+}
+
+// Values of 't' die unobserved: no finalizer of the user's can be reached from them.
+static bool ty_inert(const Ty *t) {
+    if (!t) {
+        return false;
+    }
+    switch (t->kind) {
+    case TY_NONE:
+    case TY_BOOL:
+    case TY_INT:
+    case TY_FLOAT:
+    case TY_STR:
+    case TY_NUM:
+        return true;
+    case TY_OPTIONAL:
+        return ty_inert(t->arg);
+    case TY_LIST:
+    case TY_SET:
+    case TY_TUPLE:
+        return ty_inert(t->arg);
+    case TY_DICT:
+        return ty_inert(t->arg) && ty_inert(t->arg2);
+    default:
+        return false;
+    }
+}
+
+static void classify_held(Rc *rc) {
+    IrFunc *fn = rc->fn;
+    rc->held = arena_alloc(rc->arena, (size_t)fn->nregs + 1);
+    if (!ir_deaths_observable(fn->mod->prog)) {
+        return;
+    }
+    for (int r = 0; r < fn->nregs; r++) {
+        if (rc->tracked[r] && fn->regs[r].name && !ty_inert(fn->regs[r].ty)) {
+            rc->held[r] = true;
+            rc->any_held = true;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Liveness
 
 // live := live minus the instruction's definition plus its tracked operands, plus what its
 // handler needs when it can fail into one.
 static void step_back(Rc *rc, Bits live, const IrInstr *in) {
-    if (in->dst >= 0 && rc->tracked[in->dst]) {
-        bit_clear(live, in->dst);
+    if (in->dst >= 0 && rc->tracked[in->dst] && !rc->held[in->dst]) {
+        bit_clear(live, in->dst);  // a held variable's old value dies at its rebinding
+    }
+    if (rc->any_held && (in->op == IR_RETURN || (in->err && in->err == rc->fn->unwind))) {
+        for (int r = 0; r < rc->nregs; r++) {  // the frame holds them until it exits
+            if (rc->held[r]) {
+                bit_set(live, r);
+            }
+        }
     }
     const IrBlock *h = handler_of(rc->fn, in);
     for (int w = 0; h && w < rc->words; w++) {
@@ -163,7 +306,7 @@ static IrInstr *rc_op(Rc *rc, IrOp op, int r, int line) {
 
 // Releases of the registers in 'set', appended to 'b'.
 static void release_all(Rc *rc, IrBlock *b, Bits set, int line) {
-    for (int r = 0; r < rc->fn->nregs; r++) {
+    for (int r = 0; r < rc->nregs; r++) {
         if (bit(set, r)) {
             ir_append(rc->fn, b, rc_op(rc, IR_XDECREF, r, line));
         }
@@ -224,7 +367,8 @@ static bool seen_before(const IrInstr *in, int i) {
 static void rewrite_instr(Rc *rc, IrBlock *out, IrInstr *in, Bits after, Bits before) {
     IrFunc *fn = rc->fn;
     bool steal = steals(in) && (in->op != IR_MOVE || rc->tracked[in->dst]);
-    if (steal) {
+    bool self_move = in->op == IR_MOVE && in->args[0] == in->dst;  // `x = x`: nothing changes
+    if (steal && !self_move) {
         int a = in->args[0];
         // A YIELD that fails (throw(), close()) has given its operand away too, so the handler
         // it fails into must get a reference of its own.
@@ -246,7 +390,36 @@ static void rewrite_instr(Rc *rc, IrBlock *out, IrInstr *in, Bits after, Bits be
     if (in->err) {
         in->err = cleanup_block(rc, before, in->err, in->line);
     }
-    ir_append(fn, out, in);
+    int d = in->dst;
+    int saved = -1;  // a held variable's old value, released once the instruction rebinds it
+    if (d >= 0 && rc->held[d] && !self_move) {
+        bool operand = false;
+        for (int i = 0; i < in->nargs; i++) {
+            operand = operand || in->args[i] == d;
+        }
+        if (operand || in->err) {  // the old value must outlive the instruction
+            saved = ir_reg_new(fn, fn->regs[d].ty, NULL);
+            fn->regs[saved].rep = fn->regs[d].rep;
+            IrInstr *mv = ir_instr_new(fn, IR_MOVE, saved, 1, in->line);
+            mv->args[0] = d;
+            ir_append(fn, out, mv);
+        } else {
+            ir_append(fn, out, rc_op(rc, IR_XDECREF, d, in->line));  // as STORE_FAST, DELETE_FAST
+        }
+    }
+    if (in->op == IR_RETURN && rc->any_held) {  // the frame exits: its variables, in order
+        for (int r = 0; r < rc->nregs; r++) {
+            if (rc->held[r] && r != in->args[0] && bit(before, r)) {
+                ir_append(fn, out, rc_op(rc, IR_XDECREF, r, in->line));
+            }
+        }
+    }
+    if (!self_move) {  // emitted, it would only assign a variable to itself
+        ir_append(fn, out, in);
+    }
+    if (saved >= 0) {
+        ir_append(fn, out, rc_op(rc, IR_XDECREF, saved, in->line));
+    }
     if (ir_op_is_terminator(in->op)) {
         return;  // RAISE: its operands die on the error edge
     }
@@ -256,11 +429,12 @@ static void rewrite_instr(Rc *rc, IrBlock *out, IrInstr *in, Bits after, Bits be
             ir_append(fn, out, rc_op(rc, fn->regs[a].name ? IR_XDECREF : IR_DECREF, a, in->line));
         }
     }
-    if (in->dst >= 0 && rc->tracked[in->dst] && !bit(after, in->dst) && in->op != IR_CLEAR) {
+    if (in->dst >= 0 && rc->tracked[in->dst] && !bit(after, in->dst) && in->op != IR_CLEAR
+        && !rc->held[in->dst]) {
         ir_append(fn, out, rc_op(rc, IR_DECREF, in->dst, in->line));
     }
     // What only the instruction's handler kept alive (not an operand) dies after it too.
-    for (int r = 0; r < fn->nregs; r++) {
+    for (int r = 0; r < rc->nregs; r++) {
         bool arg = false;
         for (int i = 0; i < in->nargs; i++) {
             arg = arg || in->args[i] == r;
@@ -327,8 +501,10 @@ static void split_edges(Rc *rc, int nblocks) {
 }
 
 void pass_refcount(IrFunc *fn) {
-    Rc rc = {.fn = fn, .arena = fn->mod->arena, .words = (fn->nregs + 63) / 64 + 1};
+    Rc rc = {.fn = fn, .arena = fn->mod->arena, .words = (fn->nregs + 63) / 64 + 1,
+             .nregs = fn->nregs};
     classify(&rc);
+    classify_held(&rc);
     liveness(&rc);
     int nblocks = fn->nblocks;
     for (int i = 0; i < nblocks; i++) {

@@ -83,6 +83,12 @@ typedef struct kr_module_def {
     bool (*check)(int i, kr_val v);
 } kr_module_def;
 
+// The end of the program (main() returns what it returns): as CPython's shutdown, the script's
+// globals ('main_slots'), then each imported module's, are finalized and released, unless
+// 'main_slots' is NULL (the compiler proved no finalizer of the program could tell).
+int kr_program_exit(int status, const kr_module_slot *main_slots);
+// Whether kr_program_exit already ran the finalizer of 'o' (which is dying): forgets it.
+bool kr_exit_finalized(kr_obj *o);
 // Registers the modules of the program (called once by main(), before the script's body).
 void kr_program_modules(const kr_module_def *const *defs, size_t n);
 // `import name`: a module of the program (its parent packages first: `import a.b` imports 'a',

@@ -118,7 +118,7 @@ static kr_val store_word(kr_list_obj *l, kr_val v) {
 // Releases the references held by words[0..n) of a KR_LIST_VALS array.
 static void release_words(int strategy, kr_val *words, intptr_t n) {
     if (strategy == KR_LIST_VALS) {
-        for (intptr_t i = 0; i < n; i++) {
+        for (intptr_t i = n - 1; i >= 0; i--) {  // the last first, as CPython
             KR_XDECREF(words[i]);
         }
     }

@@ -286,10 +286,12 @@ kr_val kr_import_builtin(const char *name) {
 typedef struct {
     const kr_module_def *def;
     kr_val module;  // while it is being imported and after, 0 before (and after a failure)
+    size_t order;   // when its import started (sys.modules' order)
 } program_entry;
 
 static program_entry *program;
 static size_t nprogram;
+static size_t nimports;
 
 void kr_program_modules(const kr_module_def *const *defs, size_t n) {
     program = kr_alloc(sizeof *program * (n ? n : 1));
@@ -342,6 +344,7 @@ static kr_val import_program(program_entry *e, kr_val parent) {
         return 0;
     }
     e->module = m;  // the registry's reference: visible to imports from its body
+    e->order = ++nimports;
     KR_MODULE(m)->initializing = true;
     kr_val r = e->def->exec();
     KR_MODULE(m)->initializing = false;
@@ -448,4 +451,87 @@ int kr_module_unbound(kr_val mod, const char *name) {
         kr_err_set(&kr_exc_SystemError, "krait: module global '%s' is bound", name);
     }
     return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shutdown
+
+// Objects whose __del__ kr_program_exit already ran: it does not run again when they die.
+static kr_obj **finalized;
+static size_t nfinalized, finalized_cap;
+
+bool kr_exit_finalized(kr_obj *o) {
+    for (size_t i = 0; i < nfinalized; i++) {
+        if (finalized[i] == o) {
+            finalized[i] = finalized[--nfinalized];
+            return true;
+        }
+    }
+    return false;
+}
+
+static void finalize_global(kr_val v) {
+    if (!KR_IS_PTR(v) || !KR_OBJ(v)->type->finalize) {
+        return;
+    }
+    kr_obj *o = KR_OBJ(v);
+    for (size_t i = 0; i < nfinalized; i++) {
+        if (finalized[i] == o) {
+            return;  // bound to two globals: finalized once
+        }
+    }
+    if (nfinalized == finalized_cap) {
+        size_t cap = finalized_cap ? finalized_cap * 2 : 16;
+        kr_obj **grown = kr_alloc(sizeof *grown * cap);
+        if (!grown) {
+            kr_err_clear();
+            return;
+        }
+        if (nfinalized) {
+            memcpy(grown, finalized, sizeof *grown * nfinalized);
+        }
+        finalized = grown;
+        finalized_cap = cap;
+    }
+    finalized[nfinalized++] = o;
+    kr_val saved = kr_err_fetch();
+    KR_INCREF(v);
+    o->type->finalize(o);
+    kr_err_clear();
+    kr_err_restore(saved);
+    KR_DECREF(v);
+}
+
+// CPython's shutdown as observed: the module's globals whose objects have a finalizer have it
+// run, in the order the globals were first bound; then every global is released in that order
+// (a list releasing its items last first).
+static void clear_globals(const kr_module_slot *slots) {
+    for (const kr_module_slot *s = slots; s->name; s++) {
+        if (*s->slot) {
+            finalize_global(*s->slot);
+        }
+    }
+    for (const kr_module_slot *s = slots; s->name; s++) {
+        kr_val v = *s->slot;
+        *s->slot = 0;
+        KR_XDECREF(v);
+        kr_err_clear();
+    }
+}
+
+int kr_program_exit(int status, const kr_module_slot *main_slots) {
+    if (!main_slots) {
+        return status;  // no finalizer of the program can tell
+    }
+    fflush(stdout);
+    clear_globals(main_slots);
+    // Then the imported modules, the last imported first.
+    for (size_t n = nimports; n > 0; n--) {
+        for (size_t i = 0; i < nprogram; i++) {
+            if (program[i].module && program[i].order == n) {
+                clear_globals(program[i].def->slots);
+            }
+        }
+    }
+    return status;
 }

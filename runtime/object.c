@@ -47,7 +47,7 @@ static bool finalize_at_zero(kr_obj *o) {
 
 void kr_dealloc(kr_obj *o) {
     const kr_type *t = o->type;
-    if (t->finalize && finalize_at_zero(o)) {
+    if (t->finalize && !kr_exit_finalized(o) && finalize_at_zero(o)) {
         return;
     }
     for (const kr_type *d = t; d; d = d->base) {

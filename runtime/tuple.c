@@ -133,7 +133,7 @@ kr_val kr_tuple_repeat(kr_val t, intptr_t n) {
 
 static void tuple_dealloc(kr_obj *o) {
     kr_val t = KR_VAL(o);
-    for (intptr_t i = 0; i < KR_TUPLE_LEN(t); i++) {
+    for (intptr_t i = KR_TUPLE_LEN(t) - 1; i >= 0; i--) {  // the last first, as CPython
         KR_XDECREF(KR_TUPLE_ITEMS(t)[i]);
     }
 }

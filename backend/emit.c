@@ -8,10 +8,11 @@
 // made at start-up), globals (kg_<module>__<name>: kr_val slots, 0 while unbound), prototypes,
 // boxed entries, functions, main. Names: the native entry of a Python function is
 // kgf_<module>__<name> (nested functions add their qualname and a number); it takes the function
-// object first ('kfn') when it reads closure cells. Its boxed entry kgb_<module>__<name> (a
-// kr_boxedfunc: vector call, for dynamic calls and first-class use) binds the arguments against
-// the kr_sig kgs_<module>__<name> (parameter names kgn_<module>__<name>), converts them and calls
-// the native entry. Module machinery (body, constants) uses kgm_<module>__*, so no Python
+// object first ('kfn') when it reads closure cells. Its boxed entry (a kr_boxedfunc: vector
+// call, for dynamic calls and first-class use) binds the arguments against the kr_sig in
+// kgs_<module>__<name> (a kgh_entry; parameter names kgn_<module>__<name>), converts them and
+// calls the native entry that kgh_entry holds. Functions whose boxed entries would be the same
+// code share one, kgb_<module>__<name of the first>. Module machinery (body, constants) uses kgm_<module>__*, so no Python
 // name can clash with it. Locals are v_<name>, temporaries t<N>, blocks b<N>; #line directives map
 // each statement back to the .py file. A raising instruction tests its result against its
 // representation's error value and, on failure, adds the traceback entry for its line and jumps
@@ -37,6 +38,8 @@ typedef struct Emitter {
     int line;        // last #line emitted
     int nyield;      // suspension points of a resume function emitted so far
     bool leaf;       // 'fn' runs no Python code besides its own (is_leaf)
+    const char **boxed;  // per function of the module: its boxed entry (shared by a shape)
+    bool *boxed_def;     // per function: the first of its shape, which defines the entry
 } Emitter;
 
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
@@ -54,6 +57,12 @@ static const char prelude[] =
     "__attribute__((unused, noinline)) static void kgh_release(kr_val v) {\n"
     "    KR_XDECREF(v);\n"
     "}\n"
+    "// A function's kr_sig and native entry: functions whose boxed entries would be the same\n"
+    "// code but for these two share one, which finds them through the function object.\n"
+    "typedef struct kgh_entry {\n"
+    "    kr_sig sig;\n"
+    "    void (*native)(void);\n"
+    "} kgh_entry;\n"
     "KGH kr_val kgh_load_global(kr_val v, const char *name) {\n"
     "    if (KR_UNLIKELY(v == 0)) {\n"
     "        return kr_err_set(&kr_exc_NameError, \"name '%s' is not defined\", name);\n"
@@ -1411,8 +1420,8 @@ static void emit_class_op(Emitter *e, const IrInstr *in) {
 static void emit_make_function(Emitter *e, const IrInstr *in) {
     const IrFunc *fn = e->m->funcs[in->aux];
     put_assign(e, in);
-    put(e, "kgh_make_function(kr_function_new(&%s, %s, ", entry_name(e, fn, "kgs_"),
-        entry_name(e, fn, "kgb_"));
+    put(e, "kgh_make_function(kr_function_new(&%s.sig, %s, ", entry_name(e, fn, "kgs_"),
+        e->boxed[in->aux]);
     put_c_string(e, fn->name, strlen(fn->name));
     put(e, ", ");
     put_c_string(e, fn->qualname, strlen(fn->qualname));
@@ -1477,43 +1486,37 @@ static void put_boxed_param(Emitter *e, const IrFunc *fn, int i) {
     }
 }
 
-// The kr_sig and the boxed entry (kr_boxedfunc) of 'fn': binds, converts, calls the native
-// entry, boxes its result.
-static void emit_boxed(Emitter *e, const IrFunc *fn) {
+// The body of the boxed entry (kr_boxedfunc) of 'fn', after its opening line: binds,
+// converts, calls the native entry, boxes its result. It names nothing of 'fn' but its shape
+// (parameter conversions, result): the kr_sig and the native entry come from the function
+// object's kgh_entry, so that functions of one shape share one boxed entry (boxed_shapes).
+static void put_boxed_body(Emitter *e, const IrFunc *fn) {
     e->fn = fn;
-    const char *sig = entry_name(e, fn, "kgs_"), *names = entry_name(e, fn, "kgn_");
-    if (e->decls) {
-        put(e, "KGX const kr_sig %s;\nKGX kr_val %s(kr_val fn, const kr_val *args, size_t nargs, "
-               "kr_val kwnames);\n", sig, entry_name(e, fn, "kgb_"));
-        return;
-    }
-    put(e, "\nstatic const char *const %s[] = {", names);
-    for (int i = 0; i < fn->nparams; i++) {
-        put_c_string(e, fn->regs[fn->params[i]].name, strlen(fn->regs[fn->params[i]].name));
-        put(e, ", ");
-    }
-    put(e, "0};\nKGS const kr_sig %s = {", sig);
-    put_c_string(e, fn->qualname, strlen(fn->qualname));
-    put(e, ", %s, %d, %d, %d, %s, %s};\n", names, fn->nposonly, fn->npos, fn->nkwonly,
-        fn->varargs ? "true" : "false", fn->varkw ? "true" : "false");
+    put(e, "    const kgh_entry *en_ = (const kgh_entry *)KR_FUNCTION(fn)->sig;\n"
+           "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n    const kr_val *av_ = a_;\n",
+        fn->nparams + 1);
     // A call passing exactly the positional parameters uses the caller's vector as it is
     // (the caller holds the references); any other is bound by kr_bind_args.
     bool simple = !fn->varargs && !fn->varkw && fn->nkwonly == 0;
-    put(e, "KGS kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n"
-           "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n    const kr_val *av_ = a_;\n",
-        entry_name(e, fn, "kgb_"), fn->nparams + 1);
     if (simple) {
         put(e, "    if (!kwnames && nargs == %d) {\n        av_ = args;\n    } else ", fn->npos);
     } else {
         put(e, "    ");
     }
-    put(e, "if (kr_bind_args(&%s, args, nargs, kwnames, KR_FUNCTION(fn)->defaults,\n"
-           "                     KR_FUNCTION(fn)->kwdefaults, a_) < 0) {\n        return 0;\n    }\n",
-        sig);
+    put(e, "if (kr_bind_args(&en_->sig, args, nargs, kwnames, KR_FUNCTION(fn)->defaults,\n"
+           "                     KR_FUNCTION(fn)->kwdefaults, a_) < 0) {\n"
+           "        return 0;\n    }\n");
     for (int i = 0; i < fn->nparams; i++) {
         put_boxed_param(e, fn, i);
     }
-    put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep), fn->cname,
+    put(e, "    {\n        %s res_ = ((%s (*)(", ret_ctype(fn->ret_rep), ret_ctype(fn->ret_rep));
+    if (fn->has_closure) {
+        put(e, "kr_val");
+    }
+    for (int i = 0; i < fn->nparams; i++) {
+        put(e, "%s%s", i || fn->has_closure ? ", " : "", rep_ctype(fn->regs[fn->params[i]].rep));
+    }
+    put(e, "%s))en_->native)(%s", fn->nparams + fn->has_closure ? "" : "void",
         fn->has_closure ? "fn" : "");
     for (int i = 0; i < fn->nparams; i++) {
         put(e, "%sp%d", i || fn->has_closure ? ", " : "", i);
@@ -1526,8 +1529,83 @@ static void emit_boxed(Emitter *e, const IrFunc *fn) {
     case REP_BOOL: put(e, "        r_ = res_ < 0 ? 0 : kr_bool(res_);\n"); break;
     default: put(e, "        r_ = res_;\n"); break;
     }
-    put(e, "    }\n    goto done;\ndone:\n    if (av_ == a_) {\n        kr_bind_release(&%s, a_);\n"
-           "    }\n    return r_;\n}\n", sig);
+    put(e, "    }\n    goto done;\ndone:\n    if (av_ == a_) {\n"
+           "        kr_bind_release(&en_->sig, a_);\n    }\n    return r_;\n}\n");
+}
+
+// The boxed entry of each function of the module ('e->boxed', 'e->boxed_def'): functions whose
+// boxed entries have the same body share the first one's, kgb_<module>__<its name>. A module's
+// boxed entries are then a few shapes (gcc spends about 5 ms on each C function at -O2).
+static void boxed_shapes(Emitter *e) {
+    const IrModule *m = e->m;
+    Arena *a = e->out->arena;
+    e->boxed = arena_alloc(a, sizeof(char *) * (size_t)(m->nfuncs + 1));
+    e->boxed_def = arena_alloc(a, (size_t)m->nfuncs + 1);
+    enum { NBUCKETS = 256 };
+    int bucket[NBUCKETS], *chain = arena_alloc(a, sizeof(int) * (size_t)(m->nfuncs + 1));
+    StrBuf *text = arena_alloc(a, sizeof(StrBuf) * (size_t)(m->nfuncs + 1));
+    uint32_t *hash = arena_alloc(a, sizeof(uint32_t) * (size_t)(m->nfuncs + 1));
+    for (int i = 0; i < NBUCKETS; i++) {
+        bucket[i] = -1;
+    }
+    StrBuf *out = e->out;
+    for (int i = 1; i < m->nfuncs; i++) {
+        const IrFunc *fn = m->funcs[i];
+        if (fn->is_gen_resume) {
+            continue;
+        }
+        strbuf_init(&text[i], a);
+        e->out = &text[i];
+        put_boxed_body(e, fn);
+        uint32_t h = 2166136261u;
+        for (size_t k = 0; k < text[i].len; k++) {
+            h = (h ^ (unsigned char)text[i].data[k]) * 16777619u;
+        }
+        hash[i] = h;
+        int same = bucket[h % NBUCKETS];
+        while (same >= 0 && !(hash[same] == h && text[same].len == text[i].len
+                              && memcmp(text[same].data, text[i].data, text[i].len) == 0)) {
+            same = chain[same];
+        }
+        if (same < 0) {
+            e->boxed[i] = entry_name(e, fn, "kgb_");
+            e->boxed_def[i] = true;
+            chain[i] = bucket[h % NBUCKETS];
+            bucket[h % NBUCKETS] = i;
+        } else {
+            e->boxed[i] = e->boxed[same];
+        }
+    }
+    e->out = out;
+}
+
+// The kr_sig and native entry of 'fn' (its kgh_entry), and the boxed entry of its shape when
+// 'fn' is the first of it.
+static void emit_boxed(Emitter *e, const IrFunc *fn, int index) {
+    e->fn = fn;
+    const char *sig = entry_name(e, fn, "kgs_"), *names = entry_name(e, fn, "kgn_");
+    if (e->decls) {
+        put(e, "KGX const kgh_entry %s;\n", sig);
+        if (e->boxed_def[index]) {
+            put(e, "KGX kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames);\n",
+                e->boxed[index]);
+        }
+        return;
+    }
+    put(e, "\nstatic const char *const %s[] = {", names);
+    for (int i = 0; i < fn->nparams; i++) {
+        put_c_string(e, fn->regs[fn->params[i]].name, strlen(fn->regs[fn->params[i]].name));
+        put(e, ", ");
+    }
+    put(e, "0};\nKGS const kgh_entry %s = {{", sig);
+    put_c_string(e, fn->qualname, strlen(fn->qualname));
+    put(e, ", %s, %d, %d, %d, %s, %s}, (void (*)(void))%s};\n", names, fn->nposonly, fn->npos,
+        fn->nkwonly, fn->varargs ? "true" : "false", fn->varkw ? "true" : "false", fn->cname);
+    if (e->boxed_def[index]) {
+        put(e, "KGS kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n",
+            e->boxed[index]);
+        put_boxed_body(e, fn);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2266,7 +2344,7 @@ static void emit_module_head(Emitter *e, bool split) {
     }
     for (int i = 1; i < m->nfuncs; i++) {
         if (!m->funcs[i]->is_gen_resume) {
-            emit_boxed(e, m->funcs[i]);
+            emit_boxed(e, m->funcs[i], i);
         }
     }
 }
@@ -2307,7 +2385,8 @@ enum { BODY_ONCE_BYTES = 64 * 1024 };
 
 int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf *parts) {
     Arena *a = parts[0].arena;
-    Emitter e = {.m = m};
+    Emitter e = {.m = m, .out = &parts[0]};
+    boxed_shapes(&e);
     StrBuf *bodies = arena_alloc(a, sizeof(StrBuf) * (size_t)m->nfuncs);
     size_t *cost = arena_alloc(a, sizeof(size_t) * (size_t)m->nfuncs);
     size_t total = 0;

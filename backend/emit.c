@@ -31,6 +31,9 @@ typedef struct Emitter {
     bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
     bool *cleanup;   // per block: only releases then a jump, entered only on error edges
     bool *landing;   // per block: where an error path leaves its cleanup (handler, unwind)
+    bool *in_loop;   // per block: on a cycle of the control flow (mark_loops)
+    bool *hot;       // per function of the module: may run often (hot_functions)
+    bool fn_hot;     // 'fn' may run often: all its code counts as hot
     const IrBlock *block;  // the block being emitted
     bool split;      // the module is split into parts (emit_module_parts)
     bool decls;      // a part after the first: declare what the first part defines
@@ -1185,11 +1188,14 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
         put_status_call(e, in, arena_printf(e->out->arena, "kgh_check_range_step(%s)", a));
         break;
     default: {
-        if (e->cleanup[e->block->id]) {
-            put(e, "    kgh_release(%s);\n", a);  // error paths: out of line, less code
+        bool i = e->fn->regs[in->args[0]].rep == REP_INT;
+        bool cold = !e->fn_hot && !e->in_loop[e->block->id];
+        if (e->cleanup[e->block->id] || (!i && in->op != IR_INCREF && cold)) {
+            // Error paths, and cold code (hot_functions): out of line, much less code for
+            // the C compiler (an inline release is four branches).
+            put(e, "    kgh_release(%s);\n", a);
             break;
         }
-        bool i = e->fn->regs[in->args[0]].rep == REP_INT;
         put(e, "    %s%s(%s);\n", in->op == IR_INCREF   ? "KR_INCREF"
                                   : in->op == IR_DECREF ? "KR_DECREF"
                                                         : "KR_XDECREF",
@@ -1881,6 +1887,188 @@ static void mark_labels(Emitter *e) {
     }
 }
 
+// Nodes 0..n-1 of a graph (the successors of node v: succ[start[v]] .. succ[start[v + 1] - 1])
+// that are on a cycle: Tarjan's strongly connected components, iteratively. A node is on a
+// cycle when its component has another node or it is its own successor.
+static void mark_cyclic(Arena *a, int n, const int *start, const int *succ, bool *cyclic) {
+    int *index = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *low = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *stack = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    bool *on_stack = arena_alloc(a, (size_t)n + 1);
+    int *work = arena_alloc(a, sizeof(int) * (size_t)(n + 1));  // the DFS path
+    int *next = arena_alloc(a, sizeof(int) * (size_t)(n + 1));  // its next successor
+    int counter = 0, sp = 0;
+    for (int i = 0; i < n; i++) {
+        index[i] = -1;
+    }
+    for (int root = 0; root < n; root++) {
+        if (index[root] >= 0) {
+            continue;
+        }
+        int wp = 0;
+        work[wp] = root;
+        next[wp++] = start[root];
+        index[root] = low[root] = counter++;
+        stack[sp++] = root;
+        on_stack[root] = true;
+        while (wp > 0) {
+            int v = work[wp - 1];
+            if (next[wp - 1] < start[v + 1]) {
+                int w = succ[next[wp - 1]++];
+                cyclic[v] |= w == v;
+                if (index[w] < 0) {
+                    index[w] = low[w] = counter++;
+                    stack[sp++] = w;
+                    on_stack[w] = true;
+                    work[wp] = w;
+                    next[wp++] = start[w];
+                } else if (on_stack[w] && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            wp--;  // all successors done
+            if (wp > 0 && low[v] < low[work[wp - 1]]) {
+                low[work[wp - 1]] = low[v];
+            }
+            if (low[v] == index[v]) {
+                bool cycle = stack[sp - 1] != v;
+                int x;
+                do {
+                    x = stack[--sp];
+                    on_stack[x] = false;
+                    cyclic[x] |= cycle;
+                } while (x != v);
+            }
+        }
+    }
+}
+
+// The blocks of 'fn' on a cycle of its control flow (error edges included): its loops.
+static void mark_loops(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    Arena *a = e->out->arena;
+    int n = fn->nblocks, m = 0;
+    for (int i = 0; i < n; i++) {
+        m += fn->blocks[i]->count + 2;
+    }
+    int *start = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *succ = arena_alloc(a, sizeof(int) * (size_t)(m + 1));
+    m = 0;
+    for (int i = 0; i < n; i++) {
+        const IrBlock *b = fn->blocks[i];
+        start[i] = m;
+        for (int k = 0; k < b->count; k++) {
+            if (b->instrs[k]->err) {
+                succ[m++] = b->instrs[k]->err->id;
+            }
+        }
+        for (int t = 0; t < 2; t++) {
+            if (ir_terminator(b)->target[t]) {
+                succ[m++] = ir_terminator(b)->target[t]->id;
+            }
+        }
+    }
+    start[n] = m;
+    e->in_loop = arena_alloc(a, (size_t)n + 1);
+    mark_cyclic(a, n, start, succ, e->in_loop);
+}
+
+// The functions of the module that may run often ('e->hot'), whose code outside loops keeps
+// the inline fast paths; the rest of the code outside loops releases references out of line
+// (kgh_release), which is much less C to compile. Hot: a function that runs as an object
+// (a method, a nested function, a lambda, a generator's resume function, one read from its
+// global or called from other modules: anything may call it any number of times), one on a
+// cycle of direct calls (recursion), and one called from hot code (a loop, a hot function).
+// Only a function of the script's module called directly from its body, outside loops, or
+// from other such functions, is cold. A guess for speed only: any answer is correct code.
+static void hot_functions(Emitter *e) {
+    const IrModule *m = e->m;
+    Arena *a = e->out->arena;
+    int n = m->nfuncs;
+    bool *hot = e->hot = arena_alloc(a, (size_t)n + 1);
+    bool *global_read = arena_alloc(a, (size_t)m->nglobals + 1);
+    int *stored_to = arena_alloc(a, sizeof(int) * (size_t)(n + 1));  // its global, or -1
+    bool script = m->unit == m->prog->units[0];
+    int ncalls = 0;
+    for (int f = 0; f < n; f++) {
+        const IrFunc *fn = m->funcs[f];
+        hot[f] = !script || fn->is_gen_resume || fn->exported || fn->has_closure;
+        stored_to[f] = -1;
+    }
+    // Where each function object goes: only into a global by the module body, else it is
+    // used as an object.
+    for (int f = 0; f < n; f++) {
+        const IrFunc *fn = m->funcs[f];
+        for (int i = 0; i < fn->nblocks; i++) {
+            const IrBlock *b = fn->blocks[i];
+            for (int k = 0; k < b->count; k++) {
+                const IrInstr *in = b->instrs[k];
+                const IrInstr *st = k + 1 < b->count ? b->instrs[k + 1] : NULL;
+                if (in->op == IR_LOAD_GLOBAL || (in->op == IR_LOAD_NAME && in->aux >= 0)) {
+                    global_read[in->aux] = true;
+                } else if (in->op == IR_CALL) {
+                    ncalls++;
+                } else if (in->op == IR_MAKE_FUNCTION && f == 0 && st
+                           && st->op == IR_STORE_GLOBAL && st->args[0] == in->dst) {
+                    stored_to[in->aux] = st->aux;
+                } else if (in->op == IR_MAKE_FUNCTION) {
+                    hot[in->aux] = true;
+                }
+            }
+        }
+    }
+    for (int f = 1; f < n; f++) {
+        hot[f] |= stored_to[f] < 0 || global_read[stored_to[f]];
+    }
+    // The direct call graph: function f calls succ[start[f]] ..; from hot code, mark hot.
+    int *start = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *succ = arena_alloc(a, sizeof(int) * (size_t)(ncalls + 1));
+    bool *cyclic = arena_alloc(a, (size_t)n + 1);
+    ncalls = 0;
+    for (int f = 0; f < n; f++) {
+        const IrFunc *fn = m->funcs[f];
+        start[f] = ncalls;
+        for (int i = 0; i < fn->nblocks; i++) {
+            for (int k = 0; k < fn->blocks[i]->count; k++) {
+                if (fn->blocks[i]->instrs[k]->op == IR_CALL) {
+                    succ[ncalls++] = fn->blocks[i]->instrs[k]->aux;
+                }
+            }
+        }
+    }
+    start[n] = ncalls;
+    mark_cyclic(a, n, start, succ, cyclic);
+    for (int f = 0; f < n; f++) {
+        hot[f] |= cyclic[f];
+    }
+    // Calls from loops, then from hot functions, to a fixpoint.
+    const IrFunc *saved = e->fn;
+    for (int f = 0; f < n; f++) {
+        const IrFunc *fn = e->fn = m->funcs[f];
+        mark_loops(e);
+        for (int i = 0; i < fn->nblocks; i++) {
+            for (int k = 0; e->in_loop[i] && k < fn->blocks[i]->count; k++) {
+                const IrInstr *in = fn->blocks[i]->instrs[k];
+                if (in->op == IR_CALL) {
+                    hot[in->aux] = true;
+                }
+            }
+        }
+    }
+    e->fn = saved;
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int f = 0; f < n; f++) {
+            for (int c = start[f]; hot[f] && c < start[f + 1]; c++) {
+                changed |= !hot[succ[c]];
+                hot[succ[c]] = true;
+            }
+        }
+    }
+}
+
 static bool is_release(const IrInstr *in) {
     return in->op == IR_XDECREF || in->op == IR_DECREF;
 }
@@ -2050,8 +2238,9 @@ static bool is_leaf(const IrFunc *fn) {
     return true;
 }
 
-static void emit_func(Emitter *e, const IrFunc *fn) {
+static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     e->fn = fn;
+    e->fn_hot = hot;
     e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
     e->labelled = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->in_frame = fn->is_gen_resume ? frame_regs(e, fn) : NULL;
@@ -2062,6 +2251,7 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     mark_needed(e);
     mark_labels(e);
     mark_error_paths(e);
+    mark_loops(e);
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
     put_signature(e, fn);
     put(e, " {\n");
@@ -2378,8 +2568,8 @@ static int *assign_parts(Arena *a, const size_t *cost, int nfuncs, int nparts, s
 }
 
 // A module body of more C than this is compiled as code run once (KGM_ONCE: cold, -O1), and
-// counts for a third of its size when the parts are balanced (gcc takes about that much
-// less time on it then). Smaller bodies, where a script's hot top-level loop may be, keep the
+// counts for two thirds of its size when the parts are balanced (gcc takes about that much
+// less time on it then, its releases being out of line already). Smaller bodies, where a script's hot top-level loop may be, keep the
 // command line's optimisation.
 enum { BODY_ONCE_BYTES = 64 * 1024 };
 
@@ -2387,17 +2577,18 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
     Arena *a = parts[0].arena;
     Emitter e = {.m = m, .out = &parts[0]};
     boxed_shapes(&e);
+    hot_functions(&e);
     StrBuf *bodies = arena_alloc(a, sizeof(StrBuf) * (size_t)m->nfuncs);
     size_t *cost = arena_alloc(a, sizeof(size_t) * (size_t)m->nfuncs);
     size_t total = 0;
     for (int i = 0; i < m->nfuncs; i++) {
         strbuf_init(&bodies[i], a);
         e.out = &bodies[i];
-        emit_func(&e, m->funcs[i]);
+        emit_func(&e, m->funcs[i], e.hot[i]);
         cost[i] = bodies[i].len;
         if (i == 0 && bodies[i].len > BODY_ONCE_BYTES) {
             e.body_once = true;
-            cost[i] /= 3;
+            cost[i] = cost[i] * 2 / 3;
         }
         total += cost[i];
     }
@@ -2409,7 +2600,9 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
         e.out = &parts[p];
         e.decls = p > 0;
         emit_module_head(&e, nparts > 1);
-        size[p] = parts[p].len;
+        // Declarations and data: gcc takes a quarter of the time on them (or less) that it
+        // takes on as much code.
+        size[p] = parts[p].len / 4;
     }
     int *part = assign_parts(a, cost, m->nfuncs, nparts, size);
     for (int i = 1; i <= m->nfuncs; i++) {

@@ -12,11 +12,12 @@
 // call, for dynamic calls and first-class use) binds the arguments against the kr_sig in
 // kgs_<module>__<name> (a kgh_entry; parameter names kgn_<module>__<name>), converts them and
 // calls the native entry that kgh_entry holds. Functions whose boxed entries would be the same
-// code share one, kgb_<module>__<name of the first>. Module machinery (body, constants) uses kgm_<module>__*, so no Python
-// name can clash with it. Locals are v_<name>, temporaries t<N>, blocks b<N>; #line directives map
-// each statement back to the .py file. A raising instruction tests its result against its
-// representation's error value and, on failure, adds the traceback entry for its line and jumps
-// to its error target. The emitted C must compile without a warning under -Wall -Wextra.
+// code share one, kgb_<module>__<name of the first>. Module machinery (body, constants) uses
+// kgm_<module>__*, so no Python name can clash with it. Locals are v_<name>, temporaries t<N>,
+// blocks b<N>; #line directives map each statement back to the .py file. A raising instruction
+// tests its result against its representation's error value and, on failure, adds the
+// traceback entry for its line and jumps to its error target. The emitted C must compile
+// without a warning under -Wall -Wextra.
 #include "backend.h"
 
 #include <math.h>
@@ -43,6 +44,7 @@ typedef struct Emitter {
     bool leaf;       // 'fn' runs no Python code besides its own (is_leaf)
     const char **boxed;  // per function of the module: its boxed entry (shared by a shape)
     bool *boxed_def;     // per function: the first of its shape, which defines the entry
+    bool *boxed_shared;  // per function defining an entry: others share it
 } Emitter;
 
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
@@ -1496,10 +1498,16 @@ static void put_boxed_param(Emitter *e, const IrFunc *fn, int i) {
 // converts, calls the native entry, boxes its result. It names nothing of 'fn' but its shape
 // (parameter conversions, result): the kr_sig and the native entry come from the function
 // object's kgh_entry, so that functions of one shape share one boxed entry (boxed_shapes).
-static void put_boxed_body(Emitter *e, const IrFunc *fn) {
+// With 'direct' (a function alone in its shape), the entry is its own and the native entry is
+// called directly, which gcc may inline.
+static void put_boxed_body(Emitter *e, const IrFunc *fn, bool direct) {
     e->fn = fn;
-    put(e, "    const kgh_entry *en_ = (const kgh_entry *)KR_FUNCTION(fn)->sig;\n"
-           "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n    const kr_val *av_ = a_;\n",
+    if (direct) {
+        put(e, "    const kgh_entry *en_ = &%s;\n", entry_name(e, fn, "kgs_"));
+    } else {
+        put(e, "    const kgh_entry *en_ = (const kgh_entry *)KR_FUNCTION(fn)->sig;\n");
+    }
+    put(e, "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n    const kr_val *av_ = a_;\n",
         fn->nparams + 1);
     // A call passing exactly the positional parameters uses the caller's vector as it is
     // (the caller holds the references); any other is bound by kr_bind_args.
@@ -1515,15 +1523,22 @@ static void put_boxed_body(Emitter *e, const IrFunc *fn) {
     for (int i = 0; i < fn->nparams; i++) {
         put_boxed_param(e, fn, i);
     }
-    put(e, "    {\n        %s res_ = ((%s (*)(", ret_ctype(fn->ret_rep), ret_ctype(fn->ret_rep));
-    if (fn->has_closure) {
-        put(e, "kr_val");
+    if (direct) {
+        put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep), fn->cname,
+            fn->has_closure ? "fn" : "");
+    } else {
+        const char *ret = ret_ctype(fn->ret_rep);
+        put(e, "    {\n        %s res_ = ((%s (*)(", ret, ret);
+        if (fn->has_closure) {
+            put(e, "kr_val");
+        }
+        for (int i = 0; i < fn->nparams; i++) {
+            put(e, "%s%s", i || fn->has_closure ? ", " : "",
+                rep_ctype(fn->regs[fn->params[i]].rep));
+        }
+        put(e, "%s))en_->native)(%s", fn->nparams + fn->has_closure ? "" : "void",
+            fn->has_closure ? "fn" : "");
     }
-    for (int i = 0; i < fn->nparams; i++) {
-        put(e, "%s%s", i || fn->has_closure ? ", " : "", rep_ctype(fn->regs[fn->params[i]].rep));
-    }
-    put(e, "%s))en_->native)(%s", fn->nparams + fn->has_closure ? "" : "void",
-        fn->has_closure ? "fn" : "");
     for (int i = 0; i < fn->nparams; i++) {
         put(e, "%sp%d", i || fn->has_closure ? ", " : "", i);
     }
@@ -1547,6 +1562,7 @@ static void boxed_shapes(Emitter *e) {
     Arena *a = e->out->arena;
     e->boxed = arena_alloc(a, sizeof(char *) * (size_t)(m->nfuncs + 1));
     e->boxed_def = arena_alloc(a, (size_t)m->nfuncs + 1);
+    e->boxed_shared = arena_alloc(a, (size_t)m->nfuncs + 1);
     enum { NBUCKETS = 256 };
     int bucket[NBUCKETS], *chain = arena_alloc(a, sizeof(int) * (size_t)(m->nfuncs + 1));
     StrBuf *text = arena_alloc(a, sizeof(StrBuf) * (size_t)(m->nfuncs + 1));
@@ -1562,7 +1578,7 @@ static void boxed_shapes(Emitter *e) {
         }
         strbuf_init(&text[i], a);
         e->out = &text[i];
-        put_boxed_body(e, fn);
+        put_boxed_body(e, fn, false);
         uint32_t h = 2166136261u;
         for (size_t k = 0; k < text[i].len; k++) {
             h = (h ^ (unsigned char)text[i].data[k]) * 16777619u;
@@ -1580,6 +1596,7 @@ static void boxed_shapes(Emitter *e) {
             bucket[h % NBUCKETS] = i;
         } else {
             e->boxed[i] = e->boxed[same];
+            e->boxed_shared[same] = true;
         }
     }
     e->out = out;
@@ -1610,7 +1627,7 @@ static void emit_boxed(Emitter *e, const IrFunc *fn, int index) {
     if (e->boxed_def[index]) {
         put(e, "KGS kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n",
             e->boxed[index]);
-        put_boxed_body(e, fn);
+        put_boxed_body(e, fn, !e->boxed_shared[index]);
     }
 }
 
@@ -2569,8 +2586,8 @@ static int *assign_parts(Arena *a, const size_t *cost, int nfuncs, int nparts, s
 
 // A module body of more C than this is compiled as code run once (KGM_ONCE: cold, -O1), and
 // counts for two thirds of its size when the parts are balanced (gcc takes about that much
-// less time on it then, its releases being out of line already). Smaller bodies, where a script's hot top-level loop may be, keep the
-// command line's optimisation.
+// less time on it then, its releases being out of line already). Smaller bodies, where a
+// script's hot top-level loop may be, keep the command line's optimisation.
 enum { BODY_ONCE_BYTES = 64 * 1024 };
 
 int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf *parts) {

@@ -2585,8 +2585,8 @@ static int *assign_parts(Arena *a, const size_t *cost, int nfuncs, int nparts, s
 }
 
 // A module body of more C than this is compiled as code run once (KGM_ONCE: cold, -O1), and
-// counts for two thirds of its size when the parts are balanced (gcc takes about that much
-// less time on it then, its releases being out of line already). Smaller bodies, where a
+// counts for half its size when the parts are balanced (gcc takes about that much less time
+// per byte on it then than on other functions). Smaller bodies, where a
 // script's hot top-level loop may be, keep the command line's optimisation.
 enum { BODY_ONCE_BYTES = 64 * 1024 };
 
@@ -2605,7 +2605,7 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
         cost[i] = bodies[i].len;
         if (i == 0 && bodies[i].len > BODY_ONCE_BYTES) {
             e.body_once = true;
-            cost[i] = cost[i] * 2 / 3;
+            cost[i] /= 2;
         }
         total += cost[i];
     }
@@ -2617,9 +2617,9 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
         e.out = &parts[p];
         e.decls = p > 0;
         emit_module_head(&e, nparts > 1);
-        // Declarations and data: gcc takes a quarter of the time on them (or less) that it
-        // takes on as much code.
-        size[p] = parts[p].len / 4;
+        // Declarations and data: gcc takes about a sixth of the time on them (or less) that
+        // it takes on as much code.
+        size[p] = parts[p].len / 6;
     }
     int *part = assign_parts(a, cost, m->nfuncs, nparts, size);
     for (int i = 1; i <= m->nfuncs; i++) {

@@ -8,14 +8,16 @@
 // made at start-up), globals (kg_<module>__<name>: kr_val slots, 0 while unbound), prototypes,
 // boxed entries, functions, main. Names: the native entry of a Python function is
 // kgf_<module>__<name> (nested functions add their qualname and a number); it takes the function
-// object first ('kfn') when it reads closure cells. Its boxed entry kgb_<module>__<name> (a
-// kr_boxedfunc: vector call, for dynamic calls and first-class use) binds the arguments against
-// the kr_sig kgs_<module>__<name> (parameter names kgn_<module>__<name>), converts them and calls
-// the native entry. Module machinery (body, constants) uses kgm_<module>__*, so no Python
-// name can clash with it. Locals are v_<name>, temporaries t<N>, blocks b<N>; #line directives map
-// each statement back to the .py file. A raising instruction tests its result against its
-// representation's error value and, on failure, adds the traceback entry for its line and jumps
-// to its error target. The emitted C must compile without a warning under -Wall -Wextra.
+// object first ('kfn') when it reads closure cells. Its boxed entry (a kr_boxedfunc: vector
+// call, for dynamic calls and first-class use) binds the arguments against the kr_sig in
+// kgs_<module>__<name> (a kgh_entry; parameter names kgn_<module>__<name>), converts them and
+// calls the native entry that kgh_entry holds. Functions whose boxed entries would be the same
+// code share one, kgb_<module>__<name of the first>. Module machinery (body, constants) uses
+// kgm_<module>__*, so no Python name can clash with it. Locals are v_<name>, temporaries t<N>,
+// blocks b<N>; #line directives map each statement back to the .py file. A raising instruction
+// tests its result against its representation's error value and, on failure, adds the
+// traceback entry for its line and jumps to its error target. The emitted C must compile
+// without a warning under -Wall -Wextra.
 #include "backend.h"
 
 #include <math.h>
@@ -30,6 +32,9 @@ typedef struct Emitter {
     bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
     bool *cleanup;   // per block: only releases then a jump, entered only on error edges
     bool *landing;   // per block: where an error path leaves its cleanup (handler, unwind)
+    bool *in_loop;   // per block: on a cycle of the control flow (mark_loops)
+    bool *hot;       // per function of the module: may run often (hot_functions)
+    bool fn_hot;     // 'fn' may run often: all its code counts as hot
     const IrBlock *block;  // the block being emitted
     bool split;      // the module is split into parts (emit_module_parts)
     bool decls;      // a part after the first: declare what the first part defines
@@ -42,6 +47,9 @@ typedef struct Emitter {
                        // one before it (label s<block>_<instr> needed)
     bool *checked;     // per register, in a block of a cached version: a small index below
                        // every cached list's length (tested where the block starts)
+    const char **boxed;  // per function of the module: its boxed entry (shared by a shape)
+    bool *boxed_def;     // per function: the first of its shape, which defines the entry
+    bool *boxed_shared;  // per function defining an entry: others share it
 } Emitter;
 
 // Helpers every generated file carries. Kept small; each is a fast path with a runtime fallback.
@@ -93,6 +101,12 @@ static const char prelude[] =
     "    }\n"
     "    return KR_IS_SMALL(index) && i < 0 && i + len >= 0 ? i + len : -1;\n"
     "}\n"
+    "// A function's kr_sig and native entry: functions whose boxed entries would be the same\n"
+    "// code but for these two share one, which finds them through the function object.\n"
+    "typedef struct kgh_entry {\n"
+    "    kr_sig sig;\n"
+    "    void (*native)(void);\n"
+    "} kgh_entry;\n"
     "// An unbound global is the builtin of that name, as in CPython, where its slot is untyped.\n"
     "KGH kr_val kgh_load_global(kr_val v, const char *name, bool or_builtin) {\n"
     "    if (KR_UNLIKELY(v == 0)) {\n"
@@ -1583,11 +1597,14 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
         put_status_call(e, in, arena_printf(e->out->arena, "kgh_check_range_step(%s)", a));
         break;
     default: {
-        if (e->cleanup[e->block->id]) {
-            put(e, "    kgh_release(%s);\n", a);  // error paths: out of line, less code
+        bool i = e->fn->regs[in->args[0]].rep == REP_INT;
+        bool cold = !e->fn_hot && !e->in_loop[e->block->id];
+        if (e->cleanup[e->block->id] || (!i && in->op != IR_INCREF && cold)) {
+            // Error paths, and cold code (hot_functions): out of line, much less code for
+            // the C compiler (an inline release is four branches).
+            put(e, "    kgh_release(%s);\n", a);
             break;
         }
-        bool i = e->fn->regs[in->args[0]].rep == REP_INT;
         put(e, "    %s%s(%s);\n", in->op == IR_INCREF   ? "KR_INCREF"
                                   : in->op == IR_DECREF ? "KR_DECREF"
                                                         : "KR_XDECREF",
@@ -1833,8 +1850,8 @@ static void emit_class_op(Emitter *e, const IrInstr *in) {
 static void emit_make_function(Emitter *e, const IrInstr *in) {
     const IrFunc *fn = e->m->funcs[in->aux];
     put_assign(e, in);
-    put(e, "kgh_make_function(kr_function_new(&%s, %s, ", entry_name(e, fn, "kgs_"),
-        entry_name(e, fn, "kgb_"));
+    put(e, "kgh_make_function(kr_function_new(&%s.sig, %s, ", entry_name(e, fn, "kgs_"),
+        e->boxed[in->aux]);
     put_c_string(e, fn->name, strlen(fn->name));
     put(e, ", ");
     put_c_string(e, fn->qualname, strlen(fn->qualname));
@@ -1904,44 +1921,52 @@ static void put_boxed_param(Emitter *e, const IrFunc *fn, int i) {
     }
 }
 
-// The kr_sig and the boxed entry (kr_boxedfunc) of 'fn': binds, converts, calls the native
-// entry, boxes its result.
-static void emit_boxed(Emitter *e, const IrFunc *fn) {
+// The body of the boxed entry (kr_boxedfunc) of 'fn', after its opening line: binds,
+// converts, calls the native entry, boxes its result. It names nothing of 'fn' but its shape
+// (parameter conversions, result): the kr_sig and the native entry come from the function
+// object's kgh_entry, so that functions of one shape share one boxed entry (boxed_shapes).
+// With 'direct' (a function alone in its shape), the entry is its own and the native entry is
+// called directly, which gcc may inline.
+static void put_boxed_body(Emitter *e, const IrFunc *fn, bool direct) {
     e->fn = fn;
-    const char *sig = entry_name(e, fn, "kgs_"), *names = entry_name(e, fn, "kgn_");
-    if (e->decls) {
-        put(e, "KGX const kr_sig %s;\nKGX kr_val %s(kr_val fn, const kr_val *args, size_t nargs, "
-               "kr_val kwnames);\n", sig, entry_name(e, fn, "kgb_"));
-        return;
+    if (direct) {
+        put(e, "    const kgh_entry *en_ = &%s;\n", entry_name(e, fn, "kgs_"));
+    } else {
+        put(e, "    const kgh_entry *en_ = (const kgh_entry *)KR_FUNCTION(fn)->sig;\n");
     }
-    put(e, "\nstatic const char *const %s[] = {", names);
-    for (int i = 0; i < fn->nparams; i++) {
-        put_c_string(e, fn->regs[fn->params[i]].name, strlen(fn->regs[fn->params[i]].name));
-        put(e, ", ");
-    }
-    put(e, "0};\nKGS const kr_sig %s = {", sig);
-    put_c_string(e, fn->qualname, strlen(fn->qualname));
-    put(e, ", %s, %d, %d, %d, %s, %s};\n", names, fn->nposonly, fn->npos, fn->nkwonly,
-        fn->varargs ? "true" : "false", fn->varkw ? "true" : "false");
+    put(e, "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n    const kr_val *av_ = a_;\n",
+        fn->nparams + 1);
     // A call passing exactly the positional parameters uses the caller's vector as it is
     // (the caller holds the references); any other is bound by kr_bind_args.
     bool simple = !fn->varargs && !fn->varkw && fn->nkwonly == 0;
-    put(e, "KGS kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n"
-           "    kr_val a_[%d] = {0};\n    kr_val r_ = 0;\n    const kr_val *av_ = a_;\n",
-        entry_name(e, fn, "kgb_"), fn->nparams + 1);
     if (simple) {
         put(e, "    if (!kwnames && nargs == %d) {\n        av_ = args;\n    } else ", fn->npos);
     } else {
         put(e, "    ");
     }
-    put(e, "if (kr_bind_args(&%s, args, nargs, kwnames, KR_FUNCTION(fn)->defaults,\n"
-           "                     KR_FUNCTION(fn)->kwdefaults, a_) < 0) {\n        return 0;\n    }\n",
-        sig);
+    put(e, "if (kr_bind_args(&en_->sig, args, nargs, kwnames, KR_FUNCTION(fn)->defaults,\n"
+           "                     KR_FUNCTION(fn)->kwdefaults, a_) < 0) {\n"
+           "        return 0;\n    }\n");
     for (int i = 0; i < fn->nparams; i++) {
         put_boxed_param(e, fn, i);
     }
-    put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep),
-        fn->fast_entry ? entry_name(e, fn, "kgw_") : fn->cname, fn->has_closure ? "fn" : "");
+    if (direct) {
+        put(e, "    {\n        %s res_ = %s(%s", ret_ctype(fn->ret_rep),
+            fn->fast_entry ? entry_name(e, fn, "kgw_") : fn->cname,
+            fn->has_closure ? "fn" : "");
+    } else {
+        const char *ret = ret_ctype(fn->ret_rep);
+        put(e, "    {\n        %s res_ = ((%s (*)(", ret, ret);
+        if (fn->has_closure) {
+            put(e, "kr_val");
+        }
+        for (int i = 0; i < fn->nparams; i++) {
+            put(e, "%s%s", i || fn->has_closure ? ", " : "",
+                rep_ctype(fn->regs[fn->params[i]].rep));
+        }
+        put(e, "%s))en_->native)(%s", fn->nparams + fn->has_closure ? "" : "void",
+            fn->has_closure ? "fn" : "");
+    }
     for (int i = 0; i < fn->nparams; i++) {
         put(e, "%sp%d", i || fn->has_closure ? ", " : "", i);
     }
@@ -1953,8 +1978,85 @@ static void emit_boxed(Emitter *e, const IrFunc *fn) {
     case REP_BOOL: put(e, "        r_ = res_ < 0 ? 0 : kr_bool(res_);\n"); break;
     default: put(e, "        r_ = res_;\n"); break;
     }
-    put(e, "    }\n    goto done;\ndone:\n    if (av_ == a_) {\n        kr_bind_release(&%s, a_);\n"
-           "    }\n    return r_;\n}\n", sig);
+    put(e, "    }\n    goto done;\ndone:\n    if (av_ == a_) {\n"
+           "        kr_bind_release(&en_->sig, a_);\n    }\n    return r_;\n}\n");
+}
+
+// The boxed entry of each function of the module ('e->boxed', 'e->boxed_def'): functions whose
+// boxed entries have the same body share the first one's, kgb_<module>__<its name>. A module's
+// boxed entries are then a few shapes (gcc spends about 5 ms on each C function at -O2).
+static void boxed_shapes(Emitter *e) {
+    const IrModule *m = e->m;
+    Arena *a = e->out->arena;
+    e->boxed = arena_alloc(a, sizeof(char *) * (size_t)(m->nfuncs + 1));
+    e->boxed_def = arena_alloc(a, (size_t)m->nfuncs + 1);
+    e->boxed_shared = arena_alloc(a, (size_t)m->nfuncs + 1);
+    enum { NBUCKETS = 256 };
+    int bucket[NBUCKETS], *chain = arena_alloc(a, sizeof(int) * (size_t)(m->nfuncs + 1));
+    StrBuf *text = arena_alloc(a, sizeof(StrBuf) * (size_t)(m->nfuncs + 1));
+    uint32_t *hash = arena_alloc(a, sizeof(uint32_t) * (size_t)(m->nfuncs + 1));
+    for (int i = 0; i < NBUCKETS; i++) {
+        bucket[i] = -1;
+    }
+    StrBuf *out = e->out;
+    for (int i = 1; i < m->nfuncs; i++) {
+        const IrFunc *fn = m->funcs[i];
+        if (fn->is_gen_resume) {
+            continue;
+        }
+        strbuf_init(&text[i], a);
+        e->out = &text[i];
+        put_boxed_body(e, fn, false);
+        uint32_t h = 2166136261u;
+        for (size_t k = 0; k < text[i].len; k++) {
+            h = (h ^ (unsigned char)text[i].data[k]) * 16777619u;
+        }
+        hash[i] = h;
+        int same = bucket[h % NBUCKETS];
+        while (same >= 0 && !(hash[same] == h && text[same].len == text[i].len
+                              && memcmp(text[same].data, text[i].data, text[i].len) == 0)) {
+            same = chain[same];
+        }
+        if (same < 0) {
+            e->boxed[i] = entry_name(e, fn, "kgb_");
+            e->boxed_def[i] = true;
+            chain[i] = bucket[h % NBUCKETS];
+            bucket[h % NBUCKETS] = i;
+        } else {
+            e->boxed[i] = e->boxed[same];
+            e->boxed_shared[same] = true;
+        }
+    }
+    e->out = out;
+}
+
+// The kr_sig and native entry of 'fn' (its kgh_entry), and the boxed entry of its shape when
+// 'fn' is the first of it.
+static void emit_boxed(Emitter *e, const IrFunc *fn, int index) {
+    e->fn = fn;
+    const char *sig = entry_name(e, fn, "kgs_"), *names = entry_name(e, fn, "kgn_");
+    if (e->decls) {
+        put(e, "KGX const kgh_entry %s;\n", sig);
+        if (e->boxed_def[index]) {
+            put(e, "KGX kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames);\n",
+                e->boxed[index]);
+        }
+        return;
+    }
+    put(e, "\nstatic const char *const %s[] = {", names);
+    for (int i = 0; i < fn->nparams; i++) {
+        put_c_string(e, fn->regs[fn->params[i]].name, strlen(fn->regs[fn->params[i]].name));
+        put(e, ", ");
+    }
+    put(e, "0};\nKGS const kgh_entry %s = {{", sig);
+    put_c_string(e, fn->qualname, strlen(fn->qualname));
+    put(e, ", %s, %d, %d, %d, %s, %s}, (void (*)(void))%s};\n", names, fn->nposonly, fn->npos,
+        fn->nkwonly, fn->varargs ? "true" : "false", fn->varkw ? "true" : "false", fn->cname);
+    if (e->boxed_def[index]) {
+        put(e, "KGS kr_val %s(kr_val fn, const kr_val *args, size_t nargs, kr_val kwnames) {\n",
+            e->boxed[index]);
+        put_boxed_body(e, fn, !e->boxed_shared[index]);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2248,6 +2350,188 @@ static void mark_labels(Emitter *e) {
     }
 }
 
+// Nodes 0..n-1 of a graph (the successors of node v: succ[start[v]] .. succ[start[v + 1] - 1])
+// that are on a cycle: Tarjan's strongly connected components, iteratively. A node is on a
+// cycle when its component has another node or it is its own successor.
+static void mark_cyclic(Arena *a, int n, const int *start, const int *succ, bool *cyclic) {
+    int *index = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *low = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *stack = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    bool *on_stack = arena_alloc(a, (size_t)n + 1);
+    int *work = arena_alloc(a, sizeof(int) * (size_t)(n + 1));  // the DFS path
+    int *next = arena_alloc(a, sizeof(int) * (size_t)(n + 1));  // its next successor
+    int counter = 0, sp = 0;
+    for (int i = 0; i < n; i++) {
+        index[i] = -1;
+    }
+    for (int root = 0; root < n; root++) {
+        if (index[root] >= 0) {
+            continue;
+        }
+        int wp = 0;
+        work[wp] = root;
+        next[wp++] = start[root];
+        index[root] = low[root] = counter++;
+        stack[sp++] = root;
+        on_stack[root] = true;
+        while (wp > 0) {
+            int v = work[wp - 1];
+            if (next[wp - 1] < start[v + 1]) {
+                int w = succ[next[wp - 1]++];
+                cyclic[v] |= w == v;
+                if (index[w] < 0) {
+                    index[w] = low[w] = counter++;
+                    stack[sp++] = w;
+                    on_stack[w] = true;
+                    work[wp] = w;
+                    next[wp++] = start[w];
+                } else if (on_stack[w] && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            wp--;  // all successors done
+            if (wp > 0 && low[v] < low[work[wp - 1]]) {
+                low[work[wp - 1]] = low[v];
+            }
+            if (low[v] == index[v]) {
+                bool cycle = stack[sp - 1] != v;
+                int x;
+                do {
+                    x = stack[--sp];
+                    on_stack[x] = false;
+                    cyclic[x] |= cycle;
+                } while (x != v);
+            }
+        }
+    }
+}
+
+// The blocks of 'fn' on a cycle of its control flow (error edges included): its loops.
+static void mark_loops(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    Arena *a = e->out->arena;
+    int n = fn->nblocks, m = 0;
+    for (int i = 0; i < n; i++) {
+        m += fn->blocks[i]->count + 2;
+    }
+    int *start = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *succ = arena_alloc(a, sizeof(int) * (size_t)(m + 1));
+    m = 0;
+    for (int i = 0; i < n; i++) {
+        const IrBlock *b = fn->blocks[i];
+        start[i] = m;
+        for (int k = 0; k < b->count; k++) {
+            if (b->instrs[k]->err) {
+                succ[m++] = b->instrs[k]->err->id;
+            }
+        }
+        for (int t = 0; t < 2; t++) {
+            if (ir_terminator(b)->target[t]) {
+                succ[m++] = ir_terminator(b)->target[t]->id;
+            }
+        }
+    }
+    start[n] = m;
+    e->in_loop = arena_alloc(a, (size_t)n + 1);
+    mark_cyclic(a, n, start, succ, e->in_loop);
+}
+
+// The functions of the module that may run often ('e->hot'), whose code outside loops keeps
+// the inline fast paths; the rest of the code outside loops releases references out of line
+// (kgh_release), which is much less C to compile. Hot: a function that runs as an object
+// (a method, a nested function, a lambda, a generator's resume function, one read from its
+// global or called from other modules: anything may call it any number of times), one on a
+// cycle of direct calls (recursion), and one called from hot code (a loop, a hot function).
+// Only a function of the script's module called directly from its body, outside loops, or
+// from other such functions, is cold. A guess for speed only: any answer is correct code.
+static void hot_functions(Emitter *e) {
+    const IrModule *m = e->m;
+    Arena *a = e->out->arena;
+    int n = m->nfuncs;
+    bool *hot = e->hot = arena_alloc(a, (size_t)n + 1);
+    bool *global_read = arena_alloc(a, (size_t)m->nglobals + 1);
+    int *stored_to = arena_alloc(a, sizeof(int) * (size_t)(n + 1));  // its global, or -1
+    bool script = m->unit == m->prog->units[0];
+    int ncalls = 0;
+    for (int f = 0; f < n; f++) {
+        const IrFunc *fn = m->funcs[f];
+        hot[f] = !script || fn->is_gen_resume || fn->exported || fn->has_closure;
+        stored_to[f] = -1;
+    }
+    // Where each function object goes: only into a global by the module body, else it is
+    // used as an object.
+    for (int f = 0; f < n; f++) {
+        const IrFunc *fn = m->funcs[f];
+        for (int i = 0; i < fn->nblocks; i++) {
+            const IrBlock *b = fn->blocks[i];
+            for (int k = 0; k < b->count; k++) {
+                const IrInstr *in = b->instrs[k];
+                const IrInstr *st = k + 1 < b->count ? b->instrs[k + 1] : NULL;
+                if (in->op == IR_LOAD_GLOBAL || (in->op == IR_LOAD_NAME && in->aux >= 0)) {
+                    global_read[in->aux] = true;
+                } else if (in->op == IR_CALL) {
+                    ncalls++;
+                } else if (in->op == IR_MAKE_FUNCTION && f == 0 && st
+                           && st->op == IR_STORE_GLOBAL && st->args[0] == in->dst) {
+                    stored_to[in->aux] = st->aux;
+                } else if (in->op == IR_MAKE_FUNCTION) {
+                    hot[in->aux] = true;
+                }
+            }
+        }
+    }
+    for (int f = 1; f < n; f++) {
+        hot[f] |= stored_to[f] < 0 || global_read[stored_to[f]];
+    }
+    // The direct call graph: function f calls succ[start[f]] ..; from hot code, mark hot.
+    int *start = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *succ = arena_alloc(a, sizeof(int) * (size_t)(ncalls + 1));
+    bool *cyclic = arena_alloc(a, (size_t)n + 1);
+    ncalls = 0;
+    for (int f = 0; f < n; f++) {
+        const IrFunc *fn = m->funcs[f];
+        start[f] = ncalls;
+        for (int i = 0; i < fn->nblocks; i++) {
+            for (int k = 0; k < fn->blocks[i]->count; k++) {
+                if (fn->blocks[i]->instrs[k]->op == IR_CALL) {
+                    succ[ncalls++] = fn->blocks[i]->instrs[k]->aux;
+                }
+            }
+        }
+    }
+    start[n] = ncalls;
+    mark_cyclic(a, n, start, succ, cyclic);
+    for (int f = 0; f < n; f++) {
+        hot[f] |= cyclic[f];
+    }
+    // Calls from loops, then from hot functions, to a fixpoint.
+    const IrFunc *saved = e->fn;
+    for (int f = 0; f < n; f++) {
+        const IrFunc *fn = e->fn = m->funcs[f];
+        mark_loops(e);
+        for (int i = 0; i < fn->nblocks; i++) {
+            for (int k = 0; e->in_loop[i] && k < fn->blocks[i]->count; k++) {
+                const IrInstr *in = fn->blocks[i]->instrs[k];
+                if (in->op == IR_CALL) {
+                    hot[in->aux] = true;
+                }
+            }
+        }
+    }
+    e->fn = saved;
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int f = 0; f < n; f++) {
+            for (int c = start[f]; hot[f] && c < start[f + 1]; c++) {
+                changed |= !hot[succ[c]];
+                hot[succ[c]] = true;
+            }
+        }
+    }
+}
+
 static bool is_release(const IrInstr *in) {
     return in->op == IR_XDECREF || in->op == IR_DECREF;
 }
@@ -2429,8 +2713,9 @@ static bool is_leaf(const IrFunc *fn) {
     return true;
 }
 
-static void emit_func(Emitter *e, const IrFunc *fn) {
+static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     e->fn = fn;
+    e->fn_hot = hot;
     e->needed = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
     e->labelled = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->in_frame = fn->is_gen_resume ? frame_regs(e, fn) : NULL;
@@ -2442,6 +2727,7 @@ static void emit_func(Emitter *e, const IrFunc *fn) {
     mark_needed(e);
     mark_labels(e);
     mark_error_paths(e);
+    mark_loops(e);
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
     put_signature(e, fn);
     put(e, " {\n");
@@ -2970,7 +3256,7 @@ static void emit_module_head(Emitter *e, bool split) {
     emit_fast(e);
     for (int i = 1; i < m->nfuncs; i++) {
         if (!m->funcs[i]->is_gen_resume) {
-            emit_boxed(e, m->funcs[i]);
+            emit_boxed(e, m->funcs[i], i);
         }
     }
 }
@@ -3004,25 +3290,27 @@ static int *assign_parts(Arena *a, const size_t *cost, int nfuncs, int nparts, s
 }
 
 // A module body of more C than this is compiled as code run once (KGM_ONCE: cold, -O1), and
-// counts for a third of its size when the parts are balanced (gcc takes about that much
-// less time on it then). Smaller bodies, where a script's hot top-level loop may be, keep the
-// command line's optimisation.
+// counts for half its size when the parts are balanced (gcc takes about that much less time
+// per byte on it then than on other functions). Smaller bodies, where a
+// script's hot top-level loop may be, keep the command line's optimisation.
 enum { BODY_ONCE_BYTES = 64 * 1024 };
 
 int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf *parts) {
     Arena *a = parts[0].arena;
-    Emitter e = {.m = m};
+    Emitter e = {.m = m, .out = &parts[0]};
+    boxed_shapes(&e);
+    hot_functions(&e);
     StrBuf *bodies = arena_alloc(a, sizeof(StrBuf) * (size_t)m->nfuncs);
     size_t *cost = arena_alloc(a, sizeof(size_t) * (size_t)m->nfuncs);
     size_t total = 0;
     for (int i = 0; i < m->nfuncs; i++) {
         strbuf_init(&bodies[i], a);
         e.out = &bodies[i];
-        emit_func(&e, m->funcs[i]);
+        emit_func(&e, m->funcs[i], e.hot[i]);
         cost[i] = bodies[i].len;
         if (i == 0 && bodies[i].len > BODY_ONCE_BYTES) {
             e.body_once = true;
-            cost[i] /= 3;
+            cost[i] /= 2;
         }
         total += cost[i];
     }
@@ -3034,7 +3322,9 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
         e.out = &parts[p];
         e.decls = p > 0;
         emit_module_head(&e, nparts > 1);
-        size[p] = parts[p].len;
+        // Declarations and data: gcc takes about a sixth of the time on them (or less) that
+        // it takes on as much code.
+        size[p] = parts[p].len / 6;
     }
     int *part = assign_parts(a, cost, m->nfuncs, nparts, size);
     for (int i = 1; i <= m->nfuncs; i++) {

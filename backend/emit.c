@@ -2218,11 +2218,12 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_NUM_CONVERT: emit_num_convert(e, in); break;
     case IR_SPLIT_VIEW:
     case IR_SPLIT_ITEM: emit_split(e, in); break;
-    case IR_FUNC_IS: {  // the global still holds the function's own object
+    case IR_FUNC_IS: {  // the global still holds the function's own object (its own kgh_entry;
+        // functions of one shape share their boxed entry)
         const char *a = reg_text(e, in->args[0]);
         put_assign(e, in);
-        put(e, "kr_function_check(%s) && KR_FUNCTION(%s)->boxed == %s;\n", a, a,
-            entry_name(e, e->m->funcs[in->aux], "kgb_"));
+        put(e, "kr_function_check(%s) && KR_FUNCTION(%s)->sig == &%s.sig;\n", a, a,
+            entry_name(e, e->m->funcs[in->aux], "kgs_"));
         break;
     }
     case IR_LIST_GET:

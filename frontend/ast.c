@@ -65,6 +65,28 @@ const AstField *ast_fields(AstKind kind, int *count) {
     return NULL;
 }
 
+bool ast_any_child(const AstNode *n, bool (*visit)(const AstNode *child, void *ctx), void *ctx) {
+    int count;
+    const AstField *fields = ast_fields(n->kind, &count);
+    for (int i = 0; i < count; i++) {
+        const char *at = (const char *)n + fields[i].offset;
+        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
+            const AstNode *c = *(AstNode *const *)at;
+            if (c && visit(c, ctx)) {
+                return true;
+            }
+        } else if (fields[i].kind == FK_LIST) {
+            const AstList *l = (const AstList *)at;
+            for (int k = 0; k < l->count; k++) {
+                if (l->items[k] && visit(l->items[k], ctx)) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 bool ast_has_location(AstKind kind) {
     switch (kind) {
     case AST_Module:

@@ -323,6 +323,9 @@ const char *ast_kind_name(AstKind kind);
 const char *ast_op_name(AstOp op);
 // The fields of 'kind' in _fields order; '*count' gets their number.
 const AstField *ast_fields(AstKind kind, int *count);
+// Calls 'visit' on each child of 'n' (node fields and list items, in _fields order, NULLs
+// skipped) until one returns true; whether one did. A walk over every child returns false.
+bool ast_any_child(const AstNode *n, bool (*visit)(const AstNode *child, void *ctx), void *ctx);
 // Whether nodes of 'kind' carry lineno/col_offset/end_lineno/end_col_offset in Python.
 bool ast_has_location(AstKind kind);
 

@@ -387,6 +387,11 @@ int lower_inplace(Lower *l, AstOp op, int a, int b, const AstNode *at) {
 // stored unboxed: int has no in-place operators, so `a[k] op= v` is `a[k] = a[k] op v`.
 // Whether lowering 'e' twice, or lowering it and dropping the result, is harmless: it holds no
 // code of its own (lambdas, comprehensions, generator expressions) and does not suspend.
+static bool not_twice_ok(const AstNode *e, void *ctx) {
+    (void)ctx;
+    return !lower_twice_ok(e);
+}
+
 bool lower_twice_ok(const AstNode *e) {
     if (!e) {
         return true;
@@ -404,24 +409,7 @@ bool lower_twice_ok(const AstNode *e) {
     default:
         break;
     }
-    int n;
-    const AstField *fields = ast_fields(e->kind, &n);
-    for (int i = 0; i < n; i++) {
-        const char *at = (const char *)e + fields[i].offset;
-        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
-            if (!lower_twice_ok(*(const AstNode *const *)at)) {
-                return false;
-            }
-        } else if (fields[i].kind == FK_LIST) {
-            const AstList *list = (const AstList *)at;
-            for (int k = 0; k < list->count; k++) {
-                if (!lower_twice_ok(list->items[k])) {
-                    return false;
-                }
-            }
-        }
-    }
-    return true;
+    return !ast_any_child(e, not_twice_ok, NULL);
 }
 
 // `v[key] op= <operand>` of a list[float] whose operand was lowered (into 'rhs', from position

@@ -72,26 +72,20 @@ typedef struct CompScope {
 
 static bool captured(Lower *l, const CompScope *cs, const AstNode *n, Name id);
 
+typedef struct CaptureQuery {
+    Lower *l;
+    const CompScope *cs;
+    Name id;
+} CaptureQuery;
+
+static bool captured_child(const AstNode *c, void *ctx) {
+    const CaptureQuery *q = ctx;
+    return captured(q->l, q->cs, c, q->id);
+}
+
 static bool captured_fields(Lower *l, const CompScope *cs, const AstNode *n, Name id) {
-    int count;
-    const AstField *fields = ast_fields(n->kind, &count);
-    for (int i = 0; i < count; i++) {
-        const char *p = (const char *)n + fields[i].offset;
-        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
-            const AstNode *c = *(AstNode *const *)p;
-            if (c && captured(l, cs, c, id)) {
-                return true;
-            }
-        } else if (fields[i].kind == FK_LIST) {
-            const AstList *list = (const AstList *)p;
-            for (int k = 0; k < list->count; k++) {
-                if (list->items[k] && captured(l, cs, list->items[k], id)) {
-                    return true;
-                }
-            }
-        }
-    }
-    return false;
+    CaptureQuery q = {l, cs, id};
+    return ast_any_child(n, captured_child, &q);
 }
 
 // Whether the scope 'n' opens reads 'id' from outside (free in it or in a scope inside it).

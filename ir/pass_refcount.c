@@ -114,6 +114,8 @@ typedef struct Scan {
     bool watched, yields, cleanup;
 } Scan;
 
+static bool scan_child(const AstNode *n, void *sc);
+
 static void scan(Scan *sc, const AstNode *n) {
     if (!n || sc->watched) {
         return;
@@ -159,19 +161,12 @@ static void scan(Scan *sc, const AstNode *n) {
     default:
         break;
     }
-    int count;
-    const AstField *fields = ast_fields(n->kind, &count);
-    for (int i = 0; i < count; i++) {
-        const char *at = (const char *)n + fields[i].offset;
-        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
-            scan(sc, *(AstNode *const *)at);
-        } else if (fields[i].kind == FK_LIST) {
-            const AstList *l = (const AstList *)at;
-            for (int k = 0; k < l->count; k++) {
-                scan(sc, l->items[k]);
-            }
-        }
-    }
+    ast_any_child(n, scan_child, sc);
+}
+
+static bool scan_child(const AstNode *n, void *sc) {
+    scan(sc, n);
+    return false;
 }
 
 // Whether some module of the program can observe when a value dies (computed once).

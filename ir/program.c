@@ -109,6 +109,8 @@ static void note_store(IrProgram *p, Name name) {
     p->stored_attrs[p->nstored++] = name;
 }
 
+static bool walk_stores_child(const AstNode *n, void *p);
+
 static void walk_stores(IrProgram *p, const AstNode *n) {
     if (!n) {
         return;
@@ -127,19 +129,12 @@ static void walk_stores(IrProgram *p, const AstNode *n) {
             p->stores_any = true;  // any global of any module may be rebound
         }
     }
-    int count;
-    const AstField *fields = ast_fields(n->kind, &count);
-    for (int i = 0; i < count; i++) {
-        const char *at = (const char *)n + fields[i].offset;
-        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
-            walk_stores(p, *(AstNode *const *)at);
-        } else if (fields[i].kind == FK_LIST) {
-            const AstList *l = (const AstList *)at;
-            for (int k = 0; k < l->count; k++) {
-                walk_stores(p, l->items[k]);
-            }
-        }
-    }
+    ast_any_child(n, walk_stores_child, p);
+}
+
+static bool walk_stores_child(const AstNode *n, void *p) {
+    walk_stores(p, n);
+    return false;
 }
 
 void ir_program_note_stores(IrProgram *p, const IrUnit *u) { walk_stores(p, u->ast); }

@@ -1964,7 +1964,7 @@ static void put_boxed_body(Emitter *e, const IrFunc *fn, bool direct) {
             put(e, "%s%s", i || fn->has_closure ? ", " : "",
                 rep_ctype(fn->regs[fn->params[i]].rep));
         }
-        put(e, "%s))en_->native)(%s", fn->nparams + fn->has_closure ? "" : "void",
+        put(e, "%s))en_->native)(%s", fn->nparams + fn->has_closure > 0 ? "" : "void",
             fn->has_closure ? "fn" : "");
     }
     for (int i = 0; i < fn->nparams; i++) {

@@ -1301,8 +1301,10 @@ kr_val kr_instance_dict(kr_val obj) {
     return *d;
 }
 
+// 'obj' is an instance (never a tagged int): its type is read directly, which also keeps gcc
+// from seeing kr_int_type read as a class (-Warray-bounds in sanitizer builds at -O3).
 static kr_val slot_name(kr_val obj, size_t i) {
-    return KR_TUPLE_ITEMS(KR_CLASS(KR_TYPE(obj))->slot_names)[i];
+    return KR_TUPLE_ITEMS(KR_CLASS(KR_OBJ(obj)->type)->slot_names)[i];
 }
 
 kr_val kr_instance_slot_get(kr_val obj, size_t i) {

@@ -170,6 +170,13 @@ static IrUnit *find_module(Finder *f, const char *name, IrUnit *from, const AstN
     return u;
 }
 
+typedef struct FindImports {
+    Finder *f;
+    IrUnit *u;
+} FindImports;
+
+static bool find_imports_child(const AstNode *n, void *ctx);
+
 static void find_imports(Finder *f, IrUnit *u, const AstNode *n) {
     if (!n) {
         return;
@@ -196,19 +203,14 @@ static void find_imports(Finder *f, IrUnit *u, const AstNode *n) {
         }
         return;
     }
-    int count;
-    const AstField *fields = ast_fields(n->kind, &count);
-    for (int i = 0; i < count; i++) {
-        const char *at = (const char *)n + fields[i].offset;
-        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
-            find_imports(f, u, *(AstNode *const *)at);
-        } else if (fields[i].kind == FK_LIST) {
-            const AstList *l = (const AstList *)at;
-            for (int k = 0; k < l->count; k++) {
-                find_imports(f, u, l->items[k]);
-            }
-        }
-    }
+    FindImports q = {f, u};
+    ast_any_child(n, find_imports_child, &q);
+}
+
+static bool find_imports_child(const AstNode *n, void *ctx) {
+    const FindImports *q = ctx;
+    find_imports(q->f, q->u, n);
+    return false;
 }
 
 IrProgram *modules_load(Arena *a, const char *script, const char *cname) {

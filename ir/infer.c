@@ -149,18 +149,30 @@ static bool is_global(const InferFunc *f, Name name) {
     return a == ACCESS_GLOBAL || (a == ACCESS_NAME && f->node->kind == AST_Module);
 }
 
+// The typed variable 'name' of 'f' stands for: its index in '*owner' ('f' for a local, the
+// module body for a global), added on first sight; -1 when it is untyped (a cell, a class
+// namespace variable, or a global seen from a nested function, typed after the module).
+static int typed_var(Infer *inf, InferFunc *f, Name name, InferFunc **owner) {
+    if (!is_local(f, name) && (!is_global(f, name) || f->nested)) {
+        return -1;
+    }
+    *owner = is_local(f, name) ? f : inf->body;
+    int i = var_index(*owner, name);
+    if (i < 0) {
+        var_add(inf, *owner, name, ty_prim(TY_BOTTOM));
+        i = (*owner)->nvars - 1;
+        inf->changed = true;
+    }
+    return i;
+}
+
 // Records that 'name' is assigned a value of type 'ty' in 'f'. Cells and class namespaces
 // hold dyn; a nested function, typed after the module, does not widen a global.
 static void bind(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
-    if (!is_local(f, name) && (!is_global(f, name) || f->nested)) {
-        return;
-    }
-    InferFunc *owner = is_local(f, name) ? f : inf->body;
-    int i = var_index(owner, name);
+    InferFunc *owner = NULL;
+    int i = typed_var(inf, f, name, &owner);
     if (i < 0) {
-        var_add(inf, owner, name, ty_prim(TY_BOTTOM));
-        i = owner->nvars - 1;
-        inf->changed = true;
+        return;
     }
     if (owner->var_bound[i]) {
         join_bounded(inf, owner->var_bound[i], &owner->var_tys[i], ty, false);
@@ -171,17 +183,9 @@ static void bind(Infer *inf, InferFunc *f, Name name, const Ty *ty) {
 
 // Marks the variable 'name' of 'f' (a local or global) as bounded by its annotation 'bound'.
 static void mark_bound(Infer *inf, InferFunc *f, Name name, const Ty *bound) {
-    if (!is_local(f, name) && (!is_global(f, name) || f->nested)) {
-        return;
-    }
-    InferFunc *owner = is_local(f, name) ? f : inf->body;
-    int i = var_index(owner, name);
-    if (i < 0) {
-        var_add(inf, owner, name, ty_prim(TY_BOTTOM));
-        i = owner->nvars - 1;
-        inf->changed = true;
-    }
-    if (!owner->var_bound[i]) {
+    InferFunc *owner = NULL;
+    int i = typed_var(inf, f, name, &owner);
+    if (i >= 0 && !owner->var_bound[i]) {
         owner->var_bound[i] = bound;
         join_bounded(inf, bound, &owner->var_tys[i], ty_prim(TY_BOTTOM), false);
     }

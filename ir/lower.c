@@ -650,6 +650,13 @@ static void name_push(Arena *a, NameVec *v, Name n) {
     v->items[v->count++] = n;
 }
 
+typedef struct GlobalDecls {
+    Arena *a;
+    NameVec *out;
+} GlobalDecls;
+
+static bool global_decls_child(const AstNode *n, void *ctx);
+
 // The names of every `global` statement in 'n' (globals a function may assign).
 static void global_decls(Arena *a, const AstNode *n, NameVec *out) {
     if (!n) {
@@ -661,19 +668,14 @@ static void global_decls(Arena *a, const AstNode *n, NameVec *out) {
         }
         return;
     }
-    int count;
-    const AstField *fields = ast_fields(n->kind, &count);
-    for (int i = 0; i < count; i++) {
-        const char *at = (const char *)n + fields[i].offset;
-        if (fields[i].kind == FK_NODE || fields[i].kind == FK_NODE_OPT) {
-            global_decls(a, *(AstNode *const *)at, out);
-        } else if (fields[i].kind == FK_LIST) {
-            const AstList *l = (const AstList *)at;
-            for (int k = 0; k < l->count; k++) {
-                global_decls(a, l->items[k], out);
-            }
-        }
-    }
+    GlobalDecls q = {a, out};
+    ast_any_child(n, global_decls_child, &q);
+}
+
+static bool global_decls_child(const AstNode *n, void *ctx) {
+    const GlobalDecls *q = ctx;
+    global_decls(q->a, n, q->out);
+    return false;
 }
 
 // The globals other modules may rebind: those some module of the program assigns as an

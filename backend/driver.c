@@ -267,12 +267,22 @@ static const char *runtime_cflags(RuntimePaths rt) {
     return rt_cflags[0] != '\0' && build_tree ? rt_cflags : NULL;
 }
 
+// The generated code's own consistency checks (a reference count falling below zero stops the
+// program) are on exactly when the runtime's are: in a Debug build of krait and its runtime,
+// which the sanitizer tests use. Otherwise they cost every release a branch and gcc about a
+// tenth of its time on a program (bench/build).
+#ifdef NDEBUG
+static const char *const checks_flag = "-DNDEBUG";
+#else
+static const char *const checks_flag = NULL;
+#endif
+
 // The libclang check of the C text of 'cfile', with the flags cc_flags passes that change what is
 // parsed: the optimisation level (__OPTIMIZE__) and the runtime's flags.
 static bool check_c(Arena *a, const Options *o, const char *cfile, const char *text, size_t len) {
     RuntimePaths rt = runtime_paths(a);
-    const char *extra[] = {o->opt, runtime_cflags(rt)};
-    return ccheck_source(cfile, text, len, rt.include, extra, 2);
+    const char *extra[] = {o->opt, runtime_cflags(rt), checks_flag};
+    return ccheck_source(cfile, text, len, rt.include, extra, 3);
 }
 
 // Appends the compile flags to 'argv' at 'n' (the C compiler first); returns the new count.
@@ -289,6 +299,12 @@ static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **ar
         argv[n++] = "-Werror";
     }
     argv[n++] = arena_printf(a, "-I%s", rt.include);
+    if (checks_flag) {
+        argv[n++] = checks_flag;
+    }
+    if (strcmp(o->opt, "-O3") == 0) {
+        argv[n++] = "-DKR_OPT_FULL";  // every function with all of -O3 (KGM_LITE is empty)
+    }
     if (runtime_cflags(rt)) {
         argv[n++] = runtime_cflags(rt);
     }

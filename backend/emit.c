@@ -34,6 +34,7 @@ typedef struct Emitter {
     bool *landing;   // per block: where an error path leaves its cleanup (handler, unwind)
     bool *in_loop;   // per block: on a cycle of the control flow (mark_loops)
     bool *hot;       // per function of the module: may run often (hot_functions)
+    bool *kernel;    // per function: computes with machine numbers in a loop (kernel_functions)
     bool fn_hot;     // 'fn' may run often: all its code counts as hot
     const IrBlock *block;  // the block being emitted
     bool split;      // the module is split into parts (emit_module_parts)
@@ -60,6 +61,24 @@ static const char prelude[] =
     "#define KGM_ONCE __attribute__((cold, optimize(\"O1\")))\n"
     "#else\n"
     "#define KGM_ONCE\n"
+    "#endif\n"
+    "// A function that does not compute on machine numbers in a loop: without gcc's costliest\n"
+    "// -O2 passes, which find next to nothing in calls to the runtime (docs/design.md).\n"
+    "#if defined(__OPTIMIZE__) && !defined(__OPTIMIZE_SIZE__) && !defined(__clang__) \\\n"
+    "    && !defined(KR_OPT_FULL)\n"
+    "#define KGM_LITE __attribute__((optimize(\"no-gcse\", \"no-tree-pre\", \"no-tree-vrp\", \\\n"
+    "    \"no-expensive-optimizations\", \"no-schedule-insns2\", \"no-code-hoisting\", \\\n"
+    "    \"no-peephole2\", \"no-cse-follow-jumps\", \"no-ipa-icf\", \\\n"
+    "    \"no-store-merging\", \"no-tree-switch-conversion\", \"no-tree-tail-merge\", \\\n"
+    "    \"no-crossjumping\", \"no-align-functions\", \"no-align-jumps\", \"no-align-labels\", \\\n"
+    "    \"no-align-loops\", \"no-hoist-adjacent-loads\", \\\n"
+    "    \"no-isolate-erroneous-paths-dereference\", \"no-ipa-ra\", \"no-lra-remat\", \\\n"
+    "    \"no-reorder-functions\", \"no-rerun-cse-after-loop\", \\\n"
+    "    \"no-tree-loop-distribute-patterns\", \"no-tree-loop-vectorize\", \\\n"
+    "    \"no-tree-slp-vectorize\", \"no-finite-loops\", \"no-ipa-bit-cp\", \"no-ipa-vrp\", \\\n"
+    "    \"no-ipa-sra\")))\n"
+    "#else\n"
+    "#define KGM_LITE\n"
     "#endif\n"
     "\n"
     "// Releases on error paths: out of line, so each is a call. Not 'cold': gcc then lays out\n"
@@ -2533,6 +2552,51 @@ static void hot_functions(Emitter *e) {
     }
 }
 
+// An instruction that computes on machine numbers (or indexes a list in place), where the
+// scalar optimisations of the C compiler's -O2 pay (kernel_functions).
+static bool is_scalar_op(IrOp op) {
+    switch (op) {
+    case IR_INT_TRUEDIV:
+    case IR_INT_TO_FLOAT:
+    case IR_FLOAT_BINARY:
+    case IR_FLOAT_UNARY:
+    case IR_FLOAT_COMPARE:
+    case IR_FLOAT_INT_COMPARE:
+    case IR_MATH_CALL:
+    case IR_LIST_GET:
+    case IR_LIST_SET:
+    case IR_LIST_AUG:
+    case IR_LIST_LEN:
+    case IR_CHECK_BOUND:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The functions of the module that get all of the C compiler's -O2 ('e->kernel'): those with
+// an int fast path (pass_pure), and those that compute on machine numbers inside a loop. The
+// others are made of runtime calls (attribute and item access, calls, containers, strings),
+// where gcc's costliest -O2 passes (global CSE and PRE, scheduling, VRP, ...) find next to
+// nothing to improve but take about half of its time: they carry KGM_LITE, which turns
+// those passes off for them (docs/design.md, Backend). A guess for build time only.
+static void kernel_functions(Emitter *e) {
+    const IrModule *m = e->m;
+    bool *kernel = e->kernel = arena_alloc(e->out->arena, (size_t)m->nfuncs + 1);
+    const IrFunc *saved = e->fn;
+    for (int f = 0; f < m->nfuncs; f++) {
+        const IrFunc *fn = e->fn = m->funcs[f];
+        kernel[f] = fn->fast_int || fn->is_gen_resume;
+        mark_loops(e);
+        for (int i = 0; !kernel[f] && i < fn->nblocks; i++) {
+            for (int k = 0; e->in_loop[i] && k < fn->blocks[i]->count; k++) {
+                kernel[f] |= is_scalar_op(fn->blocks[i]->instrs[k]->op);
+            }
+        }
+    }
+    e->fn = saved;
+}
+
 static bool is_release(const IrInstr *in) {
     return in->op == IR_XDECREF || in->op == IR_DECREF;
 }
@@ -3236,6 +3300,8 @@ static void emit_module_head(Emitter *e, bool split) {
     for (int i = 0; i < m->nfuncs; i++) {
         if (i == 0 && e->body_once) {
             put(e, "KGM_ONCE ");  // on the prototype: its definition inherits it
+        } else if (!e->kernel[i]) {
+            put(e, "KGM_LITE ");
         }
         put_signature(e, m->funcs[i]);
         put(e, ";\n");
@@ -3301,6 +3367,7 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
     Emitter e = {.m = m, .out = &parts[0]};
     boxed_shapes(&e);
     hot_functions(&e);
+    kernel_functions(&e);
     StrBuf *bodies = arena_alloc(a, sizeof(StrBuf) * (size_t)m->nfuncs);
     size_t *cost = arena_alloc(a, sizeof(size_t) * (size_t)m->nfuncs);
     size_t total = 0;

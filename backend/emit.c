@@ -2575,10 +2575,10 @@ static bool is_scalar_op(IrOp op) {
 }
 
 // The functions of the module that get all of the C compiler's -O2 ('e->kernel'): those with
-// an int fast path (pass_pure), and those that compute on machine numbers inside a loop. The
-// others are made of runtime calls (attribute and item access, calls, containers, strings),
-// where gcc's costliest -O2 passes (global CSE and PRE, scheduling, VRP, ...) find next to
-// nothing to improve but take about half of its time: they carry KGM_LITE, which turns
+// an int fast path (pass_pure), generators' resume functions, and those that compute on floats
+// or index lists in place inside a loop. The others are mostly runtime calls (attribute and
+// item access, calls, containers, strings), where gcc's costliest -O2 passes (global CSE and
+// PRE, scheduling, VRP, ...) find next to nothing to improve: they carry KGM_LITE, which turns
 // those passes off for them (docs/design.md, Backend). A guess for build time only.
 static void kernel_functions(Emitter *e) {
     const IrModule *m = e->m;

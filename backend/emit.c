@@ -34,7 +34,7 @@ typedef struct Emitter {
     bool *landing;   // per block: where an error path leaves its cleanup (handler, unwind)
     bool *in_loop;   // per block: on a cycle of the control flow (mark_loops)
     bool *hot;       // per function of the module: may run often (hot_functions)
-    bool *kernel;    // per function: computes with machine numbers in a loop (kernel_functions)
+    bool *kernel;    // per function: computes with machine numbers in a loop (hot_functions)
     bool fn_hot;     // 'fn' may run often: all its code counts as hot
     const IrBlock *block;  // the block being emitted
     bool split;      // the module is split into parts (emit_module_parts)
@@ -2457,6 +2457,28 @@ static void mark_loops(Emitter *e) {
     mark_cyclic(a, n, start, succ, e->in_loop);
 }
 
+// An instruction that computes on machine numbers (or indexes a list in place), where the
+// scalar optimisations of the C compiler's -O2 pay (hot_functions: 'e->kernel').
+static bool is_scalar_op(IrOp op) {
+    switch (op) {
+    case IR_INT_TRUEDIV:
+    case IR_INT_TO_FLOAT:
+    case IR_FLOAT_BINARY:
+    case IR_FLOAT_UNARY:
+    case IR_FLOAT_COMPARE:
+    case IR_FLOAT_INT_COMPARE:
+    case IR_MATH_CALL:
+    case IR_LIST_GET:
+    case IR_LIST_SET:
+    case IR_LIST_AUG:
+    case IR_LIST_LEN:
+    case IR_CHECK_BOUND:
+        return true;
+    default:
+        return false;
+    }
+}
+
 // The functions of the module that may run often ('e->hot'), whose code outside loops keeps
 // the inline fast paths; the rest of the code outside loops releases references out of line
 // (kgh_release), which is much less C to compile. Hot: a function that runs as an object
@@ -2465,11 +2487,18 @@ static void mark_loops(Emitter *e) {
 // cycle of direct calls (recursion), and one called from hot code (a loop, a hot function).
 // Only a function of the script's module called directly from its body, outside loops, or
 // from other such functions, is cold. A guess for speed only: any answer is correct code.
+// Also the functions that get all of the C compiler's -O2 ('e->kernel'): those with
+// an int fast path (pass_pure), generators' resume functions, and those that compute on floats
+// or index lists in place inside a loop. The others are mostly runtime calls (attribute and
+// item access, calls, containers, strings), where gcc's costliest -O2 passes (global CSE and
+// PRE, scheduling, VRP, ...) find next to nothing to improve: they carry KGM_LITE, which turns
+// those passes off for them (docs/design.md, Backend). A guess for build time only.
 static void hot_functions(Emitter *e) {
     const IrModule *m = e->m;
     Arena *a = e->out->arena;
     int n = m->nfuncs;
     bool *hot = e->hot = arena_alloc(a, (size_t)n + 1);
+    bool *kernel = e->kernel = arena_alloc(a, (size_t)n + 1);
     bool *global_read = arena_alloc(a, (size_t)m->nglobals + 1);
     int *stored_to = arena_alloc(a, sizeof(int) * (size_t)(n + 1));  // its global, or -1
     bool script = m->unit == m->prog->units[0];
@@ -2525,10 +2554,11 @@ static void hot_functions(Emitter *e) {
     for (int f = 0; f < n; f++) {
         hot[f] |= cyclic[f];
     }
-    // Calls from loops, then from hot functions, to a fixpoint.
+    // Calls from loops, then from hot functions, to a fixpoint; kernels by their loops.
     const IrFunc *saved = e->fn;
     for (int f = 0; f < n; f++) {
         const IrFunc *fn = e->fn = m->funcs[f];
+        kernel[f] = fn->fast_int || fn->is_gen_resume;
         mark_loops(e);
         for (int i = 0; i < fn->nblocks; i++) {
             for (int k = 0; e->in_loop[i] && k < fn->blocks[i]->count; k++) {
@@ -2536,6 +2566,7 @@ static void hot_functions(Emitter *e) {
                 if (in->op == IR_CALL) {
                     hot[in->aux] = true;
                 }
+                kernel[f] |= is_scalar_op(in->op);
             }
         }
     }
@@ -2550,51 +2581,6 @@ static void hot_functions(Emitter *e) {
             }
         }
     }
-}
-
-// An instruction that computes on machine numbers (or indexes a list in place), where the
-// scalar optimisations of the C compiler's -O2 pay (kernel_functions).
-static bool is_scalar_op(IrOp op) {
-    switch (op) {
-    case IR_INT_TRUEDIV:
-    case IR_INT_TO_FLOAT:
-    case IR_FLOAT_BINARY:
-    case IR_FLOAT_UNARY:
-    case IR_FLOAT_COMPARE:
-    case IR_FLOAT_INT_COMPARE:
-    case IR_MATH_CALL:
-    case IR_LIST_GET:
-    case IR_LIST_SET:
-    case IR_LIST_AUG:
-    case IR_LIST_LEN:
-    case IR_CHECK_BOUND:
-        return true;
-    default:
-        return false;
-    }
-}
-
-// The functions of the module that get all of the C compiler's -O2 ('e->kernel'): those with
-// an int fast path (pass_pure), generators' resume functions, and those that compute on floats
-// or index lists in place inside a loop. The others are mostly runtime calls (attribute and
-// item access, calls, containers, strings), where gcc's costliest -O2 passes (global CSE and
-// PRE, scheduling, VRP, ...) find next to nothing to improve: they carry KGM_LITE, which turns
-// those passes off for them (docs/design.md, Backend). A guess for build time only.
-static void kernel_functions(Emitter *e) {
-    const IrModule *m = e->m;
-    bool *kernel = e->kernel = arena_alloc(e->out->arena, (size_t)m->nfuncs + 1);
-    const IrFunc *saved = e->fn;
-    for (int f = 0; f < m->nfuncs; f++) {
-        const IrFunc *fn = e->fn = m->funcs[f];
-        kernel[f] = fn->fast_int || fn->is_gen_resume;
-        mark_loops(e);
-        for (int i = 0; !kernel[f] && i < fn->nblocks; i++) {
-            for (int k = 0; e->in_loop[i] && k < fn->blocks[i]->count; k++) {
-                kernel[f] |= is_scalar_op(fn->blocks[i]->instrs[k]->op);
-            }
-        }
-    }
-    e->fn = saved;
 }
 
 static bool is_release(const IrInstr *in) {
@@ -3367,7 +3353,6 @@ int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf 
     Emitter e = {.m = m, .out = &parts[0]};
     boxed_shapes(&e);
     hot_functions(&e);
-    kernel_functions(&e);
     StrBuf *bodies = arena_alloc(a, sizeof(StrBuf) * (size_t)m->nfuncs);
     size_t *cost = arena_alloc(a, sizeof(size_t) * (size_t)m->nfuncs);
     size_t total = 0;

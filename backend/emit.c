@@ -58,7 +58,7 @@ static const char prelude[] =
     "#define KGH static inline __attribute__((unused))\n"
     "// A large module body runs once: gcc spends a quarter of its time on it at -O2 otherwise.\n"
     "#if defined(__OPTIMIZE__) && !defined(__OPTIMIZE_SIZE__) && !defined(__clang__)\n"
-    "#define KGM_ONCE __attribute__((cold, optimize(\"O1\")))\n"
+    "#define KGM_ONCE __attribute__((cold, optimize(\"O0\")))\n"
     "#else\n"
     "#define KGM_ONCE\n"
     "#endif\n"
@@ -76,7 +76,7 @@ static const char prelude[] =
     "    \"no-reorder-functions\", \"no-rerun-cse-after-loop\", \\\n"
     "    \"no-tree-loop-distribute-patterns\", \"no-tree-loop-vectorize\", \\\n"
     "    \"no-tree-slp-vectorize\", \"no-finite-loops\", \"no-ipa-bit-cp\", \"no-ipa-vrp\", \\\n"
-    "    \"no-ipa-sra\")))\n"
+    "    \"no-ipa-sra\", \"no-early-inlining\")))\n"
     "#else\n"
     "#define KGM_LITE\n"
     "#endif\n"
@@ -3342,7 +3342,7 @@ static int *assign_parts(Arena *a, const size_t *cost, int nfuncs, int nparts, s
     return part;
 }
 
-// A module body of more C than this is compiled as code run once (KGM_ONCE: cold, -O1), and
+// A module body of more C than this is compiled as code run once (KGM_ONCE: cold, -O0), and
 // counts for half its size when the parts are balanced (gcc takes about that much less time
 // per byte on it then than on other functions). Smaller bodies, where a
 // script's hot top-level loop may be, keep the command line's optimisation.

@@ -58,9 +58,11 @@ if [ "$(getconf _NPROCESSORS_ONLN)" -ge 2 ] && [ ! -f "$tmp/c/big.1.c" ]; then
     exit 1
 fi
 [ ! -f "$tmp/c/big.1.o" ] || { echo "object files were left in the --keep-c directory"; exit 1; }
-# The module body, over 64 KiB of C, is declared as code run once (cold, -O1 under gcc).
+# The module body, over 64 KiB of C, is declared as code run once (cold, -O0 under gcc).
 grep -q '^KGM_ONCE KGS kr_val kgm_big__body(void);' "$tmp/c/big.c" \
     || { echo "big.c does not declare its module body KGM_ONCE"; exit 1; }
+grep -q '^#define KGM_ONCE __attribute__((cold, optimize("O0")))$' "$tmp/c/big.c" \
+    || { echo "KGM_ONCE is not cold and -O0"; exit 1; }
 status=0
 "$tmp/big" > "$tmp/out" 2> "$tmp/err" || status=$?
 [ "$status" -eq 1 ] || { echo "exit status $status, not 1"; cat "$tmp/err"; exit 1; }

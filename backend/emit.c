@@ -1462,6 +1462,44 @@ static void emit_math(Emitter *e, const IrInstr *in) {
 }
 
 // float(x) / int(x) of the builtins, called directly: a double, or an int object.
+// A direct call of a builtin's C entry (ir_builtins, IR_CALL_BUILTIN).
+static void emit_call_builtin(Emitter *e, const IrInstr *in) {
+    const IrBuiltin *b = &ir_builtins[in->aux];
+    Arena *a = e->out->arena;
+    if (b->shape == IRB_STATUS) {
+        put_status_call(e, in, arena_printf(a, "%s(%s, %s)", b->c, reg_text(e, in->args[0]),
+                                            reg_text(e, in->args[1])));
+        return;
+    }
+    bool vector = b->shape == IRB_VECTOR || b->shape == IRB_TYPE;
+    if (vector) {
+        put(e, "    {\n        kr_val args_[] = {");
+        put_args(e, in, 0, in->nargs);
+        put(e, "%s};\n    ", in->nargs ? "" : "0");
+    }
+    put_assign(e, in);
+    switch (b->shape) {
+    case IRB_VECTOR:
+        put(e, "%s(args_, %d, 0, 0);\n    }\n", b->c, in->nargs);
+        break;
+    case IRB_TYPE:
+        put(e, "kr_call((kr_val)&kr_%s_type, args_, %d, 0);\n    }\n", b->c, in->nargs);
+        break;
+    case IRB_SORTED:
+        put(e, "%s(%s, 0, false);\n", b->c, reg_text(e, in->args[0]));
+        break;
+    default:
+        put(e, "%s(", b->c);
+        put_args(e, in, 0, in->nargs);
+        for (int i = in->nargs; i < b->max; i++) {
+            put(e, "%s%s", i ? ", " : "", b->pad);
+        }
+        put(e, ");\n");
+        break;
+    }
+    put_check(e, in, e->fn->regs[in->dst].rep);
+}
+
 static void emit_num_convert(Emitter *e, const IrInstr *in) {
     put_call(e, in, in->aux ? "kr_int_from_val" : "kr_float_convert");
 }
@@ -2235,6 +2273,7 @@ static void emit_instr(Emitter *e, const IrInstr *in) {
     case IR_MATH_INTACT:
     case IR_MATH_CALL: emit_math(e, in); break;
     case IR_NUM_CONVERT: emit_num_convert(e, in); break;
+    case IR_CALL_BUILTIN: emit_call_builtin(e, in); break;
     case IR_SPLIT_VIEW:
     case IR_SPLIT_ITEM: emit_split(e, in); break;
     case IR_FUNC_IS: {  // the global still holds the function's own object (its own kgh_entry;

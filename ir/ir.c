@@ -151,3 +151,53 @@ IrInstr *ir_terminator(const IrBlock *b) {
     }
     return b->instrs[b->count - 1];
 }
+
+const IrBuiltin ir_builtins[] = {
+    {"abs", 1, 1, IRB_FIXED, TY_DYN, "kr_builtin_abs", NULL},
+    {"all", 1, 1, IRB_FIXED, TY_DYN, "kr_builtin_all", NULL},
+    {"any", 1, 1, IRB_FIXED, TY_DYN, "kr_builtin_any", NULL},
+    {"ascii", 1, 1, IRB_FIXED, TY_STR, "kr_builtin_ascii", NULL},
+    {"bin", 1, 1, IRB_FIXED, TY_STR, "kr_builtin_bin", NULL},
+    {"callable", 1, 1, IRB_FIXED, TY_DYN, "kr_builtin_callable", NULL},
+    {"chr", 1, 1, IRB_FIXED, TY_STR, "kr_builtin_chr", NULL},
+    {"divmod", 2, 2, IRB_FIXED, TY_DYN, "kr_builtin_divmod", NULL},
+    {"format", 1, 2, IRB_FIXED, TY_STR, "kr_builtin_format", "0"},
+    {"getattr", 2, 3, IRB_FIXED, TY_DYN, "kr_builtin_getattr", "0"},
+    {"hasattr", 2, 2, IRB_FIXED, TY_DYN, "kr_builtin_hasattr", NULL},
+    {"hash", 1, 1, IRB_FIXED, TY_INT, "kr_builtin_hash", NULL},
+    {"hex", 1, 1, IRB_FIXED, TY_STR, "kr_builtin_hex", NULL},
+    {"id", 1, 1, IRB_FIXED, TY_INT, "kr_builtin_id", NULL},
+    {"isinstance", 2, 2, IRB_STATUS, TY_BOOL, "kr_builtin_isinstance", NULL},
+    {"issubclass", 2, 2, IRB_STATUS, TY_BOOL, "kr_builtin_issubclass", NULL},
+    {"iter", 1, 2, IRB_FIXED, TY_DYN, "kr_builtin_iter", "0"},
+    {"len", 1, 1, IRB_FIXED, TY_INT, "kr_builtin_len", NULL},
+    {"max", 1, 8, IRB_VECTOR, TY_DYN, "kr_builtin_max", NULL},
+    {"min", 1, 8, IRB_VECTOR, TY_DYN, "kr_builtin_min", NULL},
+    {"next", 1, 2, IRB_FIXED, TY_DYN, "kr_builtin_next", "0"},
+    {"oct", 1, 1, IRB_FIXED, TY_STR, "kr_builtin_oct", NULL},
+    {"ord", 1, 1, IRB_FIXED, TY_INT, "kr_builtin_ord", NULL},
+    {"pow", 2, 3, IRB_FIXED, TY_DYN, "kr_builtin_pow", "KR_NONE"},
+    {"repr", 1, 1, IRB_FIXED, TY_STR, "kr_builtin_repr", NULL},
+    {"round", 1, 2, IRB_FIXED, TY_DYN, "kr_builtin_round", "KR_NONE"},
+    {"sorted", 1, 1, IRB_SORTED, TY_LIST, "kr_builtin_sorted", NULL},
+    {"str", 0, 1, IRB_FIXED, TY_STR, "kr_builtin_str", "0"},
+    {"sum", 1, 2, IRB_FIXED, TY_DYN, "kr_builtin_sum", "0"},
+    {"dict", 0, 1, IRB_TYPE, TY_DICT, "dict", NULL},
+    {"enumerate", 1, 2, IRB_TYPE, TY_DYN, "enumerate", NULL},
+    {"list", 0, 1, IRB_TYPE, TY_LIST, "list", NULL},
+    {"range", 1, 3, IRB_TYPE, TY_DYN, "range", NULL},
+    {"reversed", 1, 1, IRB_TYPE, TY_DYN, "reversed", NULL},
+    {"set", 0, 1, IRB_TYPE, TY_SET, "set", NULL},
+    {"tuple", 0, 1, IRB_TYPE, TY_DYN, "tuple", NULL},
+    {"zip", 0, 8, IRB_TYPE, TY_DYN, "zip", NULL},
+    {NULL, 0, 0, IRB_FIXED, TY_DYN, NULL, NULL},
+};
+
+int ir_builtin_find(const char *name, int nargs) {
+    for (int i = 0; ir_builtins[i].name; i++) {
+        if (strcmp(ir_builtins[i].name, name) == 0) {
+            return nargs >= ir_builtins[i].min && nargs <= ir_builtins[i].max ? i : -1;
+        }
+    }
+    return -1;
+}

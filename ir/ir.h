@@ -274,6 +274,31 @@ struct IrModule {
     int nexterns;
 };
 
+// The builtins a call of which with positional arguments only is IR_CALL_BUILTIN: a direct call
+// of the runtime's C entry, without looking the name up or going through a generic call. The
+// entry checks what the builtin object's vector call would check after unpacking (types,
+// values), so the two cannot be told apart.
+typedef enum IrBuiltinShape {
+    IRB_FIXED,   // c(a0, .., an, pad..): optional arguments absent as 'pad'
+    IRB_VECTOR,  // c(args, n, 0, 0): min() and max() without key= or default=
+    IRB_STATUS,  // c(a0, a1) returning 1/0/-1 into a bool: isinstance, issubclass
+    IRB_SORTED,  // kr_builtin_sorted(a0, 0, false): no key, not reversed
+    IRB_TYPE,    // kr_call of builtin type c (kr_<c>_type) with the arguments
+} IrBuiltinShape;
+
+typedef struct IrBuiltin {
+    const char *name;
+    int min, max;  // how many arguments
+    IrBuiltinShape shape;
+    TyKind result;  // the kind of what it returns (its exact type), or TY_DYN
+    const char *c;  // the C entry, or the type's C name
+    const char *pad;
+} IrBuiltin;
+
+extern const IrBuiltin ir_builtins[];
+// The entry of builtin 'name' for a call with 'nargs' positional arguments, or -1.
+int ir_builtin_find(const char *name, int nargs);
+
 extern const char *const ir_op_names[IR__COUNT];
 int ir_op_nargs(IrOp op);  // -1: variadic
 bool ir_op_raises(IrOp op);

@@ -217,6 +217,29 @@ bool lower_call_runs_genexp(Lower *l, const AstNode *e, const AstNode *gen) {
            && simple_keywords(kws);
 }
 
+// A call of builtin ir_builtins[bi] with positional arguments only (lower_call_is_plain): its C
+// entry called directly. What it returns has the builtin's own type, so no check follows
+// where inference expects that type.
+static int direct_builtin(Lower *l, const AstNode *e, int bi, bool exhausts) {
+    const AstList *args = &e->u.Call.args;
+    int n = args->count;
+    int *regs = arena_alloc(l->arena, sizeof(int) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        regs[i] = call_arg(l, args->items[i], exhausts && n == 1);
+    }
+    TyKind k = ir_builtins[bi].result;
+    const Ty *ty = k == TY_INT || k == TY_STR || k == TY_BOOL ? ty_prim(k)
+                   : k != TY_DYN && e->ty->kind == k           ? (const Ty *)e->ty
+                                                               : dyn();
+    int dst = lower_temp(l, ty);
+    IrInstr *in = lower_emit(l, IR_CALL_BUILTIN, dst, n, e);
+    if (n > 0) {
+        memcpy(in->args, regs, sizeof(int) * (size_t)n);
+    }
+    in->aux = bi;
+    return lower_coerce(l, dst, e->ty, e);
+}
+
 static int builtin_call(Lower *l, const AstNode *e, Name id) {
     const AstList *args = &e->u.Call.args;
     bool lone_gen = args->count == 1 && e->u.Call.keywords.count == 0
@@ -243,6 +266,10 @@ static int builtin_call(Lower *l, const AstNode *e, Name id) {
         return lower_coerce(l, r, e->ty, e);
     }
     bool exhausts = in_table(exhausting, sizeof exhausting / sizeof exhausting[0], id);
+    int bi = e->u.Call.keywords.count == 0 ? ir_builtin_find(id, args->count) : -1;
+    if (bi >= 0) {
+        return direct_builtin(l, e, bi, exhausts);
+    }
     return generic_call(l, e, lower_builtin(l, id, e), NULL, exhausts);
 }
 

@@ -102,6 +102,9 @@ static void print_aux(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
     case IR_MAKE_FUNCTION:
         strbuf_printf(b, " %s", fn->mod->funcs[in->aux]->name);
         break;
+    case IR_CALL_BUILTIN:
+        strbuf_printf(b, " %s", ir_builtins[in->aux].name);
+        break;
     case IR_NEXT:
         strbuf_printf(b, "%s", in->aux ? ".gen" : "");
         break;

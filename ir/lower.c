@@ -140,6 +140,13 @@ int lower_coerce(Lower *l, int r, const Ty *to, const AstNode *at) {
     if (!needs_check(to) || ty_join(l->m->types, from, to) == to) {
         return r;  // the same word, already of a type 'to' admits
     }
+    if (from->kind == to->kind
+        && (to->kind == TY_LIST || to->kind == TY_DICT || to->kind == TY_SET)) {
+        // The check would only test the kind again (items are checked where they are read).
+        int d = lower_temp(l, to);
+        lower_move(l, d, r, at);
+        return d;
+    }
     return lower_emit1(l, IR_UNBOX, to, r, 0, at);
 }
 

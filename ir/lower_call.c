@@ -273,6 +273,30 @@ static int builtin_call(Lower *l, const AstNode *e, Name id) {
     return generic_call(l, e, lower_builtin(l, id, e), NULL, exhausts);
 }
 
+// Whether 'name' is a method of the list, dict or set type 'vt'.
+static bool container_method(const Ty *vt, Name name) {
+    static const char *const list_methods[] = {"append", "extend", "insert", "pop", "remove",
+                                               "index", "count", "reverse", "sort", "clear",
+                                               "copy"};
+    static const char *const dict_methods[] = {"get", "items", "keys", "values", "pop",
+                                               "popitem", "setdefault", "update", "clear",
+                                               "copy"};
+    static const char *const set_methods[] = {
+        "add", "discard", "remove", "pop", "union", "intersection", "difference",
+        "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update", "clear",
+        "copy", "intersection_update", "difference_update", "symmetric_difference_update"};
+    switch (vt->kind) {
+    case TY_LIST:
+        return in_table(list_methods, sizeof list_methods / sizeof *list_methods, name);
+    case TY_DICT:
+        return in_table(dict_methods, sizeof dict_methods / sizeof *dict_methods, name);
+    case TY_SET:
+        return in_table(set_methods, sizeof set_methods / sizeof *set_methods, name);
+    default:
+        return false;
+    }
+}
+
 // Calls of builtins, methods and callable values (lower_call handles module functions and
 // print first).
 int lower_object_call(Lower *l, const AstNode *e) {
@@ -288,8 +312,11 @@ int lower_object_call(Lower *l, const AstNode *e) {
     if (f->kind == AST_Attribute) {
         const AstNode *v = f->u.Attribute.value;
         const Ty *vt = v->ty ? (const Ty *)v->ty : infer_expr_type(l->inf, l->ifn, v);
-        if (vt->kind == TY_DYN || vt->kind == TY_STR) {  // no bound method object (a str's
-                                                         // methods are called directly)
+        // No bound method object (a str's methods are called directly). On a list, dict or
+        // set, only for a method the type has: the lookup cannot fail after the arguments
+        // ran, where CPython looks it up first.
+        if (vt->kind == TY_DYN || vt->kind == TY_STR
+            || container_method(vt, f->u.Attribute.attr)) {
             int recv = lower_box(l, lower_expr(l, v), v);
             return generic_call(l, e, recv, f->u.Attribute.attr, is_join(f));
         }

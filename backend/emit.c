@@ -32,6 +32,11 @@ typedef struct Emitter {
     bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
     bool *cleanup;   // per block: only releases then a jump, entered only on error edges
     bool *landing;   // per block: where an error path leaves its cleanup (handler, unwind)
+    bool *ke_used;   // per landing block: its ke<N> stub is the target of a goto
+    int **hoist;     // per block, per instruction: releases after it run before its error
+                     // check, which then skips their cleanup block (plan_hoists)
+    const IrBlock *defer_err;  // while such an instruction is emitted: its error target
+    StrBuf *pending;           // ... and its error check, put after the releases
     bool *in_loop;   // per block: on a cycle of the control flow (mark_loops)
     bool *hot;       // per function of the module: may run often (hot_functions)
     bool *kernel;    // per function: computes with machine numbers in a loop (hot_functions)
@@ -76,7 +81,7 @@ static const char prelude[] =
     "    \"no-reorder-functions\", \"no-rerun-cse-after-loop\", \\\n"
     "    \"no-tree-loop-distribute-patterns\", \"no-tree-loop-vectorize\", \\\n"
     "    \"no-tree-slp-vectorize\", \"no-finite-loops\", \"no-ipa-bit-cp\", \"no-ipa-vrp\", \\\n"
-    "    \"no-ipa-sra\", \"no-early-inlining\")))\n"
+    "    \"no-ipa-sra\", \"no-early-inlining\", \"no-tree-pta\")))\n"
     "#else\n"
     "#define KGM_LITE\n"
     "#endif\n"
@@ -698,7 +703,7 @@ static void put_err_label(Emitter *e, const IrBlock *b) {
 // The error branch of a raising instruction.
 static void put_error_branch(Emitter *e, const IrInstr *in) {
     put(e, " {\n        kl_ = %d;\n        goto ", in->line);
-    put_err_label(e, in->err);
+    put_err_label(e, e->defer_err ? e->defer_err : in->err);
     put(e, ";\n    }\n");
 }
 
@@ -706,6 +711,10 @@ static void put_func_name(Emitter *e) { put_c_string(e, e->fn->name, strlen(e->f
 
 // "    if (KR_UNLIKELY(<dst is its error value>))" + branch.
 static void put_check(Emitter *e, const IrInstr *in, IrRep rep) {
+    StrBuf *out = e->out;
+    if (e->defer_err) {
+        e->out = e->pending;  // after the releases (plan_hoists)
+    }
     put(e, "    if (KR_UNLIKELY(");
     put_reg(e, in->dst);
     if (rep == REP_FLOAT) {
@@ -715,6 +724,7 @@ static void put_check(Emitter *e, const IrInstr *in, IrRep rep) {
     }
     put(e, "))");
     put_error_branch(e, in);
+    e->out = out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -781,7 +791,12 @@ static void put_call(Emitter *e, const IrInstr *in, const char *fname) {
 
 // A call of a function returning a status (int, -1 on error) into a bool or nothing.
 static void put_status_call(Emitter *e, const IrInstr *in, const char *call) {
-    put(e, "    {\n        int r_ = %s;\n        if (KR_UNLIKELY(r_ < 0))", call);
+    put(e, "    {\n        int r_ = %s;\n", call);
+    StrBuf *out = e->out;
+    if (e->defer_err) {
+        e->out = e->pending;  // after the releases (plan_hoists), still in the block
+    }
+    put(e, "        if (KR_UNLIKELY(r_ < 0))");
     put_error_branch(e, in);
     if (in->dst >= 0) {
         put(e, "        ");
@@ -789,6 +804,7 @@ static void put_status_call(Emitter *e, const IrInstr *in, const char *call) {
         put(e, " = r_;\n");
     }
     put(e, "    }\n");
+    e->out = out;
 }
 
 static const char *reg_text(Emitter *e, int r) {
@@ -2392,10 +2408,19 @@ static void mark_needed(Emitter *e) {
     }
 }
 
+static bool is_release(const IrInstr *in);
+static const IrBlock *hoisted_err(const Emitter *e, int b, int k);
+
+// Marks 't' as the target of a goto on an error path (an error edge or a cleanup block's jump).
+static void mark_err_target(Emitter *e, const IrBlock *t) {
+    e->labelled[t->id] = true;
+    e->ke_used[t->id] |= e->landing[t->id];
+}
+
 static void mark_labels(Emitter *e) {
     const IrFunc *fn = e->fn;
     for (int i = 0; i < fn->nblocks; i++) {
-        for (int k = 0; k < fn->blocks[i]->count; k++) {
+        for (int k = 0; k < fn->blocks[i]->count && !e->cleanup[i]; k++) {
             const IrInstr *in = fn->blocks[i]->instrs[k];
             for (int t = 0; t < 2; t++) {
                 if (in->target[t]) {
@@ -2403,10 +2428,90 @@ static void mark_labels(Emitter *e) {
                 }
             }
             if (in->err) {
-                e->labelled[in->err->id] = true;
+                mark_err_target(e, hoisted_err(e, i, k));
             }
         }
     }
+    // A cleanup block is entered only from error edges and other cleanup blocks: it is put
+    // (and labelled) only when one that is put goes to it.
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = 0; i < fn->nblocks; i++) {
+            const IrBlock *t = e->cleanup[i] && e->labelled[i]
+                                   ? ir_terminator(fn->blocks[i])->target[0] : NULL;
+            if (t && !e->labelled[t->id]) {
+                changed = true;
+            }
+            if (t) {
+                mark_err_target(e, t);
+            }
+        }
+    }
+}
+
+// Whether the emitter of 'op' ends with its one error check (put_check or put_status_call)
+// and reads no operand after it.
+static bool check_is_last(IrOp op) {
+    switch (op) {
+    case IR_CALL_BUILTIN:
+    case IR_CALL_OBJ:
+    case IR_CALL_METHOD:
+    case IR_GETATTR:
+    case IR_BUILD:
+    case IR_GETITEM:
+    case IR_SLICE:
+    case IR_ITER:
+    case IR_UNBOX:
+    case IR_CALL:
+    case IR_CALL_EXT:
+    case IR_CONTAINER_ADD:
+    case IR_DICT_SET:
+    case IR_SETITEM:
+    case IR_DELITEM:
+    case IR_CONTAINS:
+    case IR_TRUTH:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Where the releases right after a raising instruction are those its error target (a cleanup
+// block) makes, in the same order, they run before its error check instead, whose branch then
+// goes where that cleanup block goes: each path releases the same values in the same order,
+// and the error path needs no block of its own (gcc takes time per block). hoist[b][k]: how
+// many releases follow instruction k of block b so.
+static void plan_hoists(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    Arena *a = e->out->arena;
+    e->hoist = arena_alloc(a, sizeof(int *) * (size_t)(fn->nblocks + 1));
+    for (int i = 0; i < fn->nblocks; i++) {
+        const IrBlock *b = fn->blocks[i];
+        e->hoist[i] = arena_alloc(a, sizeof(int) * (size_t)(b->count + 1));
+        for (int k = 0; !e->lc && !e->cleanup[i] && k < b->count; k++) {
+            const IrInstr *in = b->instrs[k];
+            if (!in->err || !e->cleanup[in->err->id] || !check_is_last(in->op)
+                || !instr_emitted(e, in)) {
+                continue;
+            }
+            const IrBlock *c = in->err;
+            int n = c->count - 1;  // its releases, then the jump
+            bool same = n > 0 && k + n < b->count;
+            for (int j = 0; same && j < n; j++) {
+                const IrInstr *r = b->instrs[k + 1 + j];
+                same = is_release(r) && r->args[0] == c->instrs[j]->args[0]
+                       && r->args[0] != in->dst;
+            }
+            e->hoist[i][k] = same ? n : 0;
+        }
+    }
+}
+
+// The error target of instruction k of block b, after plan_hoists.
+static const IrBlock *hoisted_err(const Emitter *e, int b, int k) {
+    const IrInstr *in = e->fn->blocks[b]->instrs[k];
+    return e->hoist[b][k] ? ir_terminator(in->err)->target[0] : in->err;
 }
 
 // Nodes 0..n-1 of a graph (the successors of node v: succ[start[v]] .. succ[start[v + 1] - 1])
@@ -2669,7 +2774,7 @@ static void mark_error_paths(Emitter *e) {
 // The stubs that add the traceback entry on the way into each landing block.
 static void put_landing_stubs(Emitter *e) {
     for (int i = 0; i < e->fn->nblocks; i++) {
-        if (e->landing[i]) {
+        if (e->landing[i] && e->ke_used[i]) {
             put(e, "ke%d:\n    if (kl_ != 0) {\n        kr_traceback_add(kgm_file, kl_, ", i);
             put_func_name(e);
             put(e, ");\n        kl_ = 0;\n    }\n    goto b%d;\n", i);
@@ -2803,6 +2908,21 @@ static bool is_leaf(const IrFunc *fn) {
     return true;
 }
 
+// Instruction k of block 'b', the releases after it (plan_hoists), then its error check.
+static void emit_hoisted(Emitter *e, const IrBlock *b, int k) {
+    StrBuf pending;
+    strbuf_init(&pending, e->out->arena);
+    e->pending = &pending;
+    e->defer_err = ir_terminator(b->instrs[k]->err)->target[0];
+    emit_instr(e, b->instrs[k]);
+    e->defer_err = NULL;
+    for (int j = 1; j <= e->hoist[b->id][k]; j++) {
+        put_line(e, b->instrs[k + j]->line);
+        emit_instr(e, b->instrs[k + j]);
+    }
+    strbuf_append(e->out, pending.data, pending.len);
+}
+
 static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     e->fn = fn;
     e->fn_hot = hot;
@@ -2813,10 +2933,12 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     e->leaf = false;
     e->cleanup = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->landing = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
+    e->ke_used = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->lc = ir_loop_caches(fn, e->out->arena);
     mark_needed(e);
-    mark_labels(e);
     mark_error_paths(e);
+    plan_hoists(e);
+    mark_labels(e);
     mark_loops(e);
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
     put_signature(e, fn);
@@ -2849,6 +2971,9 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];
         e->block = b;
+        if (e->cleanup[i] && !e->labelled[i]) {
+            continue;  // every error path that went through it releases before its check
+        }
         if (e->labelled[i]) {
             put(e, "b%d:;\n", b->id);
         }
@@ -2872,6 +2997,9 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
                 put_goto(e, in->target[0], -1);
                 put(e, "    }\n");
                 put_goto(e, in->target[1], -1);
+            } else if (e->hoist[i][k]) {
+                emit_hoisted(e, b, k);
+                k += e->hoist[i][k];
             } else {
                 emit_instr(e, in);
             }

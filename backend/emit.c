@@ -2631,9 +2631,10 @@ static bool is_scalar_op(IrOp op) {
 // cycle of direct calls (recursion), and one called from hot code (a loop, a hot function).
 // Only a function of the script's module called directly from its body, outside loops, or
 // from other such functions, is cold. A guess for speed only: any answer is correct code.
-// Also the functions that get all of the C compiler's -O2 ('e->kernel'): those with
-// an int fast path (pass_pure), generators' resume functions, and those that compute on floats
-// or index lists in place inside a loop. The others are mostly runtime calls (attribute and
+// Also the functions that get all of the C compiler's -O2 ('e->kernel'): generators' resume
+// functions, and those that compute on floats or index lists in place inside a loop. (A
+// function with an int fast path (pass_pure) runs its int64 clone, which has no attribute;
+// the function itself is then only the fallback for big ints.) The others are mostly runtime calls (attribute and
 // item access, calls, containers, strings), where gcc's costliest -O2 passes (global CSE and
 // PRE, scheduling, VRP, ...) find next to nothing to improve: they carry KGM_LITE, which turns
 // those passes off for them (docs/design.md, Backend). A guess for build time only.
@@ -2702,7 +2703,7 @@ static void hot_functions(Emitter *e) {
     const IrFunc *saved = e->fn;
     for (int f = 0; f < n; f++) {
         const IrFunc *fn = e->fn = m->funcs[f];
-        kernel[f] = fn->fast_int || fn->is_gen_resume;
+        kernel[f] = fn->is_gen_resume;
         mark_loops(e);
         for (int i = 0; i < fn->nblocks; i++) {
             for (int k = 0; e->in_loop[i] && k < fn->blocks[i]->count; k++) {

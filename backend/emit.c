@@ -29,6 +29,8 @@ typedef struct Emitter {
     const IrFunc *fn;
     bool *needed;    // per register of 'fn': read by some emitted instruction
     bool *labelled;  // per block of 'fn': target of a goto
+    const IrConst **konst;  // per register of 'fn': the constant it always holds, written
+                            // in its place (mark_consts), or NULL
     bool *in_frame;  // per register of a resume function: kept in the frame (else a C local)
     bool *cleanup;   // per block: only releases then a jump, entered only on error edges
     bool *landing;   // per block: where an error path leaves its cleanup (handler, unwind)
@@ -643,7 +645,13 @@ static void put_ident(Emitter *e, Name n) {
 
 // The C name of register 'r': v_<name> for locals, t<N> for temporaries; in a generator's
 // resume function, that field of its frame.
+static void put_const(Emitter *e, const IrConst *c);
+
 static void put_reg(Emitter *e, int r) {
+    if (e->konst && e->konst[r]) {
+        put_const(e, e->konst[r]);
+        return;
+    }
     Name n = e->fn->regs[r].name;
     if (e->fn->is_gen_resume && e->in_frame[r]) {
         put(e, "f->");
@@ -2387,7 +2395,42 @@ static bool is_pure(const IrFunc *fn, const IrInstr *in) {
 }
 
 static bool instr_emitted(const Emitter *e, const IrInstr *in) {
+    if (in->op == IR_CONST && e->konst && e->konst[in->dst]) {
+        return false;  // its uses name the constant
+    }
     return in->dst < 0 || e->needed[in->dst] || !is_pure(e->fn, in);
+}
+
+// The temporaries that only ever hold one constant (one definition, a CONST of None, a bool,
+// a small int, Ellipsis or a str: immortal values, no address taken): their uses name the
+// constant, and they are neither declared nor assigned (less C for every call's arguments).
+static void mark_consts(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    Arena *a = e->out->arena;
+    const IrConst **k = arena_alloc(a, sizeof(IrConst *) * (size_t)(fn->nregs + 1));
+    int *defs = arena_alloc(a, sizeof(int) * (size_t)(fn->nregs + 1));
+    for (int i = 0; i < fn->nblocks; i++) {
+        for (int j = 0; j < fn->blocks[i]->count; j++) {
+            const IrInstr *in = fn->blocks[i]->instrs[j];
+            if (in->dst < 0) {
+                continue;
+            }
+            defs[in->dst]++;
+            IrConstKind c = in->op == IR_CONST ? in->cst->kind : IRC_BYTES;
+            if (c == IRC_INT || c == IRC_BOOL || c == IRC_NONE || c == IRC_ELLIPSIS
+                || c == IRC_STR) {
+                k[in->dst] = in->cst;
+            }
+        }
+    }
+    for (int r = 0; r < fn->nregs; r++) {
+        const IrReg *g = &fn->regs[r];
+        if (defs[r] != 1 || g->name || g->is_param || g->rep == REP_FLOAT
+            || (fn->is_gen_resume && e->in_frame[r]) || (e->lc && e->lc->cached[r])) {
+            k[r] = NULL;
+        }
+    }
+    e->konst = k;
 }
 
 // Marks the registers some emitted instruction reads, to a fixpoint.
@@ -2829,7 +2872,8 @@ static void put_locals(Emitter *e) {
             }
         }
         bool frame = fn->is_gen_resume && e->in_frame[r];
-        if (!fn->regs[r].is_param && !frame && (assigned || e->needed[r])) {
+        bool konst = e->konst && e->konst[r];
+        if (!fn->regs[r].is_param && !frame && !konst && (assigned || e->needed[r])) {
             IrRep rep = fn->regs[r].rep;
             put(e, "    %s ", rep_ctype(rep));
             put_reg(e, r);
@@ -2937,6 +2981,7 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     e->ke_used = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->lc = ir_loop_caches(fn, e->out->arena);
     mark_needed(e);
+    mark_consts(e);
     mark_error_paths(e);
     plan_hoists(e);
     mark_labels(e);
@@ -3011,6 +3056,7 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     }
     put_landing_stubs(e);
     put(e, "}\n");
+    e->konst = NULL;
 }
 
 // ---------------------------------------------------------------------------------------------

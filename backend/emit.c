@@ -2394,16 +2394,22 @@ static bool is_pure(const IrFunc *fn, const IrInstr *in) {
     }
 }
 
+static bool is_release(const IrInstr *in);
+
 static bool instr_emitted(const Emitter *e, const IrInstr *in) {
-    if (in->op == IR_CONST && e->konst && e->konst[in->dst]) {
+    if (e->konst && (in->op == IR_CONST || in->op == IR_BOX) && e->konst[in->dst]) {
         return false;  // its uses name the constant
+    }
+    if (e->konst && (is_release(in) || in->op == IR_INCREF) && e->konst[in->args[0]]) {
+        return false;  // a small int, None or a str constant: immortal
     }
     return in->dst < 0 || e->needed[in->dst] || !is_pure(e->fn, in);
 }
 
 // The temporaries that only ever hold one constant (one definition, a CONST of None, a bool,
-// a small int, Ellipsis or a str: immortal values, no address taken): their uses name the
-// constant, and they are neither declared nor assigned (less C for every call's arguments).
+// a small int, Ellipsis or a str, or the BOX of such a small int: immortal values, no address
+// taken): their uses name the constant, and they are neither declared, assigned nor released
+// (less C for every call's arguments).
 static void mark_consts(Emitter *e) {
     const IrFunc *fn = e->fn;
     Arena *a = e->out->arena;
@@ -2423,11 +2429,22 @@ static void mark_consts(Emitter *e) {
             }
         }
     }
-    for (int r = 0; r < fn->nregs; r++) {
-        const IrReg *g = &fn->regs[r];
-        if (defs[r] != 1 || g->name || g->is_param || g->rep == REP_FLOAT
-            || (fn->is_gen_resume && e->in_frame[r]) || (e->lc && e->lc->cached[r])) {
-            k[r] = NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int r = 0; r < fn->nregs; r++) {
+            const IrReg *g = &fn->regs[r];
+            if (defs[r] != 1 || g->name || g->is_param || g->rep == REP_FLOAT
+                || (fn->is_gen_resume && e->in_frame[r]) || (e->lc && e->lc->cached[r])) {
+                k[r] = NULL;
+            }
+        }
+        for (int i = 0; pass == 0 && i < fn->nblocks; i++) {  // then the boxes of small ints
+            for (int j = 0; j < fn->blocks[i]->count; j++) {
+                const IrInstr *in = fn->blocks[i]->instrs[j];
+                const IrConst *c = in->op == IR_BOX ? k[in->args[0]] : NULL;
+                if (c && c->kind == IRC_INT) {
+                    k[in->dst] = c;
+                }
+            }
         }
     }
     e->konst = k;
@@ -2451,7 +2468,6 @@ static void mark_needed(Emitter *e) {
     }
 }
 
-static bool is_release(const IrInstr *in);
 static const IrBlock *hoisted_err(const Emitter *e, int b, int k);
 
 // Marks 't' as the target of a goto on an error path (an error edge or a cleanup block's jump).
@@ -2962,8 +2978,10 @@ static void emit_hoisted(Emitter *e, const IrBlock *b, int k) {
     emit_instr(e, b->instrs[k]);
     e->defer_err = NULL;
     for (int j = 1; j <= e->hoist[b->id][k]; j++) {
-        put_line(e, b->instrs[k + j]->line);
-        emit_instr(e, b->instrs[k + j]);
+        if (instr_emitted(e, b->instrs[k + j])) {
+            put_line(e, b->instrs[k + j]->line);
+            emit_instr(e, b->instrs[k + j]);
+        }
     }
     strbuf_append(e->out, pending.data, pending.len);
 }

@@ -643,10 +643,10 @@ static void put_ident(Emitter *e, Name n) {
     }
 }
 
-// The C name of register 'r': v_<name> for locals, t<N> for temporaries; in a generator's
-// resume function, that field of its frame.
 static void put_const(Emitter *e, const IrConst *c);
 
+// The C name of register 'r': v_<name> for locals, t<N> for temporaries; in a generator's
+// resume function, that field of its frame; the constant a temporary always holds (mark_consts).
 static void put_reg(Emitter *e, int r) {
     if (e->konst && e->konst[r]) {
         put_const(e, e->konst[r]);
@@ -1485,7 +1485,6 @@ static void emit_math(Emitter *e, const IrInstr *in) {
     put_check(e, in, REP_FLOAT);
 }
 
-// float(x) / int(x) of the builtins, called directly: a double, or an int object.
 // A direct call of a builtin's C entry (ir_builtins, IR_CALL_BUILTIN).
 static void emit_call_builtin(Emitter *e, const IrInstr *in) {
     const IrBuiltin *b = &ir_builtins[in->aux];
@@ -1524,6 +1523,7 @@ static void emit_call_builtin(Emitter *e, const IrInstr *in) {
     put_check(e, in, e->fn->regs[in->dst].rep);
 }
 
+// float(x) / int(x) of the builtins, called directly: a double, or an int object.
 static void emit_num_convert(Emitter *e, const IrInstr *in) {
     put_call(e, in, in->aux ? "kr_int_from_val" : "kr_float_convert");
 }
@@ -2410,6 +2410,12 @@ static bool instr_emitted(const Emitter *e, const IrInstr *in) {
 // a small int, Ellipsis or a str, or the BOX of such a small int: immortal values, no address
 // taken): their uses name the constant, and they are neither declared, assigned nor released
 // (less C for every call's arguments).
+static bool const_temp(const Emitter *e, int r, const int *defs) {
+    const IrReg *g = &e->fn->regs[r];
+    return defs[r] == 1 && !g->name && !g->is_param && g->rep != REP_FLOAT
+           && !(e->fn->is_gen_resume && e->in_frame[r]) && !(e->lc && e->lc->cached[r]);
+}
+
 static void mark_consts(Emitter *e) {
     const IrFunc *fn = e->fn;
     Arena *a = e->out->arena;
@@ -2429,21 +2435,17 @@ static void mark_consts(Emitter *e) {
             }
         }
     }
-    for (int pass = 0; pass < 2; pass++) {
-        for (int r = 0; r < fn->nregs; r++) {
-            const IrReg *g = &fn->regs[r];
-            if (defs[r] != 1 || g->name || g->is_param || g->rep == REP_FLOAT
-                || (fn->is_gen_resume && e->in_frame[r]) || (e->lc && e->lc->cached[r])) {
-                k[r] = NULL;
-            }
+    for (int r = 0; r < fn->nregs; r++) {
+        if (!const_temp(e, r, defs)) {
+            k[r] = NULL;
         }
-        for (int i = 0; pass == 0 && i < fn->nblocks; i++) {  // then the boxes of small ints
-            for (int j = 0; j < fn->blocks[i]->count; j++) {
-                const IrInstr *in = fn->blocks[i]->instrs[j];
-                const IrConst *c = in->op == IR_BOX ? k[in->args[0]] : NULL;
-                if (c && c->kind == IRC_INT) {
-                    k[in->dst] = c;
-                }
+    }
+    for (int i = 0; i < fn->nblocks; i++) {  // then the boxes of those small ints
+        for (int j = 0; j < fn->blocks[i]->count; j++) {
+            const IrInstr *in = fn->blocks[i]->instrs[j];
+            const IrConst *c = in->op == IR_BOX ? k[in->args[0]] : NULL;
+            if (c && c->kind == IRC_INT && const_temp(e, in->dst, defs)) {
+                k[in->dst] = c;
             }
         }
     }
@@ -2499,10 +2501,8 @@ static void mark_labels(Emitter *e) {
         for (int i = 0; i < fn->nblocks; i++) {
             const IrBlock *t = e->cleanup[i] && e->labelled[i]
                                    ? ir_terminator(fn->blocks[i])->target[0] : NULL;
-            if (t && !e->labelled[t->id]) {
-                changed = true;
-            }
             if (t) {
+                changed |= !e->labelled[t->id];
                 mark_err_target(e, t);
             }
         }
@@ -2693,10 +2693,11 @@ static bool is_scalar_op(IrOp op) {
 // Also the functions that get all of the C compiler's -O2 ('e->kernel'): generators' resume
 // functions, and those that compute on floats or index lists in place inside a loop. (A
 // function with an int fast path (pass_pure) runs its int64 clone, which has no attribute;
-// the function itself is then only the fallback for big ints.) The others are mostly runtime calls (attribute and
-// item access, calls, containers, strings), where gcc's costliest -O2 passes (global CSE and
-// PRE, scheduling, VRP, ...) find next to nothing to improve: they carry KGM_LITE, which turns
-// those passes off for them (docs/design.md, Backend). A guess for build time only.
+// the function itself is then only the fallback for big ints.) The others are mostly runtime
+// calls (attribute and item access, calls, containers, strings), where gcc's costliest -O2
+// passes (global CSE and PRE, scheduling, VRP, ...) find next to nothing to improve: they
+// carry KGM_LITE, which turns those passes off for them (docs/design.md, Backend). A guess
+// for build time only.
 static void hot_functions(Emitter *e) {
     const IrModule *m = e->m;
     Arena *a = e->out->arena;

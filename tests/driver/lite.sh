@@ -3,8 +3,8 @@
 # and a generator's resume function are kernels, as is the int64 clone of a function with an
 # int fast path (kgq_, no attribute; the function itself is its big-int fallback); a function of
 # runtime calls (strings, dicts) carries KGM_LITE on its prototype (without early inlining
-# or points-to analysis). The program then builds
-# with -O2 -Werror and -O3 (KR_OPT_FULL) and prints the same output both ways.
+# or points-to analysis). The program then builds with -O2 -Werror and -O3 (KR_OPT_FULL) and
+# prints the same output both ways.
 # Usage: lite.sh KRAIT
 set -eu
 krait=$1

@@ -266,6 +266,11 @@ static void lower_for_range(Lower *l, const AstNode *s) {
     int r[3] = {-1, -1, -1};
     for (int i = 0; i < args->count; i++) {
         r[i] = lower_coerce(l, lower_as_int(l, lower_expr(l, args->items[i]), call), ti, call);
+        if (l->fn->regs[r[i]].name) {  // range() took the value: rebinding the name later
+            int t = lower_temp(l, ti);  // must not change the loop's stop or step
+            lower_move(l, t, r[i], call);
+            r[i] = t;
+        }
     }
     int start_r = args->count == 1 ? lower_const_int(l, 0, call) : r[0];
     int stop = args->count == 1 ? r[0] : r[1];

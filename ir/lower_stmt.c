@@ -266,8 +266,9 @@ static void lower_for_range(Lower *l, const AstNode *s) {
     int r[3] = {-1, -1, -1};
     for (int i = 0; i < args->count; i++) {
         r[i] = lower_coerce(l, lower_as_int(l, lower_expr(l, args->items[i]), call), ti, call);
-        if (l->fn->regs[r[i]].name) {  // range() took the value: rebinding the name later
-            int t = lower_temp(l, ti);  // must not change the loop's stop or step
+        // range() took the value: rebinding the name later must not change the stop or step
+        if ((i > 0 || args->count == 1) && l->fn->regs[r[i]].name) {
+            int t = lower_temp(l, ti);
             lower_move(l, t, r[i], call);
             r[i] = t;
         }

@@ -628,7 +628,8 @@ int driver_emit_ir(int argc, char **argv, const char *usage) {
         return status;
     }
     if (o.after && !ir_pass_known(o.after)) {
-        return usage_error(usage, "unknown pass '%s' (lower, bound, errors, refcount, share)",
+        return usage_error(usage,
+                           "unknown pass '%s' (lower, bound, errors, refcount, share, small)",
                            o.after);
     }
     Arena a;

@@ -27,6 +27,8 @@ typedef struct Emitter {
     StrBuf *out;
     const IrModule *m;
     const IrFunc *fn;
+    const IrInstr *fast_in;  // the instruction a cached loop version is emitting, and its
+    unsigned fast_small;     // small bits there (IrLoopCaches.small)
     bool *needed;    // per register of 'fn': read by some emitted instruction
     bool *labelled;  // per block of 'fn': target of a goto
     const IrConst **konst;  // per register of 'fn': the constant it always holds, written
@@ -915,8 +917,19 @@ static void emit_truth(Emitter *e, const IrInstr *in) {
     }
 }
 
+// The small-int bits of 'in' (pass_small) where it is being emitted: a cached loop version
+// knows more (its lists are exact lists).
+static unsigned small_of(const Emitter *e, const IrInstr *in) {
+    return in == e->fast_in ? e->fast_small : in->small;
+}
+
 static void emit_int_binary(Emitter *e, const IrInstr *in) {
     const char *a = reg_text(e, in->args[0]), *b = reg_text(e, in->args[1]);
+    if (small_of(e, in) & IR_SMALL_RESULT) {  // pass_small: tagged words add and subtract
+        put_assign(e, in);
+        put(e, in->aux == BIN_ADD ? "%s + %s - 1;\n" : "%s - %s + 1;\n", a, b);
+        return;
+    }
     static const char *const direct[] = {
         [BIN_ADD] = "kr_int_add", [BIN_SUB] = "kr_int_sub", [BIN_MUL] = "kr_int_mul",
         [BIN_FLOORDIV] = "kgh_int_floordiv", [BIN_MOD] = "kgh_int_mod",
@@ -969,6 +982,11 @@ static void emit_unary(Emitter *e, const IrInstr *in) {
         put(e, "%s%s;\n", in->aux == UN_NEG ? "-" : "", a);
         return;
     }
+    if (in->op == IR_INT_UNARY && (small_of(e, in) & IR_SMALL_RESULT)) {  // -(2x+1) + 2
+        put_assign(e, in);
+        put(e, "2 - %s;\n", a);
+        return;
+    }
     if (in->op == IR_INT_UNARY) {
         put_call(e, in, in->aux == UN_NEG ? "kgh_int_neg" : "kgh_int_invert");
         return;
@@ -989,6 +1007,10 @@ static void emit_compare(Emitter *e, const IrInstr *in) {
     put_assign(e, in);
     switch (in->op) {
     case IR_INT_COMPARE:  // tagged small ints compare as words
+        if ((small_of(e, in) & 3) == 3) {  // pass_small: both are
+            put(e, "(intptr_t)%s %s (intptr_t)%s;\n", a, c_ops[in->aux], b);
+            break;
+        }
         put(e, "KR_LIKELY(%s & %s & 1) ? (intptr_t)%s %s (intptr_t)%s\n", a, b, a,
             c_ops[in->aux], b);
         put(e, "        : kr_int_compare(%s, %s) %s 0;\n", a, b, c_ops[in->aux]);
@@ -1268,6 +1290,14 @@ static void put_leave(Emitter *e, int k) {
     put(e, "    goto s%d_%d;\n", e->block->id, k + 1);
 }
 
+// "KR_IS_SMALL(x) && " for operand 'i' of 'in', or "" when pass_small knows it is one.
+static const char *small_test(Emitter *e, const IrInstr *in, int i) {
+    if (small_of(e, in) & (1u << i)) {
+        return "";
+    }
+    return arena_printf(e->out->arena, "KR_IS_SMALL(%s) && ", reg_text(e, in->args[i]));
+}
+
 // A cached access to a list of ints: a small int item read, or a small int stored over one
 // (nothing to count or release); anything else takes the generic access and leaves.
 static void emit_cached_int(Emitter *e, const IrInstr *in, int k, int r) {
@@ -1276,9 +1306,9 @@ static void emit_cached_int(Emitter *e, const IrInstr *in, int k, int r) {
     if (e->checked[in->args[1]]) {
         put(e, "    {\n    intptr_t p_ = KR_SMALL_VALUE(%s);\n", b);
     } else {
-        put(e, "    {\n    intptr_t p_ = KR_LIKELY(KR_IS_SMALL(%s) && (uintptr_t)KR_SMALL_VALUE(%s) "
+        put(e, "    {\n    intptr_t p_ = KR_LIKELY(%s(uintptr_t)KR_SMALL_VALUE(%s) "
                "< (uintptr_t)kcl%d)\n        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
-            b, b, r, b, b, l);
+            small_test(e, in, 1), b, r, b, b, l);
     }
     if (in->op == IR_LIST_GET) {
         put(e, "    if (KR_LIKELY(p_ >= 0 && KR_IS_SMALL(kcd%d[p_]))) {\n    ", l);
@@ -1286,8 +1316,8 @@ static void emit_cached_int(Emitter *e, const IrInstr *in, int k, int r) {
         put(e, "kcd%d[p_];\n    } else {\n", l);
     } else {
         const char *c = reg_text(e, in->args[2]);
-        put(e, "    if (KR_LIKELY(p_ >= 0 && KR_IS_SMALL(kcd%d[p_]) && KR_IS_SMALL(%s))) {\n"
-               "        kcd%d[p_] = %s;\n    } else {\n", l, c, l, c);
+        put(e, "    if (KR_LIKELY(p_ >= 0 && %sKR_IS_SMALL(kcd%d[p_]))) {\n"
+               "        kcd%d[p_] = %s;\n    } else {\n", small_test(e, in, 2), l, l, c);
     }
     emit_list_item(e, in);
     put_leave(e, k);
@@ -1339,9 +1369,9 @@ static void emit_cached(Emitter *e, const IrInstr *in, int k) {
     if (e->checked[in->args[1]]) {  // an AUG: only a division by zero misses
         put(e, "    {\n    intptr_t p_ = KR_SMALL_VALUE(%s);\n", b);
     } else {
-        put(e, "    {\n    intptr_t p_ = KR_LIKELY(KR_IS_SMALL(%s) && (uintptr_t)KR_SMALL_VALUE(%s) "
+        put(e, "    {\n    intptr_t p_ = KR_LIKELY(%s(uintptr_t)KR_SMALL_VALUE(%s) "
                "< (uintptr_t)kcl%d)\n        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
-            b, b, e->lc->region[e->block->id], b, b, l);
+            small_test(e, in, 1), b, e->lc->region[e->block->id], b, b, l);
     }
     if (in->op == IR_LIST_GET) {
         put(e, "    if (KR_LIKELY(p_ >= 0)) {\n        __builtin_memcpy(&%s, &kcd%d[p_], "
@@ -1431,8 +1461,8 @@ static void put_index_check(Emitter *e, const IrInstr *in, int k, const bool *as
         return;
     }
     const char *x = reg_text(e, in->args[1]);
-    put(e, "    if (KR_UNLIKELY(!(KR_IS_SMALL(%s) && (uintptr_t)KR_SMALL_VALUE(%s) < "
-           "(uintptr_t)kcl%d))) {\n    ", x, x, r);
+    put(e, "    if (KR_UNLIKELY(!(%s(uintptr_t)KR_SMALL_VALUE(%s) < (uintptr_t)kcl%d))) {\n    ",
+        small_test(e, in, 1), x, r);
     put_leave(e, k - 1);
     put(e, "    }\n");
     e->checked[in->args[1]] = true;
@@ -1463,8 +1493,11 @@ static void emit_fast_versions(Emitter *e) {
                 const IrInstr *in = b->instrs[k];
                 if (instr_emitted(e, in)) {
                     put_line(e, in->line);
+                    e->fast_in = in;
+                    e->fast_small = e->lc->small[i][k];
                     put_index_check(e, in, k, assigned, r);
                     emit_fast_instr(e, in, k, r);
+                    e->fast_in = NULL;
                 }
                 if (in->dst >= 0) {
                     e->checked[in->dst] = false;
@@ -1680,6 +1713,9 @@ static void emit_simple(Emitter *e, const IrInstr *in) {
     default: {
         bool i = e->fn->regs[in->args[0]].rep == REP_INT;
         bool cold = !e->fn_hot && !e->in_loop[e->block->id];
+        if (small_of(e, in) & 1) {
+            break;  // a small int (known in a cached loop version): nothing to count
+        }
         if (e->cleanup[e->block->id] || (!i && in->op != IR_INCREF && cold)) {
             // Error paths, and cold code (hot_functions): out of line, much less code for
             // the C compiler (an inline release is four branches).
@@ -3364,7 +3400,9 @@ static void emit_fastint_instr(Emitter *e, const IrInstr *in) {
     case IR_NOT: put(e, "    %s = !%s;\n", d, a); break;
     case IR_INT_COMPARE: put(e, "    %s = %s %s %s;\n", d, a, c_ops[in->aux], b); break;
     case IR_INT_UNARY:
-        if (in->aux == UN_NEG) {
+        if (in->aux == UN_NEG && (in->small & IR_SMALL_RESULT)) {
+            put(e, "    %s = -%s;\n", d, a);
+        } else if (in->aux == UN_NEG) {
             put_fast_bail_if(e, arena_printf(e->out->arena, "__builtin_sub_overflow((int64_t)0, "
                                              "%s, &%s)", a, d));
         } else {
@@ -3378,7 +3416,9 @@ static void emit_fastint_instr(Emitter *e, const IrInstr *in) {
             [BIN_FLOORDIV] = "floordiv", [BIN_MOD] = "mod", [BIN_LSHIFT] = "lshift",
             [BIN_RSHIFT] = "rshift"};
         static const char *const bit_ops[] = {[BIN_AND] = "&", [BIN_OR] = "|", [BIN_XOR] = "^"};
-        if (in->aux <= BIN_MUL) {
+        if (in->small & IR_SMALL_RESULT) {  // pass_small: it cannot overflow
+            put(e, "    %s = %s %s %s;\n", d, a, in->aux == BIN_ADD ? "+" : "-", b);
+        } else if (in->aux <= BIN_MUL) {
             put_fast_bail_if(e, arena_printf(e->out->arena, "__builtin_%s_overflow(%s, %s, &%s)",
                                              builtin[in->aux], a, b, d));
         } else if (in->aux >= BIN_AND) {

@@ -28,7 +28,7 @@ static const char usage_text[] =
     "                            file per module; --list: print each module's C file and\n"
     "                            source, tab-separated, one a line\n"
     "  emit-ir FILE [--after PASS]  print the IR after PASS (lower, bound, errors,\n"
-    "                            refcount, share; default: all)\n"
+    "                            refcount, share, small; default: all)\n"
     "\n"
     "options:\n"
     "  --version                 print krait's version\n"

@@ -35,6 +35,9 @@ bool ir_instr_raises(const IrFunc *fn, const IrInstr *in) {
         return fn->regs[in->args[0]].rep == REP_FLOAT;
     case IR_TRUTH:
         return fn->regs[in->args[0]].rep == REP_OBJ;
+    case IR_INT_BINARY:
+    case IR_INT_UNARY:
+        return !(in->small & IR_SMALL_RESULT);
     default:
         return ir_op_raises(in->op);
     }

@@ -193,7 +193,10 @@ typedef struct IrInstr {
     IrBlock *err;  // error target of a raising op (set by pass_errors)
     IrBlock *handler;  // the innermost except/finally handler around it (lowering), or NULL
     int line;
+    unsigned small;  // pass_small: bit k when args[k] is certainly a small int here, and
+                     // IR_SMALL_RESULT on an INT_BINARY whose result is one too (it cannot fail)
 } IrInstr;
+#define IR_SMALL_RESULT (1u << 31)
 
 // A basic block: instructions, the last one (and only it) a terminator.
 struct IrBlock {
@@ -431,6 +434,14 @@ void pass_share(IrFunc *fn);
 // result, int arithmetic, comparisons, branches and direct calls of such functions, nothing
 // else on their normal paths. The backend runs them on int64_t first (docs/design.md).
 void pass_pure(IrModule *m);
+// Marks the int operands that are certainly small ints (no big-int object) and the + and - of
+// them that cannot overflow (no error edge then), and removes reference counting of small
+// ints (a forward analysis: constants, list lengths, loop counters below them).
+void pass_small(IrFunc *fn);
+// The same analysis with the registers 'exact' marks known to hold exact lists (their lengths
+// are then bounded): per block, per instruction, the bits pass_small would give (for the
+// backend's cached loop versions, where those lists are checked exact).
+unsigned **ir_small_bits(const IrFunc *fn, const bool *exact, Arena *a);
 
 // Loop caches of list storage (pass_hoist.c; an analysis of the finished IR for the backend).
 typedef enum IrCacheUse {
@@ -450,6 +461,8 @@ typedef struct IrLoopCaches {
     bool *cached;            // per register: cached in some loop
     bool *cached_math;       // per global: cached in some loop
     IrCacheUse **use;        // per block, per instruction (CACHE_KEEP outside loops)
+    unsigned **small;        // per block, per instruction: the small bits (IrInstr.small) of
+                             // the cached version (where the cached lists are exact lists)
 } IrLoopCaches;
 // The caches of 'fn', or NULL when no loop has any.
 IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a);
@@ -457,7 +470,7 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a);
 // pipeline.c -------------------------------------------------------------------------------------
 
 // The passes in order, for `krait emit-ir --after PASS`: "lower", "bound", "errors", "refcount",
-// "share".
+// "share", "small".
 extern const char *const ir_pass_names[];
 bool ir_pass_known(const char *name);
 // Lowers module 'u' of 'p' and runs the passes up to and including 'stop_after' (NULL: all).

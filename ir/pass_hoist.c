@@ -219,8 +219,9 @@ static int region_caches(const IrLoopCaches *lc, int r, int reg) {
     return 0;
 }
 
-// How the backend emits instruction 'in' of region r.
-static IrCacheUse instr_use(const IrFunc *fn, const IrLoopCaches *lc, int r, const IrInstr *in) {
+// How the backend emits instruction 'in' of region r ('small': its bits there).
+static IrCacheUse instr_use(const IrFunc *fn, const IrLoopCaches *lc, int r, const IrInstr *in,
+                            unsigned small) {
     switch (in->op) {
     case IR_LIST_GET:
     case IR_LIST_SET:
@@ -242,10 +243,62 @@ static IrCacheUse instr_use(const IrFunc *fn, const IrLoopCaches *lc, int r, con
         return CACHE_HIT;
     case IR_INT_BINARY:
     case IR_INT_UNARY:
-    case IR_INT_TRUEDIV:
+        if (small & IR_SMALL_RESULT) {  // pass_small: no big int in or out
+            return CACHE_KEEP;
+        }
         return CACHE_REFRESH_BIG;  // only a big int allocates
+    case IR_INT_TRUEDIV:
+        return CACHE_REFRESH_BIG;
     default:
         return keeps_caches(fn, in) ? CACHE_KEEP : CACHE_REFRESH;
+    }
+}
+
+// The small bits of each instruction in the cached versions (pass_small's elsewhere). There a
+// cached list is an exact list (checked on entry), and a list object's type never changes: if
+// the register holds the same object in the whole function (a parameter never assigned, or a
+// local assigned once outside every loop), every len() of it was an exact list's length.
+static void small_bits(const IrFunc *fn, Arena *a, const int *comp, int ncomp,
+                       IrLoopCaches *lc) {
+    int n = fn->nblocks;
+    lc->small = arena_alloc(a, sizeof(unsigned *) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        const IrBlock *b = fn->blocks[i];
+        lc->small[i] = arena_alloc(a, sizeof(unsigned) * (size_t)(b->count + 1));
+        for (int k = 0; k < b->count; k++) {
+            lc->small[i][k] = b->instrs[k]->small;
+        }
+    }
+    bool *looping = arena_alloc(a, (size_t)ncomp + 1);
+    for (int c = 0; c < ncomp; c++) {
+        looping[c] = is_loop(fn, comp, c);
+    }
+    int *defs = arena_alloc(a, sizeof(int) * (size_t)(fn->nregs + 1));
+    for (int i = 0; i < n; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            int d = fn->blocks[i]->instrs[k]->dst;
+            if (d >= 0) {
+                defs[d] += looping[comp[i]] ? 2 : 1;
+            }
+        }
+    }
+    for (int r = 0; r < lc->nregions; r++) {
+        bool *exact = arena_alloc(a, (size_t)fn->nregs + 1);
+        bool any = false;
+        for (int i = 0; i < lc->nregs[r]; i++) {
+            int reg = lc->regs[r][i];
+            exact[reg] = defs[reg] <= 1;
+            any |= exact[reg];
+        }
+        if (!any) {
+            continue;
+        }
+        unsigned **bits = ir_small_bits(fn, exact, a);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; lc->region[i] == r && k < fn->blocks[i]->count; k++) {
+                lc->small[i][k] = bits[i][k];
+            }
+        }
     }
 }
 
@@ -292,12 +345,13 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a) {
     for (int i = 0; i < n; i++) {
         lc->region[i] = region_of[comp[i]];
     }
+    small_bits(fn, a, comp, ncomp, lc);
     for (int i = 0; i < n; i++) {
         const IrBlock *b = fn->blocks[i];
         int r = lc->region[i];
         lc->use[i] = arena_alloc(a, sizeof(IrCacheUse) * (size_t)b->count);
         for (int k = 0; r >= 0 && k < b->count; k++) {
-            lc->use[i][k] = instr_use(fn, lc, r, b->instrs[k]);
+            lc->use[i][k] = instr_use(fn, lc, r, b->instrs[k], lc->small[i][k]);
         }
     }
     return lc;

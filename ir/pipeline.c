@@ -20,9 +20,10 @@ static const Pass passes[] = {
     {"errors", pass_errors},        // explicit error edges
     {"refcount", pass_refcount},    // INCREF/DECREF
     {"share", pass_share},          // error cleanup blocks share their tails
+    {"small", pass_small},          // small-int operands; no counting or overflow checks there
 };
 
-const char *const ir_pass_names[] = {"lower", "bound", "errors", "refcount", "share", NULL};
+const char *const ir_pass_names[] = {"lower", "bound", "errors", "refcount", "share", "small", NULL};
 
 bool ir_pass_known(const char *name) {
     for (int i = 0; ir_pass_names[i]; i++) {

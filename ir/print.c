@@ -151,6 +151,20 @@ static void print_instr(StrBuf *b, const IrFunc *fn, const IrInstr *in) {
     if (in->err) {
         strbuf_printf(b, " !b%d", in->err->id);
     }
+    if (in->small) {  // pass_small: the operands (and the result) that are small ints
+        strbuf_printf(b, "  {small:");
+        for (int i = 0; i < in->nargs && i < 31; i++) {
+            if (in->small & (1u << i)) {
+                strbuf_putc(b, ' ');
+                print_reg(b, fn, in->args[i]);
+            }
+        }
+        if (in->small & IR_SMALL_RESULT) {
+            strbuf_printf(b, " -> ");
+            print_reg(b, fn, in->dst);
+        }
+        strbuf_putc(b, '}');
+    }
     strbuf_printf(b, "  # line %d\n", in->line);
 }
 

@@ -85,6 +85,8 @@ static const char prelude[] =
     "    \"no-reorder-functions\", \"no-rerun-cse-after-loop\", \\\n"
     "    \"no-tree-loop-distribute-patterns\", \"no-tree-loop-vectorize\", \\\n"
     "    \"no-tree-slp-vectorize\", \"no-finite-loops\", \"no-ipa-bit-cp\", \"no-ipa-vrp\", \\\n"
+    "    \"no-if-conversion\", \"no-if-conversion2\", \"no-move-loop-invariants\", \\\n"
+    "    \"no-tree-loop-im\", \\\n"
     "    \"no-ipa-sra\", \"no-early-inlining\", \"no-tree-pta\")))\n"
     "#else\n"
     "#define KGM_LITE\n"
@@ -2727,7 +2729,8 @@ static bool is_scalar_op(IrOp op) {
 // Only a function of the script's module called directly from its body, outside loops, or
 // from other such functions, is cold. A guess for speed only: any answer is correct code.
 // Also the functions that get all of the C compiler's -O2 ('e->kernel'): generators' resume
-// functions, and those that compute on floats or index lists in place inside a loop. (A
+// functions, those that compute on floats or index lists in place inside a loop, and those
+// computing on floats that a kernel calls in a loop. (A
 // function with an int fast path (pass_pure) runs its int64 clone, which has no attribute;
 // the function itself is then only the fallback for big ints.) The others are mostly runtime
 // calls (attribute and item access, calls, containers, strings), where gcc's costliest -O2
@@ -2795,23 +2798,46 @@ static void hot_functions(Emitter *e) {
     for (int f = 0; f < n; f++) {
         hot[f] |= cyclic[f];
     }
-    // Calls from loops, then from hot functions, to a fixpoint; kernels by their loops.
+    // Calls from loops, then from hot functions, to a fixpoint; kernels by their loops, and
+    // the functions kernels call in loops that compute on floats themselves (a small
+    // arithmetic function without a loop, like spectral_norm's eval_a, is the hot code).
     const IrFunc *saved = e->fn;
+    bool *scalar = arena_alloc(a, (size_t)n + 1);
+    int *loop_from = arena_alloc(a, sizeof(int) * (size_t)(ncalls + 1));
+    int *loop_to = arena_alloc(a, sizeof(int) * (size_t)(ncalls + 1));
+    int nloop_calls = 0;
     for (int f = 0; f < n; f++) {
         const IrFunc *fn = e->fn = m->funcs[f];
         kernel[f] = fn->is_gen_resume;
         mark_loops(e);
         for (int i = 0; i < fn->nblocks; i++) {
-            for (int k = 0; e->in_loop[i] && k < fn->blocks[i]->count; k++) {
+            for (int k = 0; k < fn->blocks[i]->count; k++) {
                 const IrInstr *in = fn->blocks[i]->instrs[k];
+                scalar[f] |= is_scalar_op(in->op) && in->op != IR_LIST_GET
+                             && in->op != IR_LIST_SET && in->op != IR_LIST_LEN
+                             && in->op != IR_CHECK_BOUND;  // float arithmetic
+                if (!e->in_loop[i]) {
+                    continue;
+                }
                 if (in->op == IR_CALL) {
                     hot[in->aux] = true;
+                    loop_from[nloop_calls] = f;
+                    loop_to[nloop_calls++] = in->aux;
                 }
                 kernel[f] |= is_scalar_op(in->op);
             }
         }
     }
     e->fn = saved;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int c = 0; c < nloop_calls; c++) {
+            int to = loop_to[c];
+            if (kernel[loop_from[c]] && !kernel[to] && scalar[to] && !m->funcs[to]->fast_int) {
+                kernel[to] = grew = true;
+            }
+        }
+    }
     bool changed = true;
     while (changed) {
         changed = false;

@@ -204,3 +204,37 @@ int ir_builtin_find(const char *name, int nargs) {
     }
     return -1;
 }
+
+static void reach(IrBlock *b, bool *seen) {
+    if (seen[b->id]) {
+        return;
+    }
+    seen[b->id] = true;
+    for (int k = 0; k < b->count; k++) {
+        const IrInstr *in = b->instrs[k];
+        if (in->err) {
+            reach(in->err, seen);
+        }
+        for (int t = 0; t < 2; t++) {
+            if (in->target[t]) {
+                reach(in->target[t], seen);
+            }
+        }
+    }
+}
+
+void ir_drop_unreached(IrFunc *fn) {
+    bool *seen = arena_alloc(fn->mod->arena, (size_t)fn->nblocks + 1);
+    reach(fn->blocks[0], seen);
+    if (fn->unwind) {
+        seen[fn->unwind->id] = true;
+    }
+    int n = 0;
+    for (int i = 0; i < fn->nblocks; i++) {
+        if (seen[i]) {
+            fn->blocks[i]->id = n;
+            fn->blocks[n++] = fn->blocks[i];
+        }
+    }
+    fn->nblocks = n;
+}

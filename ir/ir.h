@@ -321,6 +321,9 @@ void ir_append(IrFunc *fn, IrBlock *b, IrInstr *in);
 // Inserts 'in' before position 'pos' of 'b'.
 void ir_insert(IrFunc *fn, IrBlock *b, int pos, IrInstr *in);
 IrInstr *ir_terminator(const IrBlock *b);  // NULL when 'b' is not terminated yet
+// Drops the blocks no jump, branch or error edge reaches from the entry (the unwind block
+// stays), renumbering the rest (after pass_errors: handlers are reached by error edges).
+void ir_drop_unreached(IrFunc *fn);
 
 // infer.c ----------------------------------------------------------------------------------------
 // Type inference over a module: annotations, literals and operator result tables, joins of the

@@ -377,41 +377,6 @@ static void apply(Small *s, IrBlock *b, Fact *st) {
     b->count = n;
 }
 
-static void reach(IrFunc *fn, IrBlock *b, bool *seen) {
-    if (seen[b->id]) {
-        return;
-    }
-    seen[b->id] = true;
-    for (int k = 0; k < b->count; k++) {
-        const IrInstr *in = b->instrs[k];
-        if (in->err) {
-            reach(fn, in->err, seen);
-        }
-        for (int t = 0; t < 2; t++) {
-            if (in->target[t]) {
-                reach(fn, in->target[t], seen);
-            }
-        }
-    }
-}
-
-// Drops the blocks nothing reaches any more (the unwind block stays).
-static void drop_unreached(IrFunc *fn) {
-    bool *seen = arena_alloc(fn->mod->arena, (size_t)fn->nblocks + 1);
-    reach(fn, fn->blocks[0], seen);
-    if (fn->unwind) {
-        seen[fn->unwind->id] = true;
-    }
-    int n = 0;
-    for (int i = 0; i < fn->nblocks; i++) {
-        if (seen[i]) {
-            fn->blocks[i]->id = n;
-            fn->blocks[n++] = fn->blocks[i];
-        }
-    }
-    fn->nblocks = n;
-}
-
 void pass_small(IrFunc *fn) {
     Small s = {.fn = fn, .a = fn->mod->arena};
     analyse(&s);
@@ -437,6 +402,6 @@ void pass_small(IrFunc *fn) {
         dropped |= errs > 0;
     }
     if (dropped) {
-        drop_unreached(fn);
+        ir_drop_unreached(fn);
     }
 }

@@ -319,19 +319,18 @@ static void analyse(Small *s) {
 // The small bits of 'in' by the facts before it ('st').
 static unsigned instr_bits(Small *s, Fact *st, const IrInstr *in) {
     unsigned bits = 0;
-    Fact *sf = st;
     for (int i = 0; i < in->nargs && i < 31; i++) {
-        if (is_small(fact_of(s, sf, in->args[i]))) {
+        if (is_small(fact_of(s, st, in->args[i]))) {
             bits |= 1u << i;
         }
     }
     if (in->op == IR_INT_BINARY && (in->aux == BIN_ADD || in->aux == BIN_SUB)) {
-        if (add_fact(st, fact_of(s, sf, in->args[0]), fact_of(s, sf, in->args[1]),
+        if (add_fact(st, fact_of(s, st, in->args[0]), fact_of(s, st, in->args[1]),
                      in->aux == BIN_SUB).k != UNKNOWN) {
             bits |= IR_SMALL_RESULT;
         }
     } else if (in->op == IR_INT_UNARY && in->aux == UN_NEG) {
-        if (unary_fact(fact_of(s, sf, in->args[0]), UN_NEG).k != UNKNOWN) {
+        if (unary_fact(fact_of(s, st, in->args[0]), UN_NEG).k != UNKNOWN) {
             bits |= IR_SMALL_RESULT;
         }
     }

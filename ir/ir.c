@@ -223,18 +223,22 @@ static void reach(IrBlock *b, bool *seen) {
     }
 }
 
+void ir_keep_blocks(IrFunc *fn, const bool *keep) {
+    int n = 0;
+    for (int i = 0; i < fn->nblocks; i++) {
+        if (keep[i]) {
+            fn->blocks[i]->id = n;
+            fn->blocks[n++] = fn->blocks[i];
+        }
+    }
+    fn->nblocks = n;
+}
+
 void ir_drop_unreached(IrFunc *fn) {
     bool *seen = arena_alloc(fn->mod->arena, (size_t)fn->nblocks + 1);
     reach(fn->blocks[0], seen);
     if (fn->unwind) {
         seen[fn->unwind->id] = true;
     }
-    int n = 0;
-    for (int i = 0; i < fn->nblocks; i++) {
-        if (seen[i]) {
-            fn->blocks[i]->id = n;
-            fn->blocks[n++] = fn->blocks[i];
-        }
-    }
-    fn->nblocks = n;
+    ir_keep_blocks(fn, seen);
 }

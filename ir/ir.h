@@ -324,6 +324,8 @@ IrInstr *ir_terminator(const IrBlock *b);  // NULL when 'b' is not terminated ye
 // Drops the blocks no jump, branch or error edge reaches from the entry (the unwind block
 // stays), renumbering the rest (after pass_errors: handlers are reached by error edges).
 void ir_drop_unreached(IrFunc *fn);
+// Keeps the blocks 'keep' marks (per block id), in order, renumbered.
+void ir_keep_blocks(IrFunc *fn, const bool *keep);
 
 // infer.c ----------------------------------------------------------------------------------------
 // Type inference over a module: annotations, literals and operator result tables, joins of the

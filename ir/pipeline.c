@@ -56,14 +56,7 @@ static void mark_reachable(IrFunc *fn, IrBlock *b, bool *seen) {
 static void pass_lower_cleanup(IrFunc *fn) {
     bool *seen = arena_alloc(fn->mod->arena, (size_t)fn->nblocks + 1);
     mark_reachable(fn, fn->blocks[0], seen);
-    int n = 0;
-    for (int i = 0; i < fn->nblocks; i++) {
-        if (seen[i]) {
-            fn->blocks[i]->id = n;
-            fn->blocks[n++] = fn->blocks[i];
-        }
-    }
-    fn->nblocks = n;
+    ir_keep_blocks(fn, seen);
 }
 
 static void run_passes(IrFunc *fn, const char *stop_after) {

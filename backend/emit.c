@@ -2942,14 +2942,17 @@ static void put_locals(Emitter *e) {
             put(e, ";\n");
         }
     }
-    for (int r = 0; r < fn->nregs; r++) {
-        bool assigned = false;
-        for (int i = 0; i < fn->nblocks && !assigned; i++) {
-            for (int k = 0; k < fn->blocks[i]->count && !assigned; k++) {
-                const IrInstr *in = fn->blocks[i]->instrs[k];
-                assigned = in->dst == r && instr_emitted(e, in);
+    bool *assigned_at = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
+    for (int i = 0; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            const IrInstr *in = fn->blocks[i]->instrs[k];
+            if (in->dst >= 0 && !assigned_at[in->dst] && instr_emitted(e, in)) {
+                assigned_at[in->dst] = true;
             }
         }
+    }
+    for (int r = 0; r < fn->nregs; r++) {
+        bool assigned = assigned_at[r];
         bool frame = fn->is_gen_resume && e->in_frame[r];
         bool konst = e->konst && e->konst[r];
         if (!fn->regs[r].is_param && !frame && !konst && (assigned || e->needed[r])) {

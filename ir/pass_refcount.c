@@ -40,6 +40,8 @@ typedef struct Rc {
     Bits *cleanup_sets;        // error cleanup blocks made so far, for sharing
     IrBlock **cleanup_blocks;
     int ncleanups, cleanups_cap;
+    int *cleanup_index;        // open addressing by cleanup_hash: a cleanup, or -1
+    int index_cap;             // a power of two, more than twice ncleanups (0: none yet)
 } Rc;
 
 static Bits bits_new(Rc *rc) {
@@ -308,6 +310,50 @@ static void release_all(Rc *rc, IrBlock *b, Bits set, int line) {
     }
 }
 
+static size_t cleanup_hash(Rc *rc, Bits live, const IrBlock *target) {
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)target->id;
+    for (int w = 0; w < rc->words; w++) {
+        h = (h ^ live.w[w]) * 0x100000001b3ULL;
+        h ^= h >> 29;
+    }
+    return (size_t)h;
+}
+
+static void index_cleanups(Rc *rc, int cap);
+
+// The slot of the cleanup releasing 'live' and going to 'target' in rc->cleanup_index, or
+// the empty slot where it goes (the index grows first when half full).
+static size_t find_cleanup(Rc *rc, Bits live, const IrBlock *target) {
+    if (2 * (rc->ncleanups + 1) > rc->index_cap) {
+        index_cleanups(rc, rc->index_cap ? 2 * rc->index_cap : 64);
+    }
+    size_t mask = (size_t)rc->index_cap - 1;
+    for (size_t slot = cleanup_hash(rc, live, target) & mask;; slot = (slot + 1) & mask) {
+        int i = rc->cleanup_index[slot];
+        if (i < 0 || (ir_terminator(rc->cleanup_blocks[i])->target[0] == target
+                      && bits_equal(rc, rc->cleanup_sets[i], live))) {
+            return slot;
+        }
+    }
+}
+
+static void index_cleanups(Rc *rc, int cap) {
+    rc->cleanup_index = arena_alloc(rc->arena, sizeof(int) * (size_t)cap);
+    rc->index_cap = cap;
+    for (int s = 0; s < cap; s++) {
+        rc->cleanup_index[s] = -1;
+    }
+    size_t mask = (size_t)cap - 1;
+    for (int i = 0; i < rc->ncleanups; i++) {
+        const IrBlock *target = ir_terminator(rc->cleanup_blocks[i])->target[0];
+        size_t slot = cleanup_hash(rc, rc->cleanup_sets[i], target) & mask;
+        while (rc->cleanup_index[slot] >= 0) {
+            slot = (slot + 1) & mask;
+        }
+        rc->cleanup_index[slot] = i;
+    }
+}
+
 // The block an error edge leaving with 'live' registers goes to: releases those its target
 // (a handler, or the unwind block) does not need, then goes there.
 static IrBlock *cleanup_block(Rc *rc, Bits before, IrBlock *unwind, int line) {
@@ -321,11 +367,9 @@ static IrBlock *cleanup_block(Rc *rc, Bits before, IrBlock *unwind, int line) {
     if (bits_empty(rc, live)) {
         return unwind;
     }
-    for (int i = 0; i < rc->ncleanups; i++) {
-        if (bits_equal(rc, rc->cleanup_sets[i], live)
-            && ir_terminator(rc->cleanup_blocks[i])->target[0] == unwind) {
-            return rc->cleanup_blocks[i];
-        }
+    size_t slot = find_cleanup(rc, live, unwind);
+    if (rc->cleanup_index[slot] >= 0) {
+        return rc->cleanup_blocks[rc->cleanup_index[slot]];
     }
     IrBlock *b = ir_block_new(rc->fn);
     release_all(rc, b, live, line);
@@ -344,6 +388,7 @@ static IrBlock *cleanup_block(Rc *rc, Bits before, IrBlock *unwind, int line) {
     }
     Bits copy = bits_new(rc);
     bits_copy(rc, copy, live);
+    rc->cleanup_index[slot] = rc->ncleanups;
     rc->cleanup_sets[rc->ncleanups] = copy;
     rc->cleanup_blocks[rc->ncleanups++] = b;
     return b;

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define BOUND ((int64_t)1 << 60)
+#define SMALL_BUDGET ((size_t)1 << 24)
 
 enum { UNKNOWN, SMALL, BOUNDED };
 
@@ -293,6 +294,15 @@ static void analyse(Small *s) {
     s->index = arena_alloc(a, sizeof(int) * (size_t)(fn->nregs + 1));
     for (int r = 0; r < fn->nregs; r++) {
         s->index[r] = fn->regs[r].rep == REP_INT ? s->n++ : -1;
+    }
+    // The facts take time and memory in (int registers) x (instructions and blocks): past
+    // SMALL_BUDGET (a long module body of int temporaries) the function is left without any.
+    size_t size = (size_t)fn->nblocks;
+    for (int i = 0; i < fn->nblocks; i++) {
+        size += (size_t)fn->blocks[i]->count;
+    }
+    if ((size_t)s->n * size > SMALL_BUDGET) {
+        s->n = 0;
     }
     if (s->n == 0) {
         return;

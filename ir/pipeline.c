@@ -23,7 +23,8 @@ static const Pass passes[] = {
     {"small", pass_small},          // small-int operands; no counting or overflow checks there
 };
 
-const char *const ir_pass_names[] = {"lower", "bound", "errors", "refcount", "share", "small", NULL};
+const char *const ir_pass_names[] = {"lower", "bound", "errors", "refcount",
+                                     "share", "small", NULL};
 
 bool ir_pass_known(const char *name) {
     for (int i = 0; ir_pass_names[i]; i++) {

@@ -2698,9 +2698,8 @@ static void mark_loops(Emitter *e) {
     mark_cyclic(a, n, start, succ, e->in_loop);
 }
 
-// An instruction that computes on machine numbers (or indexes a list in place), where the
-// scalar optimisations of the C compiler's -O2 pay (hot_functions: 'e->kernel').
-static bool is_scalar_op(IrOp op) {
+// An instruction that computes on floats (or makes one).
+static bool is_float_op(IrOp op) {
     switch (op) {
     case IR_INT_TRUEDIV:
     case IR_INT_TO_FLOAT:
@@ -2709,6 +2708,19 @@ static bool is_scalar_op(IrOp op) {
     case IR_FLOAT_COMPARE:
     case IR_FLOAT_INT_COMPARE:
     case IR_MATH_CALL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// An instruction that computes on machine numbers (or indexes a list in place), where the
+// scalar optimisations of the C compiler's -O2 pay (hot_functions: 'e->kernel').
+static bool is_scalar_op(IrOp op) {
+    if (is_float_op(op)) {
+        return true;
+    }
+    switch (op) {
     case IR_LIST_GET:
     case IR_LIST_SET:
     case IR_LIST_AUG:
@@ -2802,7 +2814,7 @@ static void hot_functions(Emitter *e) {
     // the functions kernels call in loops that compute on floats themselves (a small
     // arithmetic function without a loop, like spectral_norm's eval_a, is the hot code).
     const IrFunc *saved = e->fn;
-    bool *scalar = arena_alloc(a, (size_t)n + 1);
+    bool *floats = arena_alloc(a, (size_t)n + 1);
     int *loop_from = arena_alloc(a, sizeof(int) * (size_t)(ncalls + 1));
     int *loop_to = arena_alloc(a, sizeof(int) * (size_t)(ncalls + 1));
     int nloop_calls = 0;
@@ -2813,9 +2825,7 @@ static void hot_functions(Emitter *e) {
         for (int i = 0; i < fn->nblocks; i++) {
             for (int k = 0; k < fn->blocks[i]->count; k++) {
                 const IrInstr *in = fn->blocks[i]->instrs[k];
-                scalar[f] |= is_scalar_op(in->op) && in->op != IR_LIST_GET
-                             && in->op != IR_LIST_SET && in->op != IR_LIST_LEN
-                             && in->op != IR_CHECK_BOUND;  // float arithmetic
+                floats[f] |= is_float_op(in->op);
                 if (!e->in_loop[i]) {
                     continue;
                 }
@@ -2833,7 +2843,7 @@ static void hot_functions(Emitter *e) {
         grew = false;
         for (int c = 0; c < nloop_calls; c++) {
             int to = loop_to[c];
-            if (kernel[loop_from[c]] && !kernel[to] && scalar[to] && !m->funcs[to]->fast_int) {
+            if (kernel[loop_from[c]] && !kernel[to] && floats[to] && !m->funcs[to]->fast_int) {
                 kernel[to] = grew = true;
             }
         }

@@ -132,18 +132,17 @@ static int components(const IrFunc *fn, Arena *a, int *comp) {
     return ncomp;
 }
 
-// Whether component c (blocks with comp c) has a cycle: two blocks, or a block jumping to itself.
-static bool is_loop(const IrFunc *fn, const int *comp, int c) {
-    int size = 0;
+// Per component (blocks with comp c): whether it has a cycle, two blocks or a block jumping to
+// itself.
+static bool *loop_components(const IrFunc *fn, Arena *a, const int *comp, int ncomp) {
+    bool *loop = arena_alloc(a, (size_t)ncomp + 1);
+    int *size = arena_alloc(a, sizeof(int) * (size_t)(ncomp + 1));
     for (int i = 0; i < fn->nblocks; i++) {
-        if (comp[i] == c) {
-            const IrInstr *t = ir_terminator(fn->blocks[i]);
-            if (++size > 1 || t->target[0] == fn->blocks[i] || t->target[1] == fn->blocks[i]) {
-                return true;
-            }
-        }
+        const IrInstr *t = ir_terminator(fn->blocks[i]);
+        int c = comp[i];
+        loop[c] |= ++size[c] > 1 || t->target[0] == fn->blocks[i] || t->target[1] == fn->blocks[i];
     }
-    return false;
+    return loop;
 }
 
 static void add_unique(Arena *a, int **list, int *n, int v) {
@@ -258,7 +257,7 @@ static IrCacheUse instr_use(const IrFunc *fn, const IrLoopCaches *lc, int r, con
 // cached list is an exact list (checked on entry), and a list object's type never changes: if
 // the register holds the same object in the whole function (a parameter never assigned, or a
 // local assigned once outside every loop), every len() of it was an exact list's length.
-static void small_bits(const IrFunc *fn, Arena *a, const int *comp, int ncomp,
+static void small_bits(const IrFunc *fn, Arena *a, const int *comp, const bool *looping,
                        IrLoopCaches *lc) {
     int n = fn->nblocks;
     lc->small = arena_alloc(a, sizeof(unsigned *) * (size_t)n);
@@ -268,10 +267,6 @@ static void small_bits(const IrFunc *fn, Arena *a, const int *comp, int ncomp,
         for (int k = 0; k < b->count; k++) {
             lc->small[i][k] = b->instrs[k]->small;
         }
-    }
-    bool *looping = arena_alloc(a, (size_t)ncomp + 1);
-    for (int c = 0; c < ncomp; c++) {
-        looping[c] = is_loop(fn, comp, c);
     }
     int *defs = arena_alloc(a, sizeof(int) * (size_t)(fn->nregs + 1));
     for (int i = 0; i < n; i++) {
@@ -309,6 +304,7 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a) {
     int n = fn->nblocks;
     int *comp = arena_alloc(a, sizeof(int) * (size_t)n);
     int ncomp = components(fn, a, comp);
+    const bool *looping = loop_components(fn, a, comp, ncomp);
     IrLoopCaches *lc = arena_alloc(a, sizeof *lc);
     lc->region = arena_alloc(a, sizeof(int) * (size_t)n);
     lc->regs = arena_alloc(a, sizeof(int *) * (size_t)ncomp);
@@ -323,7 +319,7 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a) {
     }
     for (int c = 0; c < ncomp; c++) {
         region_of[c] = -1;
-        if (size[c] <= MAX_LOOP_INSTRS && is_loop(fn, comp, c)
+        if (size[c] <= MAX_LOOP_INSTRS && looping[c]
             && find_caches(fn, a, comp, c, lc, lc->nregions)) {
             region_of[c] = lc->nregions++;
         }
@@ -345,7 +341,7 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a) {
     for (int i = 0; i < n; i++) {
         lc->region[i] = region_of[comp[i]];
     }
-    small_bits(fn, a, comp, ncomp, lc);
+    small_bits(fn, a, comp, looping, lc);
     for (int i = 0; i < n; i++) {
         const IrBlock *b = fn->blocks[i];
         int r = lc->region[i];

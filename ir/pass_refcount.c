@@ -319,24 +319,7 @@ static size_t cleanup_hash(Rc *rc, Bits live, const IrBlock *target) {
     return (size_t)h;
 }
 
-static void index_cleanups(Rc *rc, int cap);
-
-// The slot of the cleanup releasing 'live' and going to 'target' in rc->cleanup_index, or
-// the empty slot where it goes (the index grows first when half full).
-static size_t find_cleanup(Rc *rc, Bits live, const IrBlock *target) {
-    if (2 * (rc->ncleanups + 1) > rc->index_cap) {
-        index_cleanups(rc, rc->index_cap ? 2 * rc->index_cap : 64);
-    }
-    size_t mask = (size_t)rc->index_cap - 1;
-    for (size_t slot = cleanup_hash(rc, live, target) & mask;; slot = (slot + 1) & mask) {
-        int i = rc->cleanup_index[slot];
-        if (i < 0 || (ir_terminator(rc->cleanup_blocks[i])->target[0] == target
-                      && bits_equal(rc, rc->cleanup_sets[i], live))) {
-            return slot;
-        }
-    }
-}
-
+// Rebuilds rc->cleanup_index with room for 'cap' slots.
 static void index_cleanups(Rc *rc, int cap) {
     rc->cleanup_index = arena_alloc(rc->arena, sizeof(int) * (size_t)cap);
     rc->index_cap = cap;
@@ -351,6 +334,22 @@ static void index_cleanups(Rc *rc, int cap) {
             slot = (slot + 1) & mask;
         }
         rc->cleanup_index[slot] = i;
+    }
+}
+
+// The slot of the cleanup releasing 'live' and going to 'target' in rc->cleanup_index, or
+// the empty slot where it goes (the index grows first when half full).
+static size_t find_cleanup(Rc *rc, Bits live, const IrBlock *target) {
+    if (2 * (rc->ncleanups + 1) > rc->index_cap) {
+        index_cleanups(rc, rc->index_cap ? 2 * rc->index_cap : 64);
+    }
+    size_t mask = (size_t)rc->index_cap - 1;
+    for (size_t slot = cleanup_hash(rc, live, target) & mask;; slot = (slot + 1) & mask) {
+        int i = rc->cleanup_index[slot];
+        if (i < 0 || (ir_terminator(rc->cleanup_blocks[i])->target[0] == target
+                      && bits_equal(rc, rc->cleanup_sets[i], live))) {
+            return slot;
+        }
     }
 }
 

@@ -367,48 +367,25 @@ unsigned **ir_small_bits(const IrFunc *fn, const bool *exact, Arena *a) {
     return bits;
 }
 
-// Marks and rewrites block 'b' by the facts before each instruction: releases of small ints
-// go, exact arithmetic loses its error edge.
-static void apply(Small *s, IrBlock *b, Fact *st) {
-    int n = 0;
-    for (int k = 0; k < b->count; k++) {
-        IrInstr *in = b->instrs[k];
-        in->small = instr_bits(s, st, in);
-        if (is_release(in->op) && in->small) {
-            continue;  // a small int is no object: nothing to count
-        }
-        if (in->small & IR_SMALL_RESULT) {
-            in->err = NULL;
-        }
-        step(s, st, in);
-        b->instrs[n++] = in;
-    }
-    b->count = n;
-}
-
 void pass_small(IrFunc *fn) {
-    Small s = {.fn = fn, .a = fn->mod->arena};
-    analyse(&s);
-    if (s.n == 0) {
-        return;
-    }
-    Fact *st = arena_alloc(fn->mod->arena, sizeof(Fact) * (size_t)s.n);
-    bool dropped = false;
+    unsigned **bits = ir_small_bits(fn, NULL, fn->mod->arena);
+    bool dropped = false;  // an error edge: its cleanup may be reached no more
     for (int i = 0; i < fn->nblocks; i++) {
         IrBlock *b = fn->blocks[i];
-        if (!s.in[i]) {
-            continue;
-        }
-        memcpy(st, s.in[i], sizeof(Fact) * (size_t)s.n);
-        int errs = 0;
+        int n = 0;
         for (int k = 0; k < b->count; k++) {
-            errs += b->instrs[k]->err != NULL;
+            IrInstr *in = b->instrs[k];
+            in->small = bits[i][k];
+            if (is_release(in->op) && in->small) {
+                continue;  // a small int is no object: nothing to count
+            }
+            if ((in->small & IR_SMALL_RESULT) && in->err) {
+                in->err = NULL;
+                dropped = true;
+            }
+            b->instrs[n++] = in;
         }
-        apply(&s, b, st);
-        for (int k = 0; k < b->count; k++) {
-            errs -= b->instrs[k]->err != NULL;
-        }
-        dropped |= errs > 0;
+        b->count = n;
     }
     if (dropped) {
         ir_drop_unreached(fn);

@@ -17,6 +17,19 @@ void emit_module(const IrModule *m, StrBuf *out);
 // Appends part i to 'parts[i]' (initialised by the caller); returns the number of parts.
 int emit_module_parts(const IrModule *m, int max_parts, size_t min_part, StrBuf *parts);
 
+// outline.c --------------------------------------------------------------------------------------
+// The C text of a loop's cached version, read to move it into a function of its own (emit.c).
+// Copies 'text' (NUL-terminated, 'len' bytes) to 'out', rewriting each `goto L;` whose label L
+// the text does not define (an identifier at the start of a line, then ':') into
+// `goto kxN_;`, N numbering those labels from 0 in order of first use; points
+// '*exits' at them and returns their count, or -1 when the text has a `return`. Marks in
+// 'used' each of the 'nnames' identifiers 'names' that the text uses.
+
+int outline_text(Arena *a, const char *text, size_t len, const char *const *names, int nnames,
+                 bool *used, StrBuf *out, const char ***exits);
+// Marks target[N] for each `goto f<N>;` in 'text' (N below 'ntargets').
+void outline_entries(const char *text, size_t len, bool *target, int ntargets);
+
 // modules.c --------------------------------------------------------------------------------------
 // The program of script 'script': it and every module beside it that it imports, directly or not,
 // each read, parsed and checked (units[0] is the script, whose C name is 'cname'). NULL after

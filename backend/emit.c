@@ -23,6 +23,17 @@
 #include <math.h>
 #include <string.h>
 
+// A loop's cached version moved into a function of its own (plan_outlines).
+typedef struct Outline {
+    bool on;
+    StrBuf text;         // its C, each exit rewritten into a numbered return
+    const char **exits;  // the labels the caller goes on at, by number
+    int nexits;
+    bool *used;          // per local of the function (Emitter.local_names): used by the loop
+    bool *in;            // per local: copied in (used, and live where the loop is entered)
+    bool **out;          // per exit, per local: copied back (used, and live at the exit)
+} Outline;
+
 typedef struct Emitter {
     StrBuf *out;
     const IrModule *m;
@@ -57,6 +68,12 @@ typedef struct Emitter {
                        // one before it (label s<block>_<instr> needed)
     bool *checked;     // per register, in a block of a cached version: a small index below
                        // every cached list's length (tested where the block starts)
+    Outline *outline;    // per loop with caches: its cached version moved out, or not
+    const char **local_names, **local_types;  // the C locals of 'fn' (list_locals)
+    int *local_regs;     // per local: its register, or -1
+    uint64_t **live;     // the liveness of 'fn' (ir_liveness) once an outlined loop needs it
+    int nlocals;
+    int fn_index;        // of 'fn' in the module
     const char **boxed;  // per function of the module: its boxed entry (shared by a shape)
     bool *boxed_def;     // per function: the first of its shape, which defines the entry
     bool *boxed_shared;  // per function defining an entry: others share it
@@ -97,23 +114,18 @@ static const char prelude[] =
     "__attribute__((unused, noinline)) static void kgh_release(kr_val v) {\n"
     "    KR_XDECREF(v);\n"
     "}\n"
-    "// Loop caches (ir/pass_hoist.c): whether 'list' is an exact list of raw doubles, and then\n"
-    "// its items and length.\n"
-    "KGH bool kgh_list_cache(kr_val list, kr_val **items, intptr_t *len) {\n"
-    "    bool f = list && kr_list_is_floats(list);\n"
-    "    *items = f ? KR_LIST(list)->items : 0;\n"
-    "    *len = f ? KR_LIST(list)->len : 0;\n"
-    "    return f;\n"
+    "// Loop caches (ir/pass_hoist.c): whether 'list' is an exact list of raw doubles (its items\n"
+    "// and length are then read into locals whose address is never taken, so that gcc keeps\n"
+    "// them in registers: stores of doubles into a list may alias anything in memory).\n"
+    "KGH bool kgh_list_floats(kr_val list) {\n"
+    "    return list && kr_list_is_floats(list);\n"
     "}\n"
     "// The same for a list of ints: an exact list holding kr_vals.\n"
-    "KGH bool kgh_list_cache_ints(kr_val list, kr_val **items, intptr_t *len) {\n"
-    "    bool f = list && KR_OBJ(list)->type == &kr_list_type\n"
+    "KGH bool kgh_list_ints(kr_val list) {\n"
+    "    return list && KR_OBJ(list)->type == &kr_list_type\n"
     "        && KR_LIST(list)->strategy == KR_LIST_VALS;\n"
-    "    *items = f ? KR_LIST(list)->items : 0;\n"
-    "    *len = f ? KR_LIST(list)->len : 0;\n"
-    "    return f;\n"
     "}\n"
-    "// Whether the cache of 'list' (filled by kgh_list_cache) still describes it.\n"
+    "// Whether the cache of 'list' still describes it.\n"
     "KGH bool kgh_list_valid(kr_val list, const kr_val *items, intptr_t len) {\n"
     "    return kr_list_is_floats(list) && KR_LIST(list)->items == items\n"
     "        && KR_LIST(list)->len == len;\n"
@@ -122,6 +134,9 @@ static const char prelude[] =
     "    return KR_OBJ(list)->type == &kr_list_type && KR_LIST(list)->strategy == KR_LIST_VALS\n"
     "        && KR_LIST(list)->items == items && KR_LIST(list)->len == len;\n"
     "}\n"
+    "// The item of a cached list at small int 'x', checked below its length: (x - 1) * 4 is\n"
+    "// x's value times 8, which x86 addresses directly (no shift out of the tag).\n"
+    "#define KGH_AT(items, x) ((kr_val *)((char *)(items) + ((intptr_t)(x) - 1) * 4))\n"
     "// The position of int 'index' in a cached list of length 'len', or -1 (a miss).\n"
     "// The common case first: the same test of 'index' serves every list.\n"
     "KGH __attribute__((always_inline)) intptr_t kgh_cache_pos(kr_val index, intptr_t len) {\n"
@@ -1253,8 +1268,12 @@ static void put_enter(Emitter *e, int r, int block) {
     put(e, "    if (KR_LIKELY(");  // else gcc takes the cached version for cold
     for (int i = 0; i < lc->nregs[r]; i++) {
         int reg = lc->regs[r][i];
-        put(e, "%skgh_list_cache%s(%s, &kcd%d, &kcn%d)", i ? "\n        && " : "",
-            lc->ints[r][i] ? "_ints" : "", reg_text(e, reg), reg, reg);
+        const char *v = reg_text(e, reg);
+        put(e, "%s(kgh_list_%s(%s)", i ? "\n        && " : "", lc->ints[r][i] ? "ints" : "floats", v);
+        put(e, " && (kcd%d = KR_LIST(%s)->items, kcn%d = KR_LIST(%s)->len, true))", reg, v, reg, v);
+    }
+    for (int i = 0; i < lc->nmaths[r]; i++) {  // then MATH_INTACT is true in the loop
+        put(e, "\n        && kr_math_intact(%s)", global_cname(e, lc->maths[r][i]));
     }
     put(e, ")) {\n");
     for (int i = 0; i < lc->nregs[r]; i++) {  // the shortest: one test serves every list
@@ -1264,10 +1283,6 @@ static void put_enter(Emitter *e, int r, int block) {
         } else {
             put(e, "        kcl%d = kcn%d < kcl%d ? kcn%d : kcl%d;\n", r, reg, r, reg, r);
         }
-    }
-    for (int i = 0; i < lc->nmaths[r]; i++) {
-        int g = lc->maths[r][i];
-        put(e, "        kcm%d = kr_math_intact(%s);\n", g, global_cname(e, g));
     }
     put(e, "        goto f%d;\n    }\n", block);
 }
@@ -1300,26 +1315,35 @@ static const char *small_test(Emitter *e, const IrInstr *in, int i) {
     return arena_printf(e->out->arena, "KR_IS_SMALL(%s) && ", reg_text(e, in->args[i]));
 }
 
+// The position of a cached access to list l by index register x (in loop r): for an index
+// checked below every cached list's length, none: the item's address is KGH_AT(kcd<l>, x);
+// else p_, the index or -1 (a miss). Opens a block; returns the item's address.
+static const char *put_item_pos(Emitter *e, const IrInstr *in, int l, int r) {
+    const char *x = reg_text(e, in->args[1]);
+    if (e->checked[in->args[1]]) {
+        put(e, "    {\n");
+        return arena_printf(e->out->arena, "KGH_AT(kcd%d, %s)", l, x);
+    }
+    put(e, "    {\n    intptr_t p_ = KR_LIKELY(%s(uintptr_t)KR_SMALL_VALUE(%s) "
+           "< (uintptr_t)kcl%d)\n        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
+        small_test(e, in, 1), x, r, x, x, l);
+    return arena_printf(e->out->arena, "&kcd%d[p_]", l);
+}
+
 // A cached access to a list of ints: a small int item read, or a small int stored over one
 // (nothing to count or release); anything else takes the generic access and leaves.
 static void emit_cached_int(Emitter *e, const IrInstr *in, int k, int r) {
     int l = in->args[0];
-    const char *b = reg_text(e, in->args[1]);
-    if (e->checked[in->args[1]]) {
-        put(e, "    {\n    intptr_t p_ = KR_SMALL_VALUE(%s);\n", b);
-    } else {
-        put(e, "    {\n    intptr_t p_ = KR_LIKELY(%s(uintptr_t)KR_SMALL_VALUE(%s) "
-               "< (uintptr_t)kcl%d)\n        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
-            small_test(e, in, 1), b, r, b, b, l);
-    }
+    const char *at = put_item_pos(e, in, l, r);
+    const char *hit = e->checked[in->args[1]] ? "" : "p_ >= 0 && ";
     if (in->op == IR_LIST_GET) {
-        put(e, "    if (KR_LIKELY(p_ >= 0 && KR_IS_SMALL(kcd%d[p_]))) {\n    ", l);
+        put(e, "    if (KR_LIKELY(%sKR_IS_SMALL(*%s))) {\n    ", hit, at);
         put_assign(e, in);
-        put(e, "kcd%d[p_];\n    } else {\n", l);
+        put(e, "*%s;\n    } else {\n", at);
     } else {
         const char *c = reg_text(e, in->args[2]);
-        put(e, "    if (KR_LIKELY(p_ >= 0 && %sKR_IS_SMALL(kcd%d[p_]))) {\n"
-               "        kcd%d[p_] = %s;\n    } else {\n", small_test(e, in, 2), l, l, c);
+        put(e, "    if (KR_LIKELY(%s%sKR_IS_SMALL(*%s))) {\n"
+               "        *%s = %s;\n    } else {\n", hit, small_test(e, in, 2), at, at, c);
     }
     emit_list_item(e, in);
     put_leave(e, k);
@@ -1332,7 +1356,7 @@ static void emit_cached_int(Emitter *e, const IrInstr *in, int k, int r) {
 static void emit_cached(Emitter *e, const IrInstr *in, int k) {
     if (in->op == IR_MATH_INTACT) {
         put_assign(e, in);
-        put(e, "kcm%d;\n", in->aux);
+        put(e, "true;\n");  // checked on entry, and after every call
         return;
     }
     int l = in->args[0];
@@ -1356,42 +1380,35 @@ static void emit_cached(Emitter *e, const IrInstr *in, int k) {
         emit_cached_int(e, in, k, r);
         return;
     }
-    if (e->checked[in->args[1]]) {
+    if (e->checked[in->args[1]] && in->op != IR_LIST_AUG) {
+        const char *at = arena_printf(e->out->arena, "KGH_AT(kcd%d, %s)", l, b);
         if (in->op == IR_LIST_GET) {
-            put(e, "    __builtin_memcpy(&%s, &kcd%d[KR_SMALL_VALUE(%s)], sizeof(double));\n",
-                reg_text(e, in->dst), l, b);
-            return;
+            put(e, "    __builtin_memcpy(&%s, %s, sizeof(double));\n", reg_text(e, in->dst), at);
+        } else {
+            put(e, "    __builtin_memcpy(%s, &%s, sizeof(double));\n", at,
+                reg_text(e, in->args[2]));
         }
-        if (in->op == IR_LIST_SET) {
-            put(e, "    __builtin_memcpy(&kcd%d[KR_SMALL_VALUE(%s)], &%s, sizeof(double));\n", l,
-                b, reg_text(e, in->args[2]));
-            return;
-        }
+        return;
     }
-    if (e->checked[in->args[1]]) {  // an AUG: only a division by zero misses
-        put(e, "    {\n    intptr_t p_ = KR_SMALL_VALUE(%s);\n", b);
-    } else {
-        put(e, "    {\n    intptr_t p_ = KR_LIKELY(%s(uintptr_t)KR_SMALL_VALUE(%s) "
-               "< (uintptr_t)kcl%d)\n        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
-            small_test(e, in, 1), b, e->lc->region[e->block->id], b, b, l);
-    }
+    // An AUG by a checked index: only a division by zero misses.
+    const char *at = put_item_pos(e, in, l, r);
+    const char *hit = e->checked[in->args[1]] ? "true" : "p_ >= 0";
     if (in->op == IR_LIST_GET) {
-        put(e, "    if (KR_LIKELY(p_ >= 0)) {\n        __builtin_memcpy(&%s, &kcd%d[p_], "
-               "sizeof(double));\n    } else {\n", reg_text(e, in->dst), l);
+        put(e, "    if (KR_LIKELY(%s)) {\n        __builtin_memcpy(&%s, %s, sizeof(double));\n"
+               "    } else {\n", hit, reg_text(e, in->dst), at);
     } else if (in->op == IR_LIST_SET) {
-        put(e, "    if (KR_LIKELY(p_ >= 0)) {\n        __builtin_memcpy(&kcd%d[p_], &%s, "
-               "sizeof(double));\n    } else {\n", l, reg_text(e, in->args[2]));
+        put(e, "    if (KR_LIKELY(%s)) {\n        __builtin_memcpy(%s, &%s, sizeof(double));\n"
+               "    } else {\n", hit, at, reg_text(e, in->args[2]));
     } else {
         static const char *const ops[] = {[BIN_ADD] = "+", [BIN_SUB] = "-", [BIN_MUL] = "*",
                                           [BIN_TRUEDIV] = "/"};
         const char *c = reg_text(e, in->args[2]);
         put(e, "    if (KR_LIKELY(%s%s)) {\n        double d_;\n"
-               "        __builtin_memcpy(&d_, &kcd%d[p_], sizeof d_);\n"
-               "        d_ = d_ %s %s;\n        __builtin_memcpy(&kcd%d[p_], &d_, sizeof d_);\n"
+               "        __builtin_memcpy(&d_, %s, sizeof d_);\n"
+               "        d_ = d_ %s %s;\n        __builtin_memcpy(%s, &d_, sizeof d_);\n"
                "    } else {\n",
-            e->checked[in->args[1]] ? "true" : "p_ >= 0",
-            in->aux == BIN_TRUEDIV ? arena_printf(e->out->arena, " && %s != 0.0", c) : "",
-            l, ops[in->aux], c, l);
+            hit, in->aux == BIN_TRUEDIV ? arena_printf(e->out->arena, " && %s != 0.0", c) : "",
+            at, ops[in->aux], c, at);
     }
     emit_list_item(e, in);
     put_leave(e, k);
@@ -1431,7 +1448,7 @@ static void emit_fast_instr(Emitter *e, const IrInstr *in, int k, int r) {
         }
         for (int i = 0; i < lc->nmaths[r]; i++) {
             int g = lc->maths[r][i];
-            put(e, "\n        || kcm%d != kr_math_intact(%s)", g, global_cname(e, g));
+            put(e, "\n        || !kr_math_intact(%s)", global_cname(e, g));
         }
         put(e, ")) {\n    ");
         put_leave(e, k);
@@ -1463,17 +1480,19 @@ static void put_index_check(Emitter *e, const IrInstr *in, int k, const bool *as
         return;
     }
     const char *x = reg_text(e, in->args[1]);
-    put(e, "    if (KR_UNLIKELY(!(%s(uintptr_t)KR_SMALL_VALUE(%s) < (uintptr_t)kcl%d))) {\n    ",
+    put(e, "    if (KR_UNLIKELY(!(%s(uintptr_t)%s < (uintptr_t)KR_FROM_SMALL(kcl%d)))) {\n    ",
         small_test(e, in, 1), x, r);
     put_leave(e, k - 1);
     put(e, "    }\n");
     e->checked[in->args[1]] = true;
 }
 
-static void emit_fast_versions(Emitter *e) {
+// The cached version of each loop r, into texts[r].
+static void emit_fast_versions(Emitter *e, StrBuf *texts) {
     const IrFunc *fn = e->fn;
     e->checked = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
     for (int r = 0; r < e->lc->nregions; r++) {
+        e->out = &texts[r];
         bool *assigned = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
         for (int i = 0; i < fn->nblocks; i++) {
             for (int k = 0; e->lc->region[i] == r && k < fn->blocks[i]->count; k++) {
@@ -1515,8 +1534,17 @@ static void emit_math(Emitter *e, const IrInstr *in) {
         put(e, "kr_math_intact(%s);\n", global_cname(e, in->aux));
         return;
     }
-    put(e, "kr_math_%s_%s(%s);\n", in->cst->s, strcmp(in->cst->s, "sqrt") == 0 ? "inline" : "f",
-        reg_text(e, in->args[0]));
+    const char *x = reg_text(e, in->args[0]);
+    if (strcmp(in->cst->s, "sqrt") == 0 && !e->defer_err) {
+        // Only a negative argument can fail: no test of the result on the common path.
+        put(e, "KR_LIKELY(%s >= 0.0) ? __builtin_sqrt(%s) : kr_math_sqrt_f(%s);\n", x, x, x);
+        put(e, "    if (KR_UNLIKELY(!(%s >= 0.0)) && ", x);
+        put_reg(e, in->dst);
+        put(e, " == -1.0 && kr_err_occurred())");
+        put_error_branch(e, in);
+        return;
+    }
+    put(e, "kr_math_%s_%s(%s);\n", in->cst->s, strcmp(in->cst->s, "sqrt") == 0 ? "inline" : "f", x);
     put_check(e, in, REP_FLOAT);
 }
 
@@ -2943,15 +2971,9 @@ static void put_signature(Emitter *e, const IrFunc *fn) {
     put(e, fn->nparams || fn->has_closure ? ")" : "void)");
 }
 
-static void put_locals(Emitter *e) {
+// Per register of 'fn': declared as a C local (not a parameter, a frame field or a constant).
+static bool *declared_regs(Emitter *e) {
     const IrFunc *fn = e->fn;
-    for (int r = 0; r < fn->nregs; r++) {
-        if (fn->regs[r].is_param) {
-            put(e, "    (void)");
-            put_reg(e, r);
-            put(e, ";\n");
-        }
-    }
     bool *assigned_at = arena_alloc(e->out->arena, (size_t)fn->nregs + 1);
     for (int i = 0; i < fn->nblocks; i++) {
         for (int k = 0; k < fn->blocks[i]->count; k++) {
@@ -2961,11 +2983,27 @@ static void put_locals(Emitter *e) {
             }
         }
     }
+    bool *declared = assigned_at;
     for (int r = 0; r < fn->nregs; r++) {
-        bool assigned = assigned_at[r];
         bool frame = fn->is_gen_resume && e->in_frame[r];
         bool konst = e->konst && e->konst[r];
-        if (!fn->regs[r].is_param && !frame && !konst && (assigned || e->needed[r])) {
+        declared[r] = !fn->regs[r].is_param && !frame && !konst && (assigned_at[r] || e->needed[r]);
+    }
+    return declared;
+}
+
+static void put_locals(Emitter *e) {
+    const IrFunc *fn = e->fn;
+    for (int r = 0; r < fn->nregs; r++) {
+        if (fn->regs[r].is_param) {
+            put(e, "    (void)");
+            put_reg(e, r);
+            put(e, ";\n");
+        }
+    }
+    const bool *declared = declared_regs(e);
+    for (int r = 0; r < fn->nregs; r++) {
+        if (declared[r]) {
             IrRep rep = fn->regs[r].rep;
             put(e, "    %s ", rep_ctype(rep));
             put_reg(e, r);
@@ -2983,10 +3021,9 @@ static void put_locals(Emitter *e) {
     }
     for (int r = 0; e->lc && r < e->lc->nregions; r++) {
         put(e, "    intptr_t kcl%d = 0;  // the shortest list loop %d caches\n", r, r);
-    }
-    for (int g = 0; e->lc && g < e->m->nglobals; g++) {
-        if (e->lc->cached_math[g]) {
-            put(e, "    bool kcm%d = false;\n    (void)kcm%d;\n", g, g);
+        if (e->outline[r].on) {
+            put(e, "    int kin%d_ = 0;  // where its outlined cached version starts\n", r);
+            put(e, "    (void)kin%d_;\n", r);
         }
     }
 }
@@ -3062,6 +3099,269 @@ static void emit_hoisted(Emitter *e, const IrBlock *b, int k) {
     strbuf_append(e->out, pending.data, pending.len);
 }
 
+// Outlined cached loops (docs/design.md): the cached version of a loop moves into a function
+// of its own, kgl_<cname>_<r>, so that gcc allocates its registers apart from the plain
+// version's (which keeps every parameter and list alive across calls: in one function, the
+// loop's counters and list items lived on the stack). The function copies the locals the loop
+// uses in from a struct and back on leaving, and returns which label its caller goes on at;
+// the caller enters it through a stub per entry label f<N>.
+
+// The C locals of 'fn': names and types (parameters, registers, caches, kl_).
+static int list_locals(Emitter *e, const char ***names, const char ***ctypes) {
+    const IrFunc *fn = e->fn;
+    const IrLoopCaches *lc = e->lc;
+    Arena *a = e->out->arena;
+    const bool *declared = declared_regs(e);
+    size_t cap = 2 * (size_t)fn->nregs + (size_t)lc->nregions + (size_t)e->m->nglobals + 2;
+    const char **n = arena_alloc(a, sizeof(char *) * cap), **t = arena_alloc(a, sizeof(char *) * cap);
+    e->local_regs = arena_alloc(a, sizeof(int) * cap);
+    for (size_t i = 0; i < cap; i++) {
+        e->local_regs[i] = -1;
+    }
+    int k = 0;
+    if (fn->has_closure) {
+        n[k] = "kfn";
+        t[k++] = "kr_val";
+    }
+    if (has_landing(e)) {
+        n[k] = "kl_";
+        t[k++] = "int";
+    }
+    for (int r = 0; r < fn->nregs; r++) {
+        if (fn->regs[r].is_param || declared[r]) {
+            e->local_regs[k] = r;
+            n[k] = reg_text(e, r);
+            t[k++] = rep_ctype(fn->regs[r].rep);
+        }
+        if (lc->cached[r]) {
+            n[k] = arena_printf(a, "kcd%d", r);
+            t[k++] = "kr_val *";
+            n[k] = arena_printf(a, "kcn%d", r);
+            t[k++] = "intptr_t";
+        }
+    }
+    for (int r = 0; r < lc->nregions; r++) {
+        n[k] = arena_printf(a, "kcl%d", r);
+        t[k++] = "intptr_t";
+    }
+    *names = n;
+    *ctypes = t;
+    return k;
+}
+
+// Whether the cached version of loop r never takes edge k of the branch ending block b: the
+// edge a cached list's LIST_IS_FLOATS rules out, or the generic call of a math function after
+// math changed (which leaves the cached version, but does not happen).
+static bool edge_skipped(const Emitter *e, int r, const IrBlock *b, int k) {
+    const IrInstr *t = b->instrs[b->count - 1];
+    const IrInstr *def = NULL;
+    for (int j = 0; j < b->count; j++) {
+        if (b->instrs[j]->dst == t->args[0]) {
+            def = b->instrs[j];
+        }
+    }
+    if (!def || (def->op == IR_MATH_INTACT && k == 1)) {
+        return def != NULL;
+    }
+    for (int i = 0; def->op == IR_LIST_IS_FLOATS && i < e->lc->nregs[r]; i++) {
+        if (e->lc->regs[r][i] == def->args[0]) {
+            return k == (e->lc->ints[r][i] ? 0 : 1);
+        }
+    }
+    return false;
+}
+
+// Whether the cached version of loop r stays in it (so that a call out is not paid per
+// iteration): no instruction it runs leaves it for the plain version every time, only after
+// what should not happen (an index out of range, math changed, ...). What it runs: the
+// blocks reached from where it may be entered (a block with a predecessor outside the loop,
+// the target of a jump back) along the edges it takes.
+static bool stays_cached(const Emitter *e, int r) {
+    const IrFunc *fn = e->fn;
+    const IrLoopCaches *lc = e->lc;
+    bool *seen = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
+    int *work = arena_alloc(e->out->arena, sizeof(int) * (size_t)(fn->nblocks + 1));
+    int n = 0;
+    for (int i = 0; i < fn->nblocks; i++) {
+        const IrBlock *b = fn->blocks[i];
+        const IrInstr *t = b->count ? b->instrs[b->count - 1] : NULL;
+        for (int k = 0; t && (t->op == IR_JUMP || t->op == IR_BRANCH) && k < 1 + (t->op == IR_BRANCH); k++) {
+            int to = t->target[k]->id;
+            bool into = lc->region[to] == r && (lc->region[i] != r || to <= i);
+            if ((into || (to == 0 && lc->region[0] == r)) && !seen[to]) {
+                seen[to] = true;
+                work[n++] = to;
+            }
+        }
+    }
+    if (lc->region[0] == r && !seen[0]) {
+        seen[0] = true;
+        work[n++] = 0;
+    }
+    while (n > 0) {
+        const IrBlock *b = fn->blocks[work[--n]];
+        for (int k = 0; k < b->count; k++) {
+            if (lc->use[b->id][k] == CACHE_REFRESH && b->instrs[k]->op != IR_CALL) {
+                return false;
+            }
+        }
+        const IrInstr *t = b->count ? b->instrs[b->count - 1] : NULL;
+        for (int k = 0; t && (t->op == IR_JUMP || t->op == IR_BRANCH) && k < 1 + (t->op == IR_BRANCH); k++) {
+            int to = t->target[k]->id;
+            if (lc->region[to] == r && !seen[to] && !(t->op == IR_BRANCH && edge_skipped(e, r, b, k))) {
+                seen[to] = true;
+                work[n++] = to;
+            }
+        }
+    }
+    return true;
+}
+
+// Decides which loops' cached versions (texts) move out, and rewrites their texts.
+static void plan_outlines(Emitter *e, StrBuf *texts) {
+    Arena *a = e->out->arena;
+    int nr = e->lc->nregions;
+    e->outline = arena_alloc(a, sizeof(Outline) * (size_t)nr);
+    e->nlocals = list_locals(e, &e->local_names, &e->local_types);
+    for (int r = 0; r < nr; r++) {
+        Outline *o = &e->outline[r];
+        if (!stays_cached(e, r)) {
+            continue;
+        }
+        strbuf_init(&o->text, a);
+        o->used = arena_alloc(a, (size_t)e->nlocals + 1);
+        const char *text = strbuf_cstr(&texts[r]);
+        o->nexits = outline_text(a, text, texts[r].len, e->local_names, e->nlocals, o->used,
+                                 &o->text, &o->exits);
+        o->on = o->nexits > 0;
+    }
+}
+
+// Which locals the loop uses ('used') that are live at 'label' (a label of the plain
+// version, or of another loop's cached version), into 'out'.
+static void live_at_label(Emitter *e, const bool *used, const char *label, bool *out) {
+    const IrFunc *fn = e->fn;
+    uint64_t *set = arena_alloc(e->out->arena, sizeof(uint64_t) * (size_t)(IR_LIVE_WORDS(fn) + 1));
+    int b = -1, k = -1, len = 0;
+    if (sscanf(label, "s%d_%d%n", &b, &k, &len) == 2 || sscanf(label, "b%d%n", &b, &len) == 1
+        || sscanf(label, "ke%d%n", &b, &len) == 1 || sscanf(label, "f%d%n", &b, &len) == 1) {
+        if (label[len] != '\0' || b < 0 || b >= fn->nblocks) {
+            b = -1;
+        } else if (k >= 0) {
+            ir_live_at(fn, e->live, fn->blocks[b], k, set);
+        } else {
+            memcpy(set, e->live[b], sizeof(uint64_t) * (size_t)IR_LIVE_WORDS(fn));
+        }
+    }
+    for (int i = 0; i < e->nlocals; i++) {
+        int r = e->local_regs[i];
+        out[i] = used[i] && (b < 0 || r < 0 || (set[r / 64] >> (r % 64) & 1));
+    }
+}
+
+// The copies in and out of loop r's outlined cached version, now that its entries are known.
+static void plan_copies(Emitter *e, int r, const bool *entry) {
+    Outline *o = &e->outline[r];
+    Arena *a = e->out->arena;
+    if (!e->live) {
+        e->live = ir_liveness(e->fn, a);
+    }
+    o->in = arena_alloc(a, (size_t)e->nlocals + 1);
+    bool *at = arena_alloc(a, (size_t)e->nlocals + 1);
+    for (int i = 0; i < e->fn->nblocks; i++) {
+        if (entry[i] && e->lc->region[i] == r) {
+            live_at_label(e, o->used, arena_printf(a, "b%d", i), at);
+            for (int j = 0; j < e->nlocals; j++) {
+                o->in[j] |= at[j];
+            }
+        }
+    }
+    o->out = arena_alloc(a, sizeof(bool *) * (size_t)o->nexits);
+    for (int k = 0; k < o->nexits; k++) {
+        o->out[k] = arena_alloc(a, (size_t)e->nlocals + 1);
+        live_at_label(e, o->used, o->exits[k], o->out[k]);
+    }
+}
+
+static void put_copies(Emitter *e, const bool *which, const char *to, const char *from) {
+    for (int i = 0; i < e->nlocals; i++) {
+        if (which[i]) {
+            put(e, "    %s%s = %s%s;\n", to, e->local_names[i], from, e->local_names[i]);
+        }
+    }
+}
+
+// The function of loop r's cached version ('entry': its entry labels), its struct before it.
+static void put_outlined(Emitter *e, int r, const bool *entry) {
+    const Outline *o = &e->outline[r];
+    const char *name = arena_printf(e->out->arena, "kgl_%s_%d", e->fn->cname, r);
+    put(e, "\ntypedef struct %s_st {\n", name);
+    for (int i = 0; i < e->nlocals; i++) {
+        if (o->used[i]) {
+            put(e, "    %s %s;\n", e->local_types[i], e->local_names[i]);
+        }
+    }
+    put(e, "} %s_st;\n", name);
+    put(e, "// %s, line %d: the cached version of a loop, apart\n", e->fn->name, e->fn->line);
+    put(e, "%s__attribute__((noinline)) static int %s(%s_st *st_, int kin_);\n",
+        e->kernel[e->fn_index] ? "" : "KGM_LITE ", name, name);
+    put(e, "static int %s(%s_st *st_, int kin_) {\n", name, name);
+    for (int i = 0; i < e->nlocals; i++) {
+        if (o->in[i]) {
+            put(e, "    %s %s = st_->%s;\n", e->local_types[i], e->local_names[i],
+                e->local_names[i]);
+        } else if (o->used[i]) {
+            put(e, "    %s %s = 0;\n", e->local_types[i], e->local_names[i]);
+        }
+    }
+    put(e, "    switch (kin_) {\n");
+    int last = -1;
+    for (int i = 0; i < e->fn->nblocks; i++) {
+        if (entry[i] && e->lc->region[i] == r) {
+            if (last >= 0) {
+                put(e, "    case %d:\n        goto f%d;\n", last, last);
+            }
+            last = i;
+        }
+    }
+    put(e, "    default:\n        goto f%d;\n    }\n", last);
+    strbuf_append(e->out, o->text.data, o->text.len);
+    for (int k = 0; k < o->nexits; k++) {
+        put(e, "kx%d_:;\n", k);
+        put_copies(e, o->out[k], "st_->", "");
+        put(e, "    return %d;\n", k);
+    }
+    put(e, "}\n");
+}
+
+static bool has_entry(const Emitter *e, int r, const bool *entry) {
+    for (int i = 0; i < e->fn->nblocks; i++) {
+        if (entry[i] && e->lc->region[i] == r) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// In the caller: the entry stubs of loop r's outlined cached version, and its call.
+static void put_outline_call(Emitter *e, int r, const bool *entry) {
+    const Outline *o = &e->outline[r];
+    for (int i = 0; i < e->fn->nblocks; i++) {
+        if (entry[i] && e->lc->region[i] == r) {
+            put(e, "f%d:;\n    kin%d_ = %d;\n    goto kgo%d_;\n", i, r, i, r);
+        }
+    }
+    put(e, "kgo%d_:;\n    {\n    kgl_%s_%d_st st_;\n", r, e->fn->cname, r);
+    put_copies(e, o->in, "st_.", "");
+    put(e, "    switch (kgl_%s_%d(&st_, kin%d_)) {\n", e->fn->cname, r, r);
+    for (int k = 0; k < o->nexits; k++) {
+        put(e, k + 1 < o->nexits ? "    case %d:\n" : "    default:  // %d\n", k);
+        put_copies(e, o->out[k], "", "st_.");
+        put(e, "        goto %s;\n", o->exits[k]);
+    }
+    put(e, "    }\n    }\n");
+}
+
 static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     e->fn = fn;
     e->fn_hot = hot;
@@ -3080,6 +3380,29 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     plan_hoists(e);
     mark_labels(e);
     mark_loops(e);
+    e->outline = NULL;
+    e->live = NULL;
+    for (e->fn_index = 0; e->m->funcs[e->fn_index] != fn; e->fn_index++) {
+    }
+    StrBuf *out = e->out;
+    StrBuf *fast = NULL;  // per loop, its cached version, made first: they tell which s labels
+    if (e->lc) {          // to put
+        fast = arena_alloc(out->arena, sizeof(StrBuf) * (size_t)e->lc->nregions);
+        for (int r = 0; r < e->lc->nregions; r++) {
+            strbuf_init(&fast[r], out->arena);
+        }
+        e->left = arena_alloc(out->arena, sizeof(bool *) * (size_t)fn->nblocks);
+        for (int i = 0; i < fn->nblocks; i++) {
+            e->left[i] = arena_alloc(out->arena, (size_t)fn->blocks[i]->count + 1);
+        }
+        emit_fast_versions(e, fast);
+        e->out = out;
+        e->line = -1;
+        plan_outlines(e, fast);
+    }
+    StrBuf body;  // the function; the outlined loops go before it
+    strbuf_init(&body, out->arena);
+    e->out = &body;
     put(e, "\n// %s, line %d\n", fn->name, fn->line);
     put_signature(e, fn);
     put(e, " {\n");
@@ -3094,19 +3417,6 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
         e->leaf = is_leaf(fn);
         put(e, "    if (KR_UNLIKELY(%s() < 0)) {\n        return %s;\n    }\n",
             e->leaf ? "kr_enter_leaf_call" : "kr_enter_call", err_value(fn->ret_rep));
-    }
-    StrBuf fast;  // the cached versions of loops, made first: they tell which s labels to put
-    strbuf_init(&fast, e->out->arena);
-    if (e->lc) {
-        StrBuf *out = e->out;
-        e->out = &fast;
-        e->left = arena_alloc(out->arena, sizeof(bool *) * (size_t)fn->nblocks);
-        for (int i = 0; i < fn->nblocks; i++) {
-            e->left[i] = arena_alloc(out->arena, (size_t)fn->blocks[i]->count + 1);
-        }
-        emit_fast_versions(e);
-        e->out = out;
-        e->line = -1;
     }
     for (int i = 0; i < fn->nblocks; i++) {
         const IrBlock *b = fn->blocks[i];
@@ -3145,11 +3455,38 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
             }
         }
     }
+    bool *entry = NULL;  // per block: an f label jumped to from outside its loop's version
     if (e->lc) {
-        strbuf_append(e->out, fast.data, fast.len);
+        for (int r = 0; r < e->lc->nregions; r++) {
+            if (!e->outline[r].on) {
+                strbuf_append(e->out, fast[r].data, fast[r].len);
+            }
+        }
+        entry = arena_alloc(out->arena, (size_t)fn->nblocks + 1);
+        outline_entries(body.data, body.len, entry, fn->nblocks);
+        for (int r = 0; r < e->lc->nregions; r++) {
+            for (int k = 0; e->outline[r].on && k < e->outline[r].nexits; k++) {
+                const char *x = e->outline[r].exits[k];
+                outline_entries(arena_printf(out->arena, "goto %s;", x), strlen(x) + 6, entry,
+                                fn->nblocks);
+            }
+        }
+        for (int r = 0; r < e->lc->nregions; r++) {
+            if (e->outline[r].on && has_entry(e, r, entry)) {
+                plan_copies(e, r, entry);
+                put_outline_call(e, r, entry);
+            }
+        }
     }
     put_landing_stubs(e);
     put(e, "}\n");
+    e->out = out;
+    for (int r = 0; e->lc && r < e->lc->nregions; r++) {
+        if (e->outline[r].on && has_entry(e, r, entry)) {
+            put_outlined(e, r, entry);
+        }
+    }
+    strbuf_append(out, body.data, body.len);
     e->konst = NULL;
 }
 

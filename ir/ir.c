@@ -242,3 +242,51 @@ void ir_drop_unreached(IrFunc *fn) {
     }
     ir_keep_blocks(fn, seen);
 }
+
+// Steps 'live' (after 'in') back to before it.
+static void live_step(const IrInstr *in, uint64_t *const *live, uint64_t *set, int words) {
+    if (in->dst >= 0) {
+        set[in->dst / 64] &= ~(1ULL << (in->dst % 64));
+    }
+    for (int t = 0; t < 2; t++) {
+        for (int w = 0; in->target[t] && w < words; w++) {
+            set[w] |= live[in->target[t]->id][w];
+        }
+    }
+    for (int w = 0; in->err && w < words; w++) {
+        set[w] |= live[in->err->id][w];
+    }
+    for (int i = 0; i < in->nargs; i++) {
+        if (in->args[i] >= 0) {
+            set[in->args[i] / 64] |= 1ULL << (in->args[i] % 64);
+        }
+    }
+}
+
+void ir_live_at(const IrFunc *fn, uint64_t *const *live, const IrBlock *b, int k, uint64_t *out) {
+    int words = IR_LIVE_WORDS(fn);
+    memset(out, 0, sizeof(uint64_t) * (size_t)words);
+    for (int j = b->count - 1; j >= k; j--) {
+        live_step(b->instrs[j], live, out, words);
+    }
+}
+
+uint64_t **ir_liveness(const IrFunc *fn, Arena *a) {
+    int words = IR_LIVE_WORDS(fn);
+    uint64_t **live = arena_alloc(a, sizeof(uint64_t *) * (size_t)(fn->nblocks + 1));
+    for (int i = 0; i < fn->nblocks; i++) {
+        live[i] = arena_alloc(a, sizeof(uint64_t) * (size_t)(words + 1));
+    }
+    uint64_t *set = arena_alloc(a, sizeof(uint64_t) * (size_t)(words + 1));
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = fn->nblocks - 1; i >= 0; i--) {
+            ir_live_at(fn, live, fn->blocks[i], 0, set);
+            if (memcmp(set, live[i], sizeof(uint64_t) * (size_t)words) != 0) {
+                memcpy(live[i], set, sizeof(uint64_t) * (size_t)words);
+                changed = true;
+            }
+        }
+    }
+    return live;
+}

@@ -326,6 +326,12 @@ IrInstr *ir_terminator(const IrBlock *b);  // NULL when 'b' is not terminated ye
 void ir_drop_unreached(IrFunc *fn);
 // Keeps the blocks 'keep' marks (per block id), in order, renumbered.
 void ir_keep_blocks(IrFunc *fn, const bool *keep);
+// Liveness of registers over jumps, branches and error edges: per block, the registers live
+// where it starts, as bitsets of IR_LIVE_WORDS(fn) words (bit r of word r / 64).
+#define IR_LIVE_WORDS(fn) (((fn)->nregs + 63) / 64)
+uint64_t **ir_liveness(const IrFunc *fn, Arena *a);
+// The registers live before instruction k of 'b' (k == b->count: after its last one), into 'out'.
+void ir_live_at(const IrFunc *fn, uint64_t *const *live, const IrBlock *b, int k, uint64_t *out);
 
 // infer.c ----------------------------------------------------------------------------------------
 // Type inference over a module: annotations, literals and operator result tables, joins of the
@@ -464,7 +470,6 @@ typedef struct IrLoopCaches {
     bool **ints;             // per loop, as 'regs': cached as a list of ints (else of floats)
     int **maths, *nmaths;    // per loop: the globals its MATH_INTACTs read
     bool *cached;            // per register: cached in some loop
-    bool *cached_math;       // per global: cached in some loop
     IrCacheUse **use;        // per block, per instruction (CACHE_KEEP outside loops)
     unsigned **small;        // per block, per instruction: the small bits (IrInstr.small) of
                              // the cached version (where the cached lists are exact lists)

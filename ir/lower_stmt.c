@@ -258,21 +258,51 @@ static void range_test(Lower *l, int cur, int stop, int step, int sign, IrBlock 
     lower_branch(l, c, body, exit, at);
 }
 
+// The copy 'copy' of named register 'reg' that range() took its stop or step in: when no
+// block from 'first' on (the loop and what follows it) assigns 'reg', the loop reads 'reg'
+// itself, and the copy goes (one register fewer in the loop).
+static void drop_range_copy(Lower *l, int first, int reg, int copy) {
+    IrFunc *fn = l->fn;
+    for (int i = first; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            if (fn->blocks[i]->instrs[k]->dst == reg) {
+                return;
+            }
+        }
+    }
+    for (int i = 0; i < fn->nblocks; i++) {
+        IrBlock *b = fn->blocks[i];
+        for (int k = 0; k < b->count; k++) {
+            IrInstr *in = b->instrs[k];
+            for (int j = 0; j < in->nargs; j++) {
+                in->args[j] = in->args[j] == copy ? reg : in->args[j];
+            }
+            if (in->dst == copy) {
+                memmove(&b->instrs[k], &b->instrs[k + 1], sizeof(IrInstr *) * (size_t)(b->count - k - 1));
+                b->count--;
+                k--;
+            }
+        }
+    }
+}
+
 // for x in range(...): a C loop over a counter register; the target is assigned each value.
 static void lower_for_range(Lower *l, const AstNode *s) {
     const AstNode *call = s->u.For.iter;
     const AstList *args = &call->u.Call.args;
     const Ty *ti = ty_prim(TY_INT);
-    int r[3] = {-1, -1, -1};
+    int r[3] = {-1, -1, -1}, named[3] = {-1, -1, -1};
     for (int i = 0; i < args->count; i++) {
         r[i] = lower_coerce(l, lower_as_int(l, lower_expr(l, args->items[i]), call), ti, call);
         // range() took the value: rebinding the name later must not change the stop or step
         if ((i > 0 || args->count == 1) && l->fn->regs[r[i]].name) {
             int t = lower_temp(l, ti);
             lower_move(l, t, r[i], call);
+            named[i] = r[i];
             r[i] = t;
         }
     }
+    int first = l->fn->nblocks;
     int start_r = args->count == 1 ? lower_const_int(l, 0, call) : r[0];
     int stop = args->count == 1 ? r[0] : r[1];
     int step = args->count == 3 ? r[2] : lower_const_int(l, 1, call);
@@ -297,6 +327,11 @@ static void lower_for_range(Lower *l, const AstNode *s) {
     lower_stmts(l, &s->u.For.orelse);
     lower_jump(l, done);
     lower_start(l, done);
+    for (int i = 0; i < 3; i++) {
+        if (named[i] >= 0) {
+            drop_range_copy(l, first, named[i], r[i]);
+        }
+    }
 }
 
 void lower_for(Lower *l, const AstNode *s) {

@@ -328,13 +328,9 @@ IrLoopCaches *ir_loop_caches(const IrFunc *fn, Arena *a) {
         return NULL;
     }
     lc->cached = arena_alloc(a, (size_t)fn->nregs + 1);
-    lc->cached_math = arena_alloc(a, (size_t)fn->mod->nglobals + 1);
     for (int r = 0; r < lc->nregions; r++) {
         for (int i = 0; i < lc->nregs[r]; i++) {
             lc->cached[lc->regs[r][i]] = true;
-        }
-        for (int i = 0; i < lc->nmaths[r]; i++) {
-            lc->cached_math[lc->maths[r][i]] = true;
         }
     }
     lc->use = arena_alloc(a, sizeof(IrCacheUse *) * (size_t)n);

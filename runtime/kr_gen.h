@@ -106,9 +106,10 @@ KR_MUST_CHECK kr_val kr_gen_next_slow(kr_val g);
 KR_MUST_CHECK kr_val kr_gen_resumed(kr_gen *g, kr_val r);
 static inline KR_MUST_CHECK kr_val kr_gen_next_fast(kr_val gv) {
     kr_gen *g = KR_GEN(gv);
+    char here;  // the stack's depth (kr_enter_call)
     if (KR_LIKELY(g->state == KR_GEN_SUSPENDED && !g->exc_state && !kr_ts.handling
                   && kr_ts.depth < kr_recursion_limit
-                  && (uintptr_t)__builtin_frame_address(0) >= kr_ts.stack_low)) {
+                  && (uintptr_t)&here >= kr_ts.stack_low)) {
         g->state = KR_GEN_RUNNING;
         kr_ts.depth++;
         kr_val r = g->code->resume(g, KR_NONE, KR_GEN_SEND);

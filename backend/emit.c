@@ -1269,7 +1269,8 @@ static void put_enter(Emitter *e, int r, int block) {
     for (int i = 0; i < lc->nregs[r]; i++) {
         int reg = lc->regs[r][i];
         const char *v = reg_text(e, reg);
-        put(e, "%s(kgh_list_%s(%s)", i ? "\n        && " : "", lc->ints[r][i] ? "ints" : "floats", v);
+        put(e, "%s(kgh_list_%s(%s)", i ? "\n        && " : "", lc->ints[r][i] ? "ints" : "floats",
+            v);
         put(e, " && (kcd%d = KR_LIST(%s)->items, kcn%d = KR_LIST(%s)->len, true))", reg, v, reg, v);
     }
     for (int i = 0; i < lc->nmaths[r]; i++) {  // then MATH_INTACT is true in the loop
@@ -3112,8 +3113,9 @@ static int list_locals(Emitter *e, const char ***names, const char ***ctypes) {
     const IrLoopCaches *lc = e->lc;
     Arena *a = e->out->arena;
     const bool *declared = declared_regs(e);
-    size_t cap = 2 * (size_t)fn->nregs + (size_t)lc->nregions + (size_t)e->m->nglobals + 2;
-    const char **n = arena_alloc(a, sizeof(char *) * cap), **t = arena_alloc(a, sizeof(char *) * cap);
+    size_t cap = 3 * (size_t)fn->nregs + (size_t)lc->nregions + 2;  // kcd, kcn per register
+    const char **n = arena_alloc(a, sizeof(char *) * cap);
+    const char **t = arena_alloc(a, sizeof(char *) * cap);
     e->local_regs = arena_alloc(a, sizeof(int) * cap);
     for (size_t i = 0; i < cap; i++) {
         e->local_regs[i] = -1;
@@ -3183,12 +3185,10 @@ static bool stays_cached(const Emitter *e, int r) {
     int *work = arena_alloc(e->out->arena, sizeof(int) * (size_t)(fn->nblocks + 1));
     int n = 0;
     for (int i = 0; i < fn->nblocks; i++) {
-        const IrBlock *b = fn->blocks[i];
-        const IrInstr *t = b->count ? b->instrs[b->count - 1] : NULL;
-        for (int k = 0; t && (t->op == IR_JUMP || t->op == IR_BRANCH) && k < 1 + (t->op == IR_BRANCH); k++) {
-            int to = t->target[k]->id;
-            bool into = lc->region[to] == r && (lc->region[i] != r || to <= i);
-            if ((into || (to == 0 && lc->region[0] == r)) && !seen[to]) {
+        const IrInstr *t = ir_terminator(fn->blocks[i]);
+        for (int k = 0; k < 2 && t && (t->op == IR_JUMP || t->op == IR_BRANCH); k++) {
+            int to = t->target[k] ? t->target[k]->id : -1;
+            if (to >= 0 && lc->region[to] == r && (lc->region[i] != r || to <= i) && !seen[to]) {
                 seen[to] = true;
                 work[n++] = to;
             }
@@ -3205,10 +3205,11 @@ static bool stays_cached(const Emitter *e, int r) {
                 return false;
             }
         }
-        const IrInstr *t = b->count ? b->instrs[b->count - 1] : NULL;
-        for (int k = 0; t && (t->op == IR_JUMP || t->op == IR_BRANCH) && k < 1 + (t->op == IR_BRANCH); k++) {
-            int to = t->target[k]->id;
-            if (lc->region[to] == r && !seen[to] && !(t->op == IR_BRANCH && edge_skipped(e, r, b, k))) {
+        const IrInstr *t = ir_terminator(b);
+        for (int k = 0; k < 2 && t && (t->op == IR_JUMP || t->op == IR_BRANCH); k++) {
+            int to = t->target[k] ? t->target[k]->id : -1;
+            if (to >= 0 && lc->region[to] == r && !seen[to]
+                && !(t->op == IR_BRANCH && edge_skipped(e, r, b, k))) {
                 seen[to] = true;
                 work[n++] = to;
             }
@@ -3310,8 +3311,9 @@ static void put_outlined(Emitter *e, int r, const bool *entry) {
         if (o->in[i]) {
             put(e, "    %s %s = st_->%s;\n", e->local_types[i], e->local_names[i],
                 e->local_names[i]);
-        } else if (o->used[i]) {
-            put(e, "    %s %s = 0;\n", e->local_types[i], e->local_names[i]);
+        } else if (o->used[i]) {  // only assigned (and maybe only read after that)
+            put(e, "    %s %s = 0;\n    (void)%s;\n", e->local_types[i], e->local_names[i],
+                e->local_names[i]);
         }
     }
     put(e, "    switch (kin_) {\n");

@@ -174,14 +174,15 @@ int outline_text(Arena *a, const char *text, size_t len, const char *const *name
             le++;
         }
         const char *semi = skip_spaces(le, s.end);
-        if (le == l || semi == s.end || *semi != ';' || set_find(&labels, l, (size_t)(le - l)) >= 0) {
+        size_t ln = (size_t)(le - l);
+        if (ln == 0 || semi == s.end || *semi != ';' || set_find(&labels, l, ln) >= 0) {
             continue;
         }
-        int k = set_find(&left, l, (size_t)(le - l));
+        int k = set_find(&left, l, ln);
         if (k < 0) {
             k = nexits;
-            exit[nexits++] = arena_printf(a, "%.*s", (int)(le - l), l);
-            set_add(&left, l, (size_t)(le - l), k);
+            exit[nexits++] = arena_printf(a, "%.*s", (int)ln, l);
+            set_add(&left, l, ln, k);
         }
         strbuf_append(out, copied, (size_t)(w - copied));
         strbuf_printf(out, "goto kx%d_;", k);

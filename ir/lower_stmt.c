@@ -278,8 +278,8 @@ static void drop_range_copy(Lower *l, int first, int reg, int copy) {
                 in->args[j] = in->args[j] == copy ? reg : in->args[j];
             }
             if (in->dst == copy) {
-                memmove(&b->instrs[k], &b->instrs[k + 1], sizeof(IrInstr *) * (size_t)(b->count - k - 1));
-                b->count--;
+                size_t after = (size_t)(--b->count - k);
+                memmove(&b->instrs[k], &b->instrs[k + 1], sizeof(IrInstr *) * after);
                 k--;
             }
         }

@@ -1285,11 +1285,12 @@ static void put_enter(Emitter *e, int r, int block) {
     for (int i = 0; i < lc->nregs[r]; i++) {  // the shortest: one test serves every list
         int reg = lc->regs[r][i];
         if (i == 0) {
-            put(e, "        kcl%d = kcn%d;\n", r, reg);
+            put(e, "        intptr_t n_ = kcn%d;\n", reg);
         } else {
-            put(e, "        kcl%d = kcn%d < kcl%d ? kcn%d : kcl%d;\n", r, reg, r, reg, r);
+            put(e, "        n_ = kcn%d < n_ ? kcn%d : n_;\n", reg, reg);
         }
     }
+    put(e, "        kcl%d = KR_FROM_SMALL(n_);  // tagged: compared with tagged indices\n", r);
     put(e, "        goto f%d;\n    }\n", block);
 }
 
@@ -1330,8 +1331,8 @@ static const char *put_item_pos(Emitter *e, const IrInstr *in, int l, int r) {
         put(e, "    {\n");
         return arena_printf(e->out->arena, "KGH_AT(kcd%d, %s)", l, x);
     }
-    put(e, "    {\n    intptr_t p_ = KR_LIKELY(%s(uintptr_t)KR_SMALL_VALUE(%s) "
-           "< (uintptr_t)kcl%d)\n        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
+    put(e, "    {\n    intptr_t p_ = KR_LIKELY(%s(uintptr_t)%s < (uintptr_t)kcl%d)\n"
+           "        ? KR_SMALL_VALUE(%s) : kgh_cache_pos(%s, kcn%d);\n",
         small_test(e, in, 1), x, r, x, x, l);
     return arena_printf(e->out->arena, "&kcd%d[p_]", l);
 }
@@ -1486,7 +1487,7 @@ static void put_index_check(Emitter *e, const IrInstr *in, int k, const bool *as
         return;
     }
     const char *x = reg_text(e, in->args[1]);
-    put(e, "    if (KR_UNLIKELY(!(%s(uintptr_t)%s < (uintptr_t)KR_FROM_SMALL(kcl%d)))) {\n    ",
+    put(e, "    if (KR_UNLIKELY(!(%s(uintptr_t)%s < (uintptr_t)kcl%d))) {\n    ",
         small_test(e, in, 1), x, r);
     put_leave(e, k - 1);
     put(e, "    }\n");
@@ -3026,7 +3027,7 @@ static void put_locals(Emitter *e) {
         }
     }
     for (int r = 0; e->lc && r < e->lc->nregions; r++) {
-        put(e, "    intptr_t kcl%d = 0;  // the shortest list loop %d caches\n", r, r);
+        put(e, "    kr_val kcl%d = 0;  // the length of the shortest list loop %d caches, tagged\n", r, r);
         if (e->outline[r].on) {
             put(e, "    int kin%d_ = 0;  // where its outlined cached version starts\n", r);
             put(e, "    (void)kin%d_;\n", r);
@@ -3149,7 +3150,7 @@ static int list_locals(Emitter *e, const char ***names, const char ***ctypes) {
     }
     for (int r = 0; r < lc->nregions; r++) {
         n[k] = arena_printf(a, "kcl%d", r);
-        t[k++] = "intptr_t";
+        t[k++] = "kr_val";
     }
     *names = n;
     *ctypes = t;

@@ -311,6 +311,26 @@ static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **ar
     return n;
 }
 
+// Whether gold (ld.gold, part of binutils) is on PATH: it links a program about a third
+// faster than the default ld.bfd (0.07 against 0.10 s for bench/build's program).
+static bool has_gold(void) {
+    const char *path = getenv("PATH");
+    while (path && *path) {
+        const char *end = strchr(path, ':');
+        size_t len = end ? (size_t)(end - path) : strlen(path);
+        char file[PATH_MAX];
+        if (len > 0 && len + sizeof "/ld.gold" <= sizeof file) {
+            memcpy(file, path, len);
+            memcpy(file + len, "/ld.gold", sizeof "/ld.gold");
+            if (access(file, X_OK) == 0) {
+                return true;
+            }
+        }
+        path = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
 // Appends what links a program with the runtime to 'argv' at 'n' (after the inputs), and the
 // terminating NULL; returns the new count. 'unames': the program's C mentions "namereplace", so
 // the runtime's Unicode name table (runtime/unames.c, weakly referenced) is linked in.
@@ -318,6 +338,9 @@ static int link_flags(const Options *o, RuntimePaths rt, bool unames, const char
     // A position-dependent executable: the dynamic loader has no relocations to apply to it,
     // which makes start-up shorter and the file smaller.
     argv[n++] = "-no-pie";
+    if (has_gold()) {
+        argv[n++] = "-fuse-ld=gold";
+    }
     if (unames) {
         argv[n++] = "-Wl,-u,kr_unicode_char_name";
     }

@@ -241,6 +241,9 @@ static bool meet(Small *s, const IrBlock *to, const Fact *st) {
         memcpy(in, st, sizeof(Fact) * (size_t)s->n);
         return true;
     }
+    if (memcmp(in, st, sizeof(Fact) * (size_t)s->n) == 0) {
+        return false;  // the common case, byte for byte (padding may differ: then the loop)
+    }
     bool changed = false;
     for (int i = 0; i < s->n; i++) {
         Fact f = in[i];

@@ -286,6 +286,27 @@ static void drop_range_copy(Lower *l, int first, int reg, int copy) {
     }
 }
 
+// The loop's counter register is copied into the target, a local register, where the body
+// starts ('store'); when nothing else in the loop assigns the target, the step ('add') adds to
+// the target instead, which holds the counter's value all through the body: the counter is
+// then dead there, and the loop keeps one register, not two (docs/design.md).
+static void count_from_target(Lower *l, int first, const IrInstr *store, IrInstr *add) {
+    IrFunc *fn = l->fn;
+    if (!store || store->op != IR_MOVE || store->args[0] != add->args[0] || store->dst < 0
+        || !fn->regs[store->dst].name || fn->regs[store->dst].rep != fn->regs[add->args[0]].rep) {
+        return;
+    }
+    for (int i = first; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            const IrInstr *in = fn->blocks[i]->instrs[k];
+            if (in->dst == store->dst && in != store) {
+                return;
+            }
+        }
+    }
+    add->args[0] = store->dst;
+}
+
 // for x in range(...): a C loop over a counter register; the target is assigned each value.
 static void lower_for_range(Lower *l, const AstNode *s) {
     const AstNode *call = s->u.For.iter;
@@ -318,10 +339,13 @@ static void lower_for_range(Lower *l, const AstNode *s) {
     lower_start(l, head);
     range_test(l, cur, stop, step, sign, body, orelse, s);
     lower_start(l, body);
+    int stores = body->count;
     lower_store_name(l, s->u.For.target->u.Name.id, cur, s);
+    IrInstr *store = body->count == stores + 1 ? body->instrs[stores] : NULL;
     loop_body(l, &s->u.For.body, done, cont);
     lower_start(l, cont);
     lower_move(l, cur, lower_emit2(l, IR_INT_BINARY, ti, cur, step, BIN_ADD, s), s);
+    IrInstr *add = cont->instrs[cont->count - 2];
     lower_jump(l, head);
     lower_start(l, orelse);
     lower_stmts(l, &s->u.For.orelse);
@@ -332,6 +356,7 @@ static void lower_for_range(Lower *l, const AstNode *s) {
             drop_range_copy(l, first, named[i], r[i]);
         }
     }
+    count_from_target(l, first, store, add);
 }
 
 void lower_for(Lower *l, const AstNode *s) {

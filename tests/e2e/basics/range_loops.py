@@ -67,3 +67,36 @@ print(edges(-(2 ** 63) + 1, -(2 ** 63) - 2, -1))
 print(edges(big * 4, big * 4 + 10, 3))
 print(by_len([1, 2, 3, 4]))
 print(sum(i for i in range(10 ** 6)))
+
+
+# The target keeps the last value after the loop, whatever the body does to it (the step adds
+# to the target when nothing else in the loop assigns it).
+def target_after(n: int) -> None:
+    for i in range(3):
+        pass
+    print(i)
+    for k in range(n):
+        if k == 2:
+            continue
+        if k == 4:
+            break
+    print(k)
+    for m in range(2):
+        for m in range(m, 3):  # the inner loop rebinds the outer one's target
+            pass
+        print(m)
+    for d in range(3):
+        if d == 1:
+            del d
+            d = 10
+    print(d)
+    for e in range(n):
+        e += 100
+    print(e)
+    total = 0
+    for f in range(2 ** 62 - 2, 2 ** 62 + 2):
+        total += f % 7
+    print(f, total)
+
+
+target_after(6)

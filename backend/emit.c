@@ -1544,8 +1544,7 @@ static void emit_math(Emitter *e, const IrInstr *in) {
     const char *x = reg_text(e, in->args[0]);
     if (strcmp(in->cst->s, "sqrt") == 0 && !e->defer_err) {
         // Only a negative argument can fail: no test of the result on the common path.
-        put(e, "KR_LIKELY(%s >= 0.0) ? __builtin_sqrt(%s) : kr_math_sqrt_f(%s);\n", x, x, x);
-        put(e, "    if (KR_UNLIKELY(!(%s >= 0.0)) && ", x);
+        put(e, "kr_math_sqrt_inline(%s);\n    if (KR_UNLIKELY(!(%s >= 0.0)) && ", x, x);
         put_reg(e, in->dst);
         put(e, " == -1.0 && kr_err_occurred())");
         put_error_branch(e, in);
@@ -3244,26 +3243,33 @@ static void plan_outlines(Emitter *e, StrBuf *texts) {
     }
 }
 
-// Which locals the loop uses ('used') that are live at 'label' (a label of the plain
-// version, or of another loop's cached version), into 'out'.
-static void live_at_label(Emitter *e, const bool *used, const char *label, bool *out) {
+// Which locals the loop uses ('used') are live before instruction k of block b (k < 0: where
+// it starts; b < 0: unknown, all of them), into 'out'.
+static void live_at(Emitter *e, const bool *used, int b, int k, bool *out) {
     const IrFunc *fn = e->fn;
-    uint64_t *set = arena_alloc(e->out->arena, sizeof(uint64_t) * (size_t)(IR_LIVE_WORDS(fn) + 1));
-    int b = -1, k = -1, len = 0;
-    if (sscanf(label, "s%d_%d%n", &b, &k, &len) == 2 || sscanf(label, "b%d%n", &b, &len) == 1
-        || sscanf(label, "ke%d%n", &b, &len) == 1 || sscanf(label, "f%d%n", &b, &len) == 1) {
-        if (label[len] != '\0' || b < 0 || b >= fn->nblocks) {
-            b = -1;
-        } else if (k >= 0) {
-            ir_live_at(fn, e->live, fn->blocks[b], k, set);
-        } else {
-            memcpy(set, e->live[b], sizeof(uint64_t) * (size_t)IR_LIVE_WORDS(fn));
-        }
+    const uint64_t *set = b >= 0 ? e->live[b] : NULL;
+    if (b >= 0 && k >= 0) {
+        size_t words = (size_t)IR_LIVE_WORDS(fn) + 1;
+        uint64_t *at = arena_alloc(e->out->arena, sizeof(uint64_t) * words);
+        ir_live_at(fn, e->live, fn->blocks[b], k, at);
+        set = at;
     }
     for (int i = 0; i < e->nlocals; i++) {
         int r = e->local_regs[i];
-        out[i] = used[i] && (b < 0 || r < 0 || (set[r / 64] >> (r % 64) & 1));
+        out[i] = used[i] && (!set || r < 0 || (set[r / 64] >> (r % 64) & 1));
     }
+}
+
+// The block (and instruction, or -1) that label 'label' of the plain version or of a cached
+// version stands before: s<b>_<k>, b<b>, ke<b> (then b<b>), f<b>; -1 for anything else.
+static int label_block(const Emitter *e, const char *label, int *k) {
+    int b = -1, len = 0;
+    *k = -1;
+    if (sscanf(label, "s%d_%d%n", &b, k, &len) == 2 || sscanf(label, "b%d%n", &b, &len) == 1
+        || sscanf(label, "ke%d%n", &b, &len) == 1 || sscanf(label, "f%d%n", &b, &len) == 1) {
+        return label[len] == '\0' && b >= 0 && b < e->fn->nblocks ? b : -1;
+    }
+    return -1;
 }
 
 // The copies in and out of loop r's outlined cached version, now that its entries are known.
@@ -3277,7 +3283,7 @@ static void plan_copies(Emitter *e, int r, const bool *entry) {
     bool *at = arena_alloc(a, (size_t)e->nlocals + 1);
     for (int i = 0; i < e->fn->nblocks; i++) {
         if (entry[i] && e->lc->region[i] == r) {
-            live_at_label(e, o->used, arena_printf(a, "b%d", i), at);
+            live_at(e, o->used, i, -1, at);
             for (int j = 0; j < e->nlocals; j++) {
                 o->in[j] |= at[j];
             }
@@ -3286,7 +3292,9 @@ static void plan_copies(Emitter *e, int r, const bool *entry) {
     o->out = arena_alloc(a, sizeof(bool *) * (size_t)o->nexits);
     for (int k = 0; k < o->nexits; k++) {
         o->out[k] = arena_alloc(a, (size_t)e->nlocals + 1);
-        live_at_label(e, o->used, o->exits[k], o->out[k]);
+        int at_k;
+        int b = label_block(e, o->exits[k], &at_k);
+        live_at(e, o->used, b, b >= 0 ? at_k : -1, o->out[k]);
     }
 }
 
@@ -3472,11 +3480,11 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
         }
         entry = arena_alloc(out->arena, (size_t)fn->nblocks + 1);
         outline_entries(body.data, body.len, entry, fn->nblocks);
-        for (int r = 0; r < e->lc->nregions; r++) {
+        for (int r = 0; r < e->lc->nregions; r++) {  // exits to another loop's cached version
             for (int k = 0; e->outline[r].on && k < e->outline[r].nexits; k++) {
-                const char *x = e->outline[r].exits[k];
-                outline_entries(arena_printf(out->arena, "goto %s;", x), strlen(x) + 6, entry,
-                                fn->nblocks);
+                int at_k;
+                int b = label_block(e, e->outline[r].exits[k], &at_k);
+                entry[b >= 0 ? b : fn->nblocks] |= e->outline[r].exits[k][0] == 'f';
             }
         }
         for (int r = 0; r < e->lc->nregions; r++) {

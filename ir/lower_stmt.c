@@ -258,17 +258,27 @@ static void range_test(Lower *l, int cur, int stop, int step, int sign, IrBlock 
     lower_branch(l, c, body, exit, at);
 }
 
+// Whether an instruction of a block from 'first' on (a loop just lowered), other than
+// 'except', assigns register 'reg'.
+static bool loop_assigns(const IrFunc *fn, int first, int reg, const IrInstr *except) {
+    for (int i = first; i < fn->nblocks; i++) {
+        for (int k = 0; k < fn->blocks[i]->count; k++) {
+            const IrInstr *in = fn->blocks[i]->instrs[k];
+            if (in->dst == reg && in != except) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // The copy 'copy' of named register 'reg' that range() took its stop or step in: when no
 // block from 'first' on (the loop and what follows it) assigns 'reg', the loop reads 'reg'
 // itself, and the copy goes (one register fewer in the loop).
 static void drop_range_copy(Lower *l, int first, int reg, int copy) {
     IrFunc *fn = l->fn;
-    for (int i = first; i < fn->nblocks; i++) {
-        for (int k = 0; k < fn->blocks[i]->count; k++) {
-            if (fn->blocks[i]->instrs[k]->dst == reg) {
-                return;
-            }
-        }
+    if (loop_assigns(fn, first, reg, NULL)) {
+        return;
     }
     for (int i = 0; i < fn->nblocks; i++) {
         IrBlock *b = fn->blocks[i];
@@ -293,16 +303,9 @@ static void drop_range_copy(Lower *l, int first, int reg, int copy) {
 static void count_from_target(Lower *l, int first, const IrInstr *store, IrInstr *add) {
     IrFunc *fn = l->fn;
     if (!store || store->op != IR_MOVE || store->args[0] != add->args[0] || store->dst < 0
-        || !fn->regs[store->dst].name || fn->regs[store->dst].rep != fn->regs[add->args[0]].rep) {
+        || !fn->regs[store->dst].name || fn->regs[store->dst].rep != fn->regs[add->args[0]].rep
+        || loop_assigns(fn, first, store->dst, store)) {
         return;
-    }
-    for (int i = first; i < fn->nblocks; i++) {
-        for (int k = 0; k < fn->blocks[i]->count; k++) {
-            const IrInstr *in = fn->blocks[i]->instrs[k];
-            if (in->dst == store->dst && in != store) {
-                return;
-            }
-        }
     }
     add->args[0] = store->dst;
 }

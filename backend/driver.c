@@ -290,6 +290,9 @@ static int cc_flags(Arena *a, const Options *o, RuntimePaths rt, const char **ar
     argv[n++] = o->cc;
     argv[n++] = "-std=c11";
     argv[n++] = o->opt;
+    // The generated code never reads errno (math errors are raised by the runtime's
+    // functions): sqrt is then the bare instruction, without gcc's test and call for errno.
+    argv[n++] = "-fno-math-errno";
     if (o->debug) {
         argv[n++] = "-g";
     }

@@ -72,6 +72,7 @@ typedef struct Emitter {
     const char **local_names, **local_types;  // the C locals of 'fn' (list_locals)
     int *local_regs;     // per local: its register, or -1
     uint64_t **live;     // the liveness of 'fn' (ir_liveness) once an outlined loop needs it
+    int *idom;           // the immediate dominators of 'fn' (ir_dominators) when it has caches
     int nlocals;
     int fn_index;        // of 'fn' in the module
     const char **boxed;  // per function of the module: its boxed entry (shared by a shape)
@@ -140,8 +141,20 @@ static const char prelude[] =
     "        && KR_LIST(list)->items == items && KR_LIST(list)->len == len;\n"
     "}\n"
     "// The item of a cached list at small int 'x', checked below its length: (x - 1) * 4 is\n"
-    "// x's value times 8, which x86 addresses directly (no shift out of the tag).\n"
-    "#define KGH_AT(items, x) ((kr_val *)((char *)(items) + ((intptr_t)(x) - 1) * 4))\n"
+    "// x's value times 8, the item's byte offset. The empty asm makes the offset of a variable\n"
+    "// index one opaque value: else gcc keeps x - 1 for scaled addressing and (x - 1) * 4 for\n"
+    "// each read-modify-write, two registers per index, and spills the loop's counters.\n"
+    "KGH __attribute__((always_inline)) uintptr_t kgh_off(kr_val x) {\n"
+    "    uintptr_t o = ((uintptr_t)x - 1) * 4;\n"
+    "    if (!__builtin_constant_p(x)) {\n"
+    "        __asm__(\"\" : \"+r\"(o));\n"
+    "    }\n"
+    "    return o;\n"
+    "}\n"
+    "#define KGH_AT(items, x) ((kr_val *)((char *)(items) + kgh_off(x)))\n"
+    "// A raw double of a cached list (any item's storage may hold one).\n"
+    "typedef double kgh_f64 __attribute__((may_alias));\n"
+    "#define KGH_F64(at) (*(kgh_f64 *)(at))\n"
     "// The position of int 'index' in a cached list of length 'len', or -1 (a miss).\n"
     "// The common case first: the same test of 'index' serves every list.\n"
     "KGH __attribute__((always_inline)) intptr_t kgh_cache_pos(kr_val index, intptr_t len) {\n"
@@ -1261,10 +1274,13 @@ static void emit_list_item(Emitter *e, const IrInstr *in) {
 
 // Loop caches (ir/pass_hoist.c). Each loop with caches is emitted twice: the plain version
 // (labels b<N>) and the cached version (labels f<N>). Jumps into the loop from outside, and
-// the plain version's jumps back (to a block not after the jumping one), fill the caches and
-// go to the cached version when every cached list is an exact list of raw doubles; the cached
-// version leaves for the plain one (labels s<N>_<K>, before instruction K of block N) after
-// anything that may run code or change a list.
+// the plain version's jumps back to a loop header (a block that dominates the jumping one),
+// fill the caches and go to the cached version when every cached list is an exact list of raw
+// doubles; the cached version leaves for the plain one (labels s<N>_<K>, before instruction K
+// of block N) after anything that may run code or change a list. The plain version comes back
+// at the next header, not at any earlier block: entered only at loop headers, the cached
+// version's loops stay natural loops for gcc (an entry into a loop's latch or exit block
+// makes the loop irreducible, and gcc then neither hoists nor allocates registers by loop).
 static void emit_instr(Emitter *e, const IrInstr *in);
 static bool instr_emitted(const Emitter *e, const IrInstr *in);
 
@@ -1303,7 +1319,8 @@ static void put_goto(Emitter *e, const IrBlock *t, int fast) {
         put(e, "    goto f%d;\n", t->id);
         return;
     }
-    if (tr >= 0 && (tr != lc->region[e->block->id] || t->id <= e->block->id)) {
+    if (tr >= 0
+        && (tr != lc->region[e->block->id] || ir_dominates(e->idom, t->id, e->block->id))) {
         put_enter(e, tr, t->id);
     }
     put(e, "    goto b%d;\n", t->id);
@@ -1390,10 +1407,9 @@ static void emit_cached(Emitter *e, const IrInstr *in, int k) {
     if (e->checked[in->args[1]] && in->op != IR_LIST_AUG) {
         const char *at = arena_printf(e->out->arena, "KGH_AT(kcd%d, %s)", l, b);
         if (in->op == IR_LIST_GET) {
-            put(e, "    __builtin_memcpy(&%s, %s, sizeof(double));\n", reg_text(e, in->dst), at);
+            put(e, "    %s = KGH_F64(%s);\n", reg_text(e, in->dst), at);
         } else {
-            put(e, "    __builtin_memcpy(%s, &%s, sizeof(double));\n", at,
-                reg_text(e, in->args[2]));
+            put(e, "    KGH_F64(%s) = %s;\n", at, reg_text(e, in->args[2]));
         }
         return;
     }
@@ -1401,21 +1417,19 @@ static void emit_cached(Emitter *e, const IrInstr *in, int k) {
     const char *at = put_item_pos(e, in, l, r);
     const char *hit = e->checked[in->args[1]] ? "true" : "p_ >= 0";
     if (in->op == IR_LIST_GET) {
-        put(e, "    if (KR_LIKELY(%s)) {\n        __builtin_memcpy(&%s, %s, sizeof(double));\n"
-               "    } else {\n", hit, reg_text(e, in->dst), at);
+        put(e, "    if (KR_LIKELY(%s)) {\n        %s = KGH_F64(%s);\n    } else {\n", hit,
+            reg_text(e, in->dst), at);
     } else if (in->op == IR_LIST_SET) {
-        put(e, "    if (KR_LIKELY(%s)) {\n        __builtin_memcpy(%s, &%s, sizeof(double));\n"
-               "    } else {\n", hit, at, reg_text(e, in->args[2]));
+        put(e, "    if (KR_LIKELY(%s)) {\n        KGH_F64(%s) = %s;\n    } else {\n", hit, at,
+            reg_text(e, in->args[2]));
     } else {
         static const char *const ops[] = {[BIN_ADD] = "+", [BIN_SUB] = "-", [BIN_MUL] = "*",
                                           [BIN_TRUEDIV] = "/"};
         const char *c = reg_text(e, in->args[2]);
-        put(e, "    if (KR_LIKELY(%s%s)) {\n        double d_;\n"
-               "        __builtin_memcpy(&d_, %s, sizeof d_);\n"
-               "        d_ = d_ %s %s;\n        __builtin_memcpy(%s, &d_, sizeof d_);\n"
+        put(e, "    if (KR_LIKELY(%s%s)) {\n        KGH_F64(%s) = KGH_F64(%s) %s %s;\n"
                "    } else {\n",
             hit, in->aux == BIN_TRUEDIV ? arena_printf(e->out->arena, " && %s != 0.0", c) : "",
-            at, ops[in->aux], c, at);
+            at, at, ops[in->aux], c);
     }
     emit_list_item(e, in);
     put_leave(e, k);
@@ -3390,6 +3404,7 @@ static void emit_func(Emitter *e, const IrFunc *fn, bool hot) {
     e->landing = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->ke_used = arena_alloc(e->out->arena, (size_t)fn->nblocks + 1);
     e->lc = ir_loop_caches(fn, e->out->arena);
+    e->idom = e->lc ? ir_dominators(fn, e->out->arena) : NULL;
     mark_needed(e);
     mark_consts(e);
     mark_error_paths(e);

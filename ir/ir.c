@@ -290,3 +290,122 @@ uint64_t **ir_liveness(const IrFunc *fn, Arena *a) {
     }
     return live;
 }
+
+// The successors of block 'b' (jump and branch targets, error edges) into 'out' (room for
+// 2 + b->count); returns their count. Repeats are harmless.
+static int successors(const IrBlock *b, int *out) {
+    int n = 0;
+    for (int k = 0; k < b->count; k++) {
+        const IrInstr *in = b->instrs[k];
+        if (in->err) {
+            out[n++] = in->err->id;
+        }
+        for (int t = 0; t < 2; t++) {
+            if (in->target[t]) {
+                out[n++] = in->target[t]->id;
+            }
+        }
+    }
+    return n;
+}
+
+// Cooper, Harvey and Kennedy's "A Simple, Fast Dominance Algorithm": immediate dominators
+// over blocks in reverse postorder, iterated to a fixpoint.
+int *ir_dominators(const IrFunc *fn, Arena *a) {
+    int n = fn->nblocks;
+    int *idom = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *order = arena_alloc(a, sizeof(int) * (size_t)(n + 1));  // rpo number per block
+    int *rpo = arena_alloc(a, sizeof(int) * (size_t)(n + 1));    // blocks in reverse postorder
+    int **succ = arena_alloc(a, sizeof(int *) * (size_t)(n + 1));
+    int *nsucc = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *npred = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        succ[i] = arena_alloc(a, sizeof(int) * (size_t)(fn->blocks[i]->count + 2));
+        nsucc[i] = successors(fn->blocks[i], succ[i]);
+        for (int j = 0; j < nsucc[i]; j++) {
+            npred[succ[i][j]]++;
+        }
+        idom[i] = -1;
+        order[i] = -1;
+    }
+    int **pred = arena_alloc(a, sizeof(int *) * (size_t)(n + 1));
+    int *np = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        pred[i] = arena_alloc(a, sizeof(int) * (size_t)(npred[i] + 1));
+    }
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < nsucc[i]; j++) {
+            pred[succ[i][j]][np[succ[i][j]]++] = i;
+        }
+    }
+    // Postorder by an explicit stack (block, next successor to visit).
+    int *stack = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int *next = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    bool *seen = arena_alloc(a, (size_t)n + 1);
+    int sp = 0, count = 0;
+    if (n > 0) {
+        stack[sp++] = 0;
+        seen[0] = true;
+    }
+    while (sp > 0) {
+        int b = stack[sp - 1];
+        if (next[b] < nsucc[b]) {
+            int t = succ[b][next[b]++];
+            if (!seen[t]) {
+                seen[t] = true;
+                stack[sp++] = t;
+            }
+            continue;
+        }
+        sp--;
+        rpo[n - 1 - count++] = b;
+    }
+    int first = n - count;  // rpo[first..n) are the reachable blocks, the entry first
+    for (int i = first; i < n; i++) {
+        order[rpo[i]] = i;
+    }
+    if (count > 0) {
+        idom[0] = 0;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = first + 1; i < n; i++) {
+            int b = rpo[i], d = -1;
+            for (int j = 0; j < np[b]; j++) {
+                int p = pred[b][j];
+                if (idom[p] < 0) {
+                    continue;  // not processed yet (or unreachable)
+                }
+                if (d < 0) {
+                    d = p;
+                    continue;
+                }
+                int x = p, y = d;
+                while (x != y) {
+                    while (order[x] > order[y]) {
+                        x = idom[x];
+                    }
+                    while (order[y] > order[x]) {
+                        y = idom[y];
+                    }
+                }
+                d = x;
+            }
+            if (d != idom[b]) {
+                idom[b] = d;
+                changed = true;
+            }
+        }
+    }
+    return idom;
+}
+
+bool ir_dominates(const int *idom, int a, int b) {
+    if (idom[b] < 0) {
+        return false;
+    }
+    while (b != a && idom[b] != b) {
+        b = idom[b];
+    }
+    return b == a;
+}

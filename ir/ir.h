@@ -332,6 +332,11 @@ void ir_keep_blocks(IrFunc *fn, const bool *keep);
 uint64_t **ir_liveness(const IrFunc *fn, Arena *a);
 // The registers live before instruction k of 'b' (k == b->count: after its last one), into 'out'.
 void ir_live_at(const IrFunc *fn, uint64_t *const *live, const IrBlock *b, int k, uint64_t *out);
+// Immediate dominators over jumps, branches and error edges: per block, the block that
+// immediately dominates it (the entry: itself; a block the entry does not reach: -1).
+int *ir_dominators(const IrFunc *fn, Arena *a);
+// Whether block 'a' dominates block 'b' (every path from the entry to 'b' goes through 'a').
+bool ir_dominates(const int *idom, int a, int b);
 
 // infer.c ----------------------------------------------------------------------------------------
 // Type inference over a module: annotations, literals and operator result tables, joins of the

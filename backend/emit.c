@@ -3124,7 +3124,7 @@ static void emit_hoisted(Emitter *e, const IrBlock *b, int k) {
 // version's (which keeps every parameter and list alive across calls: in one function, the
 // loop's counters and list items lived on the stack). The function copies the locals the loop
 // uses in from a struct and back on leaving, and returns which label its caller goes on at;
-// the caller enters it through a stub per entry label f<N>.
+// the caller enters it at its label f<N>, which records N and jumps to the call.
 
 // The C locals of 'fn': names and types (parameters, registers, caches, kl_).
 static int list_locals(Emitter *e, const char ***names, const char ***ctypes) {
@@ -3373,7 +3373,7 @@ static bool has_entry(const Emitter *e, int r, const bool *entry) {
     return false;
 }
 
-// In the caller: the entry stubs of loop r's outlined cached version, and its call.
+// In the caller: the entry labels of loop r's outlined cached version, and its call.
 static void put_outline_call(Emitter *e, int r, const bool *entry) {
     const Outline *o = &e->outline[r];
     for (int i = 0; i < e->fn->nblocks; i++) {
